@@ -1,0 +1,5 @@
+/**
+ * `ibd-outcomes/cohort`.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `ibd-outcomes/eligibility`.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `ibd-outcomes/endpoints`.
+ * @packageDocumentation
+ */
+export {};

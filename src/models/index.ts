@@ -1,0 +1,5 @@
+/**
+ * `ibd-outcomes/models`.
+ * @packageDocumentation
+ */
+export {};

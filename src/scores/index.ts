@@ -1,0 +1,5 @@
+/**
+ * `ibd-outcomes/scores`.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `ibd-outcomes/stats`.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,22 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    "models/index": "src/models/index.ts",
+    "scores/index": "src/scores/index.ts",
+    "endpoints/index": "src/endpoints/index.ts",
+    "eligibility/index": "src/eligibility/index.ts",
+    "stats/index": "src/stats/index.ts",
+    "cohort/index": "src/cohort/index.ts",
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  splitting: true,
+  treeshake: true,
+  sourcemap: false,
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  external: ["zod", "date-fns", "jstat"],
+});
