@@ -1,0 +1,38 @@
+/**
+ * Runs every `bench/*.bench.ts` (or those named on the command line) and prints a table of
+ * operations per second. Each bench module default-exports `(bench: Bench) => void | Promise<void>`
+ * that adds tasks; tasks may carry a `meta` note with the R/scipy comparison figure.
+ */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Bench } from "tinybench";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+  .sort();
+
+for (const file of files) {
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as {
+    default: (bench: Bench) => void | Promise<void>;
+  };
+  const bench = new Bench({ time: 1000, warmupTime: 200 });
+  await mod.default(bench);
+  await bench.run();
+  console.log(`\n# ${file}`);
+  console.table(
+    bench.tasks.map((t) => {
+      const r = t.result;
+      const ok = r !== undefined && "throughput" in r;
+      return {
+        task: t.name,
+        "ops/s": ok ? Math.round(r.throughput.mean).toLocaleString("en-US") : "error",
+        "mean ms": ok ? r.latency.mean.toFixed(4) : "",
+        samples: ok ? r.latency.samples.length : 0,
+      };
+    }),
+  );
+}
