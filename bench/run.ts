@@ -31,7 +31,7 @@ for (const file of files) {
         task: t.name,
         "ops/s": ok ? Math.round(r.throughput.mean).toLocaleString("en-US") : "error",
         "mean ms": ok ? r.latency.mean.toFixed(4) : "",
-        samples: ok ? r.latency.samples.length : 0,
+        samples: ok ? r.latency.samplesCount : 0,
       };
     }),
   );

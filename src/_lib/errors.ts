@@ -4,6 +4,7 @@
  * Numbers are echoed; strings only by kind and length (patient identifiers must not leak).
  */
 import type * as z from "zod";
+import type { ValidationIssue } from "../models/common.js";
 
 /** A short, privacy-safe description of a received value. */
 export function describeValue(value: unknown): string {
@@ -27,15 +28,9 @@ export function joinPath(base: string, path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A plain, serialisable validation issue (a zod issue without its input). */
-export interface PlainIssue {
-  readonly path: readonly (string | number)[];
-  readonly code: string;
-  readonly message: string;
-}
 
 /** Converts zod issues into plain issues (no echoed input). */
-export function plainIssues(error: z.ZodError): PlainIssue[] {
+export function plainIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((k) => (typeof k === "number" ? k : String(k))),
     code: issue.code,
