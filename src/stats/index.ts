@@ -9,3 +9,8 @@ export { cvElasticNet, elasticNetCoefficients } from "./cvElasticNet/index.js";
 export type { CvElasticNetOptions, CvElasticNetResult, ElasticNetCoefficients } from "./cvElasticNet/index.js";
 export { borutaSelection } from "./borutaSelection/index.js";
 export type { BorutaDecision, BorutaSelectionOptions, BorutaSelectionResult } from "./borutaSelection/index.js";
+// --- Statistics I (tests and descriptive) ---
+export type { Alternative, TestResult } from "./types.js";
+export { mean, variance, sd, median, quantile, iqr, summarizeNumeric } from "./descriptive/index.js";
+export type { NumericSummary } from "./descriptive/index.js";
+// --- end Statistics I ---
