@@ -13,4 +13,6 @@ export type { BorutaDecision, BorutaSelectionOptions, BorutaSelectionResult } fr
 export type { Alternative, TestResult } from "./types.js";
 export { mean, variance, sd, median, quantile, iqr, summarizeNumeric } from "./descriptive/index.js";
 export type { NumericSummary } from "./descriptive/index.js";
+export { welchTTest, studentTTest, pairedTTest, welchTTestFromSummary } from "./tTest/index.js";
+export type { TTestOptions, GroupSummary } from "./tTest/index.js";
 // --- end Statistics I ---
