@@ -16,3 +16,7 @@ export type { NumericSummary } from "./descriptive/index.js";
 export { welchTTest, studentTTest, pairedTTest, welchTTestFromSummary } from "./tTest/index.js";
 export type { TTestOptions, GroupSummary } from "./tTest/index.js";
 // --- end Statistics I ---
+// --- Statistics II (models: logistic regression, ROC) ---
+export { logisticRegression } from "./logisticRegression/index.js";
+export type { ConfIntMethod, LogisticCoefficient, LogisticRegressionOptions, LogisticRegressionResult } from "./logisticRegression/index.js";
+// --- end Statistics II ---

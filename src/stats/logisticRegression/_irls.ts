@@ -1,0 +1,463 @@
+/**
+ * Private numerical core of `logisticRegression`: iteratively reweighted least squares (Fisher
+ * scoring = Newton-Raphson for the canonical logit link; McCullagh & Nelder 1989, §2.5, §4.4),
+ * a Householder QR for the final covariance, and the constrained fits used by the profile
+ * likelihood.
+ *
+ * Matrices are column-major `Float64Array`s: element (i, j) of an n x p matrix is `a[j * n + i]`.
+ */
+
+/** |eta| beyond which the inverse link saturates, as R's `binomial()` logit link does. */
+const ETA_LIMIT = 30;
+const EPS = 2.220446049250313e-16;
+
+/** Inverse logit with R's saturation at |eta| > 30 (mu never reaches 0 or 1 exactly). */
+export function invLogit(eta: number): number {
+  if (eta < -ETA_LIMIT) return EPS / (1 + EPS);
+  if (eta > ETA_LIMIT) return 1 / EPS / (1 + 1 / EPS);
+  return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+}
+
+/** d mu / d eta with R's saturation (machine epsilon beyond |eta| > 30). */
+export function dmuDeta(eta: number): number {
+  if (eta < -ETA_LIMIT || eta > ETA_LIMIT) return EPS;
+  const e = Math.exp(-Math.abs(eta));
+  const o = 1 + e;
+  return e / (o * o);
+}
+
+/** Unit deviance of one 0/1 observation at fitted probability mu. */
+export function unitDeviance(y: number, mu: number): number {
+  return y === 1 ? -2 * Math.log(mu) : -2 * Math.log1p(-mu);
+}
+
+/** Neumaier-compensated total deviance. */
+export function totalDeviance(y: Float64Array, mu: Float64Array): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = unitDeviance(y[i]!, mu[i]!);
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/** Thrown internally when the weighted cross-product is not positive definite. */
+export class SingularError extends Error {
+  constructor(readonly column: number) {
+    super(`singular at column ${column}`);
+  }
+}
+
+/**
+ * In-place Cholesky of a p x p symmetric positive definite matrix (row-major, lower triangle
+ * used). Throws SingularError on a non-positive pivot (relative to the diagonal).
+ */
+export function cholesky(a: Float64Array, p: number): void {
+  for (let j = 0; j < p; j++) {
+    const ajj0 = a[j * p + j]!;
+    let d = ajj0;
+    for (let k = 0; k < j; k++) d -= a[j * p + k]! * a[j * p + k]!;
+    if (!(d > 1e-13 * Math.abs(ajj0)) || !(d > 0)) throw new SingularError(j);
+    const l = Math.sqrt(d);
+    a[j * p + j] = l;
+    for (let i = j + 1; i < p; i++) {
+      let s = a[i * p + j]!;
+      for (let k = 0; k < j; k++) s -= a[i * p + k]! * a[j * p + k]!;
+      a[i * p + j] = s / l;
+    }
+  }
+}
+
+/** Solves L L' x = b in place (b overwritten by x). */
+export function cholSolve(l: Float64Array, p: number, b: Float64Array): void {
+  for (let i = 0; i < p; i++) {
+    let s = b[i]!;
+    for (let k = 0; k < i; k++) s -= l[i * p + k]! * b[k]!;
+    b[i] = s / l[i * p + i]!;
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = b[i]!;
+    for (let k = i + 1; k < p; k++) s -= l[k * p + i]! * b[k]!;
+    b[i] = s / l[i * p + i]!;
+  }
+}
+
+/** A design: column-major n x p matrix, a 0/1 response, an optional fixed offset. */
+export interface Design {
+  readonly x: Float64Array;
+  readonly n: number;
+  readonly p: number;
+  readonly y: Float64Array;
+  readonly offset: Float64Array | null;
+}
+
+/** Working state of a fit. */
+export interface FitState {
+  beta: Float64Array;
+  eta: Float64Array;
+  mu: Float64Array;
+  deviance: number;
+}
+
+function linearPredictor(d: Design, beta: Float64Array, eta: Float64Array): void {
+  const { x, n, p, offset } = d;
+  if (offset !== null) eta.set(offset);
+  else eta.fill(0);
+  for (let j = 0; j < p; j++) {
+    const b = beta[j]!;
+    if (b === 0) continue;
+    const off = j * n;
+    for (let i = 0; i < n; i++) eta[i] = eta[i]! + b * x[off + i]!;
+  }
+}
+
+/**
+ * One IRLS step from (eta, mu). Fills the weighted cross-product X'WX (W = mu.eta^2 / var) and
+ * solves for the new coefficients. With `beta === null` (the first step from glm's starting
+ * means) it solves X'WX beta = X'Wz, z = eta - offset + (y - mu) / mu.eta; otherwise it solves
+ * the equivalent Newton form X'WX delta = X'(mu.eta (y - mu) / var) and returns beta + delta,
+ * which keeps the step accurate down to rounding. `out.decrement` receives rhs . delta.
+ */
+function irlsStep(
+  d: Design,
+  beta: Float64Array | null,
+  eta: Float64Array,
+  mu: Float64Array,
+  work: { xtwx: Float64Array; rhs: Float64Array; u: Float64Array; w: Float64Array },
+  out: { decrement: number },
+): Float64Array {
+  const { x, n, p, y, offset } = d;
+  const { xtwx, rhs, u, w } = work;
+  for (let i = 0; i < n; i++) {
+    const e = eta[i]!;
+    const m = mu[i]!;
+    const me = dmuDeta(e);
+    const v = m * (1 - m);
+    const wi = (me * me) / v;
+    w[i] = wi;
+    if (beta === null) u[i] = wi * (e - (offset !== null ? offset[i]! : 0) + (y[i]! - m) / me);
+    else u[i] = (me * (y[i]! - m)) / v;
+  }
+  for (let j = 0; j < p; j++) {
+    const oj = j * n;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[oj + i]! * u[i]!;
+    rhs[j] = s;
+    for (let k = 0; k <= j; k++) {
+      const ok = k * n;
+      let t = 0;
+      for (let i = 0; i < n; i++) t += x[oj + i]! * w[i]! * x[ok + i]!;
+      xtwx[j * p + k] = t;
+    }
+  }
+  cholesky(xtwx, p);
+  const sol = new Float64Array(rhs);
+  cholSolve(xtwx, p, sol);
+  if (beta === null) {
+    out.decrement = NaN;
+    return sol;
+  }
+  let dec = 0;
+  for (let j = 0; j < p; j++) dec += rhs[j]! * sol[j]!;
+  out.decrement = dec;
+  for (let j = 0; j < p; j++) sol[j] = beta[j]! + sol[j]!;
+  return sol;
+}
+
+/** Options of {@link fitIrls}. */
+export interface IrlsOptions {
+  /** R's convergence threshold on |dev - devold| / (|dev| + 0.1). */
+  readonly epsilon: number;
+  readonly maxit: number;
+  /** Extra Newton steps allowed after R's criterion is met, to converge to machine precision. */
+  readonly polishMax: number;
+  /** Halve a Newton step while it increases the deviance (not done by R's glm.fit). */
+  readonly safeguard?: boolean;
+}
+
+/** Step-halving: moves `next` back towards `cur` until the deviance no longer increases. */
+function halveUntilBetter(d: Design, cur: FitState, next: FitState): FitState {
+  let cand = next;
+  for (let h = 0; h < 60 && !(cand.deviance <= cur.deviance + 1e-12 * (Math.abs(cur.deviance) + 0.1)); h++) {
+    const beta = new Float64Array(cur.beta.length);
+    for (let j = 0; j < beta.length; j++) beta[j] = (cur.beta[j]! + cand.beta[j]!) / 2;
+    cand = stateFrom(d, beta);
+  }
+  return cand;
+}
+
+/** Result of {@link fitIrls}. */
+export interface IrlsResult {
+  /** State at R's stopping point (what `glm.fit` returns). */
+  readonly rState: FitState;
+  /** State after polishing (equal to rState when polishing diverged). */
+  readonly state: FitState;
+  /** Iterations until R's criterion was met (R's `iter`). */
+  readonly iterations: number;
+  /** R's `converged`. */
+  readonly converged: boolean;
+  /** True when polishing converged: the Newton decrement fell below 1e-20 or stagnated below 1e-10. */
+  readonly polished: boolean;
+  /** True when polishing failed: coefficients grew for 10 steps in a row, or no convergence in polishMax steps. */
+  readonly diverging: boolean;
+  /** True when the weighted cross-product became numerically singular during R's iterations. */
+  readonly singular: boolean;
+}
+
+function stateFrom(d: Design, beta: Float64Array): FitState {
+  const eta = new Float64Array(d.n);
+  linearPredictor(d, beta, eta);
+  const mu = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) mu[i] = invLogit(eta[i]!);
+  return { beta, eta, mu, deviance: totalDeviance(d.y, mu) };
+}
+
+/**
+ * Fits the logistic model by IRLS. Without a start, begins as `glm.fit` does (mu = (y + 1/2) / 2)
+ * and stops where R does (relative deviance change below `epsilon`), so `rState` and `iterations`
+ * reproduce `glm`; then keeps taking Newton steps until the Newton decrement falls below 1e-20
+ * (or `polishMax` steps), which is the machine-precision MLE.
+ */
+export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): IrlsResult {
+  const { n, p, y } = d;
+  const work = { xtwx: new Float64Array(p * p), rhs: new Float64Array(p), u: new Float64Array(n), w: new Float64Array(n) };
+  const out = { decrement: 0 };
+  let cur: FitState;
+  let hasBeta: boolean;
+  if (start === undefined) {
+    const eta = new Float64Array(n);
+    const mu = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const m0 = (y[i]! + 0.5) / 2;
+      eta[i] = Math.log(m0 / (1 - m0));
+      mu[i] = invLogit(eta[i]!);
+    }
+    cur = { beta: new Float64Array(p), eta, mu, deviance: totalDeviance(y, mu) };
+    hasBeta = false;
+  } else {
+    cur = stateFrom(d, new Float64Array(start));
+    hasBeta = true;
+  }
+  let converged = false;
+  let iterations = 0;
+  let lastDecrement = Infinity;
+  let singular = false;
+  for (let iter = 1; iter <= opts.maxit; iter++) {
+    iterations = iter;
+    let beta: Float64Array;
+    try {
+      beta = irlsStep(d, hasBeta ? cur.beta : null, cur.eta, cur.mu, work, out);
+    } catch (e) {
+      if (!(e instanceof SingularError)) throw e;
+      singular = true;
+      break;
+    }
+    const wasBeta = hasBeta;
+    hasBeta = true;
+    lastDecrement = out.decrement;
+    let next = stateFrom(d, beta);
+    if (opts.safeguard === true && wasBeta) next = halveUntilBetter(d, cur, next);
+    const devold = cur.deviance;
+    cur = next;
+    if (Math.abs(next.deviance - devold) / (Math.abs(next.deviance) + 0.1) < opts.epsilon) {
+      converged = true;
+      break;
+    }
+  }
+  const rState = cur;
+  let polished = lastDecrement < 1e-20;
+  let diverging = singular;
+  let growth = 0;
+  let prevDecrement = lastDecrement;
+  for (let k = 0; k < opts.polishMax && !polished && !singular; k++) {
+    let beta: Float64Array;
+    try {
+      beta = irlsStep(d, cur.beta, cur.eta, cur.mu, work, out);
+    } catch (e) {
+      if (e instanceof SingularError) {
+        diverging = true;
+        break;
+      }
+      throw e;
+    }
+    let normOld = 0;
+    let normNew = 0;
+    for (let j = 0; j < p; j++) {
+      normOld += cur.beta[j]! * cur.beta[j]!;
+      normNew += beta[j]! * beta[j]!;
+    }
+    let next = stateFrom(d, beta);
+    // Converged: the Newton decrement is negligible, or it stagnates at the rounding floor.
+    if (out.decrement < 1e-20 || (out.decrement < 1e-10 && out.decrement >= 0.9 * prevDecrement)) {
+      // Step at rounding level: accept it unless it made things (measurably) worse.
+      if (next.deviance <= cur.deviance + 1e-12 * (Math.abs(cur.deviance) + 0.1)) cur = next;
+      polished = true;
+      break;
+    }
+    if (opts.safeguard === true) next = halveUntilBetter(d, cur, next);
+    cur = next;
+    prevDecrement = out.decrement;
+    if (normNew > normOld * (1 + 1e-9)) growth++;
+    else growth = 0;
+    if (growth >= 10) {
+      diverging = true;
+      break;
+    }
+  }
+  // Newton converges quadratically from R's stopping point when the MLE exists; failing to
+  // converge within polishMax steps means the likelihood has no maximum.
+  if (!polished && opts.polishMax > 0) diverging = true;
+  return { rState, state: diverging ? rState : cur, iterations, converged: converged && !singular, polished, diverging, singular };
+}
+
+/**
+ * Householder QR of the n x p column-major matrix `a` (overwritten). Returns the p x p upper
+ * triangle R (row-major) and the smallest |R_jj| / column-norm ratio seen, for rank checks.
+ */
+export function qrR(a: Float64Array, n: number, p: number): { r: Float64Array; minRatio: number; worstColumn: number } {
+  const r = new Float64Array(p * p);
+  let minRatio = Infinity;
+  let worstColumn = -1;
+  const colNorm0 = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    const o = j * n;
+    for (let i = 0; i < n; i++) s += a[o + i]! * a[o + i]!;
+    colNorm0[j] = Math.sqrt(s);
+  }
+  for (let k = 0; k < p; k++) {
+    const ok = k * n;
+    let s = 0;
+    for (let i = k; i < n; i++) s += a[ok + i]! * a[ok + i]!;
+    const norm = Math.sqrt(s);
+    const ratio = colNorm0[k]! > 0 ? norm / colNorm0[k]! : 0;
+    if (ratio < minRatio) {
+      minRatio = ratio;
+      worstColumn = k;
+    }
+    if (norm === 0) {
+      r[k * p + k] = 0;
+      continue;
+    }
+    const akk = a[ok + k]!;
+    const alpha = akk > 0 ? -norm : norm;
+    // v = a_k - alpha e_k stored in place; beta = 1 / (alpha * (alpha - akk))... use v'v.
+    a[ok + k] = akk - alpha;
+    const vtv = s - akk * akk + (akk - alpha) * (akk - alpha);
+    r[k * p + k] = alpha;
+    for (let j = k + 1; j < p; j++) {
+      const oj = j * n;
+      let dot = 0;
+      for (let i = k; i < n; i++) dot += a[ok + i]! * a[oj + i]!;
+      const f = (2 * dot) / vtv;
+      for (let i = k; i < n; i++) a[oj + i] = a[oj + i]! - f * a[ok + i]!;
+      r[k * p + j] = a[oj + k]!;
+    }
+  }
+  return { r, minRatio, worstColumn };
+}
+
+/**
+ * (X'WX)^{-1} at the fitted state via QR of sqrt(W) X (more accurate than inverting X'WX).
+ * Returns null when X'WX is numerically singular (rank-deficient design).
+ */
+export function covariance(d: Design, state: FitState): { cov: Float64Array; minRatio: number; worstColumn: number } {
+  const { x, n, p } = d;
+  const a = new Float64Array(n * p);
+  const sw = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = state.mu[i]!;
+    const me = dmuDeta(state.eta[i]!);
+    sw[i] = Math.sqrt((me * me) / (m * (1 - m)));
+  }
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    for (let i = 0; i < n; i++) a[o + i] = x[o + i]! * sw[i]!;
+  }
+  const { r, minRatio, worstColumn } = qrR(a, n, p);
+  // Rinv (upper triangular), then cov = Rinv Rinv'.
+  const ri = new Float64Array(p * p);
+  for (let j = p - 1; j >= 0; j--) {
+    ri[j * p + j] = 1 / r[j * p + j]!;
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += r[i * p + k]! * ri[k * p + j]!;
+      ri[i * p + j] = -s / r[i * p + i]!;
+    }
+  }
+  const cov = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = i; j < p; j++) {
+      let s = 0;
+      for (let k = j; k < p; k++) s += ri[i * p + k]! * ri[j * p + k]!;
+      cov[i * p + j] = s;
+      cov[j * p + i] = s;
+    }
+  }
+  return { cov, minRatio, worstColumn };
+}
+
+/**
+ * Profile of one coefficient: the model refitted with coefficient `j` fixed at `b` (its column
+ * moved into the offset). Keeps a warm start between calls.
+ */
+export class Profiler {
+  private readonly sub: { x: Float64Array; n: number; p: number; y: Float64Array };
+  private readonly xj: Float64Array;
+  private warm: Float64Array;
+  private warmB: number;
+  private readonly slopeOf: Float64Array;
+  /** `cov` (p x p) predicts how the other coefficients move with coefficient j. */
+  constructor(d: Design, j: number, start: Float64Array, cov: Float64Array) {
+    const { x, n, p, y } = d;
+    const sx = new Float64Array(n * (p - 1));
+    let c = 0;
+    for (let k = 0; k < p; k++) {
+      if (k === j) continue;
+      sx.set(x.subarray(k * n, (k + 1) * n), c * n);
+      c++;
+    }
+    this.sub = { x: sx, n, p: p - 1, y };
+    this.xj = x.subarray(j * n, (j + 1) * n);
+    this.warm = new Float64Array(p - 1);
+    let c2 = 0;
+    this.slopeOf = new Float64Array(p - 1);
+    for (let k = 0; k < p; k++) {
+      if (k === j) continue;
+      this.slopeOf[c2] = cov[k * p + j]! / cov[j * p + j]!;
+      this.warm[c2++] = start[k]!;
+    }
+    this.warmB = start[j]!;
+  }
+
+  /** Profile deviance D(b) and its derivative dD/db = -2 sum x_j (y - mu) at the constrained MLE. */
+  at(b: number): { deviance: number; slope: number; ok: boolean } {
+    const { n, y } = this.sub;
+    const offset = new Float64Array(n);
+    for (let i = 0; i < n; i++) offset[i] = b * this.xj[i]!;
+    const d: Design = { ...this.sub, offset };
+    let state: FitState;
+    let ok = true;
+    if (this.sub.p === 0) {
+      const mu = new Float64Array(n);
+      for (let i = 0; i < n; i++) mu[i] = invLogit(offset[i]!);
+      state = { beta: new Float64Array(0), eta: offset, mu, deviance: totalDeviance(y, mu) };
+    } else {
+      const start = new Float64Array(this.warm);
+      for (let k = 0; k < start.length; k++) start[k] = start[k]! + this.slopeOf[k]! * (b - this.warmB);
+      const fit = fitIrls(d, { epsilon: 1e-10, maxit: 50, polishMax: 50, safeguard: true }, start);
+      state = fit.state;
+      ok = fit.polished;
+      if (ok) {
+        this.warm = new Float64Array(state.beta);
+        this.warmB = b;
+      }
+    }
+    let score = 0;
+    for (let i = 0; i < n; i++) score += this.xj[i]! * (y[i]! - state.mu[i]!);
+    return { deviance: state.deviance, slope: -2 * score, ok };
+  }
+}

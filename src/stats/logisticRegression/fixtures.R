@@ -1,0 +1,141 @@
+# Reference values for logisticRegression (run from this folder: Rscript fixtures.R).
+# Writes fixtures.json: for each dataset, R's default glm fit (what users see), a fit converged to
+# epsilon 1e-14 (the machine-precision MLE, with standard errors from the weights at that MLE, not at
+# glm's penultimate iterate), Wald intervals (confint.default), MASS's profile
+# intervals (confint, spline through a coarse profile) and the exact roots of the signed-root
+# profile likelihood equation (uniroot to 1e-14 on refits with an offset), plus R's warnings.
+suppressMessages(library(MASS))
+library(jsonlite)
+
+tight <- glm.control(epsilon = 1e-14, maxit = 200)
+
+fit_glm <- function(X, y, intercept, control = glm.control()) {
+  warns <- character()
+  f <- withCallingHandlers(
+    if (intercept) glm(y ~ X, family = binomial, control = control)
+    else glm(y ~ 0 + X, family = binomial, control = control),
+    warning = function(w) { warns <<- c(warns, conditionMessage(w)); invokeRestart("muffleWarning") })
+  list(fit = f, warnings = warns)
+}
+
+# Profile deviance with coefficient j (1-based over the model's coefficients) fixed at b.
+prof_dev <- function(X, y, intercept, j, b) {
+  M <- if (intercept) cbind(1, X) else X
+  off <- b * M[, j]
+  rest <- M[, -j, drop = FALSE]
+  if (ncol(rest) == 0) {
+    mu <- plogis(off)
+    return(-2 * sum(ifelse(y == 1, log(mu), log1p(-mu))))
+  }
+  f <- suppressWarnings(glm.fit(rest, y, family = binomial(), offset = off, intercept = FALSE, control = tight))
+  f$deviance
+}
+
+exact_profile <- function(X, y, intercept, est, se, dev0, level) {
+  zc <- qnorm((1 + level) / 2)
+  out <- matrix(NA_real_, length(est), 2)
+  for (j in seq_along(est)) {
+    g <- function(b) sign(b - est[j]) * sqrt(max(0, prof_dev(X, y, intercept, j, b) - dev0))
+    for (s in c(-1, 1)) {
+      r <- tryCatch(uniroot(function(b) g(b) - s * zc, interval = sort(c(est[j] + s * 0.5 * zc * se[j], est[j] + s * 2 * zc * se[j])),
+                            extendInt = "upX", tol = 1e-14, maxiter = 2000)$root,
+                    error = function(e) NA_real_)
+      out[j, if (s < 0) 1 else 2] <- r
+    }
+  }
+  out
+}
+
+case <- function(label, X, y, intercept = TRUE, level = 0.95, profile = TRUE, separated = FALSE) {
+  X <- as.matrix(X)
+  colnames(X) <- NULL
+  d <- fit_glm(X, y, intercept)
+  t <- fit_glm(X, y, intercept, tight)
+  f <- d$fit
+  separated <- separated || length(d$warnings) > 0
+  sf <- summary(f)$coefficients
+  st <- summary(t$fit)$coefficients
+  # Standard errors exactly at the MLE: one IRLS pass started at the tight estimate uses weights there.
+  e <- suppressWarnings(if (intercept) glm(y ~ X, family = binomial, start = coef(t$fit), control = glm.control(epsilon = 1e-300, maxit = 1))
+                        else glm(y ~ 0 + X, family = binomial, start = coef(t$fit), control = glm.control(epsilon = 1e-300, maxit = 1)))
+  se_mle <- sqrt(diag(summary(e)$cov.unscaled))
+  st[, 2] <- se_mle
+  st[, 3] <- st[, 1] / se_mle
+  st[, 4] <- 2 * pnorm(-abs(st[, 3]))
+  res <- list(
+    label = label, X = unname(lapply(seq_len(nrow(X)), function(i) as.list(unname(X[i, ])))), y = y,
+    intercept = intercept, confLevel = level, separated = separated,
+    r = list(estimate = unname(sf[, 1]), stdError = unname(sf[, 2]), statistic = unname(sf[, 3]), pValue = unname(sf[, 4]),
+             deviance = f$deviance, nullDeviance = f$null.deviance, aic = f$aic, logLik = as.numeric(logLik(f)),
+             iterations = f$iter, converged = f$converged, warnings = d$warnings,
+             waldConfInt = unname(lapply(seq_len(nrow(sf)), function(i) unname(confint.default(f, level = level)[i, ])))),
+    tight = list(estimate = unname(st[, 1]), stdError = unname(st[, 2]), statistic = unname(st[, 3]), pValue = unname(st[, 4]),
+                 deviance = t$fit$deviance, converged = t$fit$converged,
+                 waldConfInt = unname(lapply(seq_len(nrow(st)), function(i) st[i, 1] + c(-1, 1) * qnorm((1 + level) / 2) * st[i, 2])))
+  )
+  if (profile && !separated) {
+    ci <- tryCatch(suppressMessages(suppressWarnings(confint(f, level = level))),
+                   error = function(e) matrix(NA_real_, length(coef(f)), 2))
+    ci <- matrix(ci, ncol = 2)
+    ex <- exact_profile(X, y, intercept, st[, 1], st[, 2], t$fit$deviance, level)
+    res$massConfInt <- unname(lapply(seq_len(nrow(ci)), function(i) unname(ci[i, ])))
+    res$exactConfInt <- unname(lapply(seq_len(nrow(ex)), function(i) unname(ex[i, ])))
+  }
+  res
+}
+
+cases <- list()
+add <- function(x) cases[[length(cases) + 1]] <<- x
+
+add(case("doc example", matrix(1:8), c(0, 0, 1, 0, 1, 0, 1, 1)))
+set.seed(20261124)
+for (k in 1:24) {
+  n <- sample(c(15, 25, 40, 80, 150, 400, 1200), 1)
+  p <- sample(1:6, 1)
+  X <- matrix(rnorm(n * p), n, p)
+  if (p >= 2) X[, 2] <- rbinom(n, 1, 0.4)
+  if (p >= 3) X[, 3] <- round(runif(n, 18, 80))
+  b <- c(rnorm(1, 0, 0.7), rnorm(p, 0, 0.6) / c(1, 1, if (p >= 3) 20 else NULL, rep(1, max(0, p - 3)))[seq_len(p)])
+  y <- rbinom(n, 1, plogis(drop(cbind(1, X) %*% b)))
+  if (sum(y) < 2 || sum(y) > n - 2) y[1:2] <- c(0, 1)
+  add(case(sprintf("random %d: n=%d p=%d", k, n, p), X, y, profile = n <= 400))
+}
+# collinear-ish
+n <- 120; x1 <- rnorm(n); x2 <- x1 + rnorm(n, 0, 0.05); x3 <- rnorm(n)
+y <- rbinom(n, 1, plogis(0.3 + x1 - 0.5 * x3))
+add(case("collinear-ish (r = 0.999)", cbind(x1, x2, x3), y))
+# rare events
+n <- 3000; X <- cbind(rnorm(n), rbinom(n, 1, 0.3)); y <- rbinom(n, 1, plogis(-4.5 + 0.6 * X[, 1] + 0.8 * X[, 2]))
+add(case(sprintf("rare events (%d of %d)", sum(y), n), X, y))
+n <- 500; X <- cbind(rnorm(n)); y <- integer(n); y[c(3, 77, 200)] <- 1
+add(case("very rare events (3 of 500)", X, y))
+# badly scaled predictors (age in days, a lab value near 1e5)
+n <- 200; X <- cbind(round(runif(n, 6000, 30000)), rnorm(n, 1e5, 3e3), rnorm(n))
+y <- rbinom(n, 1, plogis(-1 + 5e-5 * X[, 1] + 1e-4 * (X[, 2] - 1e5) + X[, 3]))
+add(case("badly scaled predictors", X, y))
+# no intercept, other level
+n <- 60; X <- cbind(rnorm(n, 0.5), rnorm(n)); y <- rbinom(n, 1, plogis(0.8 * X[, 1] - 0.4 * X[, 2]))
+add(case("no intercept", X, y, intercept = FALSE))
+add(case("confLevel 0.9", X, y, level = 0.9))
+add(case("confLevel 0.99", X, y, level = 0.99))
+# minimal n
+add(case("n = p + 2", cbind(c(1, 2, 3, 4, 5), c(2, 1, 5, 3, 3)), c(0, 1, 0, 1, 1)))
+# paper-like Table 2 shape: 56 patients, 37 events, age + 3 binary predictors
+n <- 56; age <- round(rnorm(n, 38, 12)); ai <- rbinom(n, 1, 22 / 56); il <- rbinom(n, 1, 35 / 56); su <- rbinom(n, 1, 26 / 56)
+y <- rbinom(n, 1, plogis(4 - 0.1 * age - 2 * ai + 1.5 * il + 1 * su))
+add(case("Table 2 shape (age, anti-integrin, IL-12/23, surgery)", cbind(age, ai, il, su), y))
+# near-separation: strong effect, a few overlapping points (MLE exists)
+x <- c(seq(-3, -0.2, length.out = 20), seq(0.2, 3, length.out = 20)); y <- as.numeric(x > 0); y[c(18, 23)] <- c(1, 0)
+add(case("near-separation (2 overlapping points)", cbind(x), y))
+x <- c(-5:-1, 1:5, 0, 0); y <- c(rep(0, 5), rep(1, 5), 0, 1)
+add(case("quasi-complete separation (ties at 0)", cbind(x, rnorm(12)), y, separated = TRUE))
+x <- c(1:10); y <- c(rep(0, 5), rep(1, 5))
+add(case("complete separation", cbind(x), y, separated = TRUE))
+x <- cbind(rnorm(30), rbinom(30, 1, 0.5)); y <- rbinom(30, 1, 0.5); y[x[, 2] == 1] <- 1
+add(case("quasi-separation by a binary predictor", x, y, separated = TRUE))
+# larger n, several predictors (no profile: slow in R)
+n <- 5000; X <- matrix(rnorm(n * 8), n, 8); y <- rbinom(n, 1, plogis(drop(cbind(1, X) %*% c(-0.5, seq(-0.4, 0.4, length.out = 8)))))
+add(case("n = 5000, 8 predictors", X, y, profile = FALSE))
+
+writeLines(toJSON(cases, auto_unbox = TRUE, digits = I(17), na = "null"), "fixtures.json")
+cat(length(cases), "cases written\n")
