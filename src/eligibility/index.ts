@@ -1,5 +1,27 @@
 /**
- * `ibd-outcomes/eligibility`.
+ * `ibd-outcomes/eligibility`: IOIBD difficult-to-treat assessment, the paper's study eligibility, and the
+ * patient flow (Figure 4) as data and text.
  * @packageDocumentation
  */
-export {};
+export {
+  assessDifficultToTreat,
+  AssessDifficultToTreatOptionsSchema,
+  ADVANCED_MECHANISMS,
+  INTESTINAL_RESECTION_TYPES,
+} from "./assessDifficultToTreat/index.js";
+export type {
+  AssessDifficultToTreatOptions,
+  AdvancedMechanism,
+  CountedMechanism,
+  FailureReason,
+  DttStatus,
+  DttCriterionId,
+  TherapyNote,
+  TherapyEvidence,
+  MechanismEvidence,
+  AdvancedTherapyFailureCriterion,
+  SurgeryEvidence,
+  PostoperativeRecurrenceCriterion,
+  SuppliedCriterion,
+  DifficultToTreatResult,
+} from "./assessDifficultToTreat/index.js";
