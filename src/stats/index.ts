@@ -15,6 +15,16 @@ export { mean, variance, sd, median, quantile, iqr, summarizeNumeric } from "./d
 export type { NumericSummary } from "./descriptive/index.js";
 export { welchTTest, studentTTest, pairedTTest, welchTTestFromSummary } from "./tTest/index.js";
 export type { TTestOptions, GroupSummary } from "./tTest/index.js";
+export { chiSquareTest } from "./chiSquareTest/index.js";
+export type { ChiSquareTestOptions, ChiSquareTestResult } from "./chiSquareTest/index.js";
+export { mcnemarTest } from "./mcnemarTest/index.js";
+export type { McNemarTestOptions } from "./mcnemarTest/index.js";
+export { binomialTest } from "./binomialTest/index.js";
+export type { BinomialTestOptions } from "./binomialTest/index.js";
+export { binomialConfInt } from "./binomialConfInt/index.js";
+export type { BinomialConfIntMethod, BinomialConfIntOptions } from "./binomialConfInt/index.js";
+export { pAdjust } from "./pAdjust/index.js";
+export type { PAdjustMethod } from "./pAdjust/index.js";
 // --- end Statistics I ---
 // --- Statistics II (models: logistic regression, ROC) ---
 export { logisticRegression } from "./logisticRegression/index.js";
