@@ -106,7 +106,7 @@ export const SesCdInputSchema = z
         ctx.addIssue({
           code: "custom",
           path: [s, "narrowing"],
-          message: `a non-passable narrowing (3) can be scored in one segment only; already scored in ${blocked[0]}`,
+          message: `must not be 3 in a second segment (a non-passable narrowing stops the scope; already 3 in ${blocked[0]})`,
         });
       }
     }
@@ -155,7 +155,7 @@ export const CdaiItemsSchema = z.strictObject({
   /** Taking an opiate or diphenoxylate/loperamide for diarrhoea. */
   antidiarrheal: z.boolean(),
   /** Abdominal mass: 0 none, 2 questionable, 5 definite. */
-  abdominalMass: z.union([z.literal(0), z.literal(2), z.literal(5)]),
+  abdominalMass: z.literal([0, 2, 5]),
   /** Haematocrit, percent. */
   hematocritPct: z.number().gt(0).lt(100),
   /** Body weight, kg. */

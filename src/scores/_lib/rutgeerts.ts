@@ -1,0 +1,23 @@
+/** Private Rutgeerts helpers. */
+import { RutgeertsGradeSchema, type RutgeertsGrade } from "../../models/scoreInputs.js";
+import { problemsFromZod, type Problem } from "./problems.js";
+
+/** Ordinal of a grade (i0=0 ... i2/i2a/i2b=2 ... i4=4), or -1 if `g` is not a grade. */
+export function rutgeertsOrdinal(g: unknown): number {
+  switch (g) {
+    case "i0": return 0;
+    case "i1": return 1;
+    case "i2": case "i2a": case "i2b": return 2;
+    case "i3": return 3;
+    case "i4": return 4;
+    default: return -1;
+  }
+}
+
+/** Problems of a candidate grade. */
+export function gradeProblems(grade: unknown): Problem[] {
+  const r = RutgeertsGradeSchema.safeParse(grade);
+  return r.success ? [] : problemsFromZod("grade", r.error, grade);
+}
+
+export type { RutgeertsGrade };
