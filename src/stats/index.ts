@@ -29,4 +29,6 @@ export type { PAdjustMethod } from "./pAdjust/index.js";
 // --- Statistics II (models: logistic regression, ROC) ---
 export { logisticRegression } from "./logisticRegression/index.js";
 export type { ConfIntMethod, LogisticCoefficient, LogisticRegressionOptions, LogisticRegressionResult } from "./logisticRegression/index.js";
+export { rocCurve } from "./rocCurve/index.js";
+export type { RocCurveOptions, RocCurveResult, RocDirection, RocPoint } from "./rocCurve/index.js";
 // --- end Statistics II ---

@@ -5,7 +5,7 @@
 # intervals (confint, spline through a coarse profile) and the exact roots of the signed-root
 # profile likelihood equation (uniroot to 1e-14 on refits with an offset), plus R's warnings.
 suppressMessages(library(MASS))
-library(jsonlite)
+source(file.path(dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))), "../_common/json.R"))
 
 tight <- glm.control(epsilon = 1e-14, maxit = 200)
 
@@ -63,23 +63,23 @@ case <- function(label, X, y, intercept = TRUE, level = 0.95, profile = TRUE, se
   st[, 3] <- st[, 1] / se_mle
   st[, 4] <- 2 * pnorm(-abs(st[, 3]))
   res <- list(
-    label = label, X = unname(lapply(seq_len(nrow(X)), function(i) as.list(unname(X[i, ])))), y = y,
+    label = label, X = unname(lapply(seq_len(nrow(X)), function(i) I(unname(X[i, ])))), y = I(y),
     intercept = intercept, confLevel = level, separated = separated,
-    r = list(estimate = unname(sf[, 1]), stdError = unname(sf[, 2]), statistic = unname(sf[, 3]), pValue = unname(sf[, 4]),
+    r = list(estimate = I(unname(sf[, 1])), stdError = I(unname(sf[, 2])), statistic = I(unname(sf[, 3])), pValue = I(unname(sf[, 4])),
              deviance = f$deviance, nullDeviance = f$null.deviance, aic = f$aic, logLik = as.numeric(logLik(f)),
-             iterations = f$iter, converged = f$converged, warnings = d$warnings,
-             waldConfInt = unname(lapply(seq_len(nrow(sf)), function(i) unname(confint.default(f, level = level)[i, ])))),
-    tight = list(estimate = unname(st[, 1]), stdError = unname(st[, 2]), statistic = unname(st[, 3]), pValue = unname(st[, 4]),
+             iterations = f$iter, converged = f$converged, warnings = I(d$warnings),
+             waldConfInt = unname(lapply(seq_len(nrow(sf)), function(i) I(unname(confint.default(f, level = level)[i, ]))))),
+    tight = list(estimate = I(unname(st[, 1])), stdError = I(unname(st[, 2])), statistic = I(unname(st[, 3])), pValue = I(unname(st[, 4])),
                  deviance = t$fit$deviance, converged = t$fit$converged,
-                 waldConfInt = unname(lapply(seq_len(nrow(st)), function(i) st[i, 1] + c(-1, 1) * qnorm((1 + level) / 2) * st[i, 2])))
+                 waldConfInt = unname(lapply(seq_len(nrow(st)), function(i) I(st[i, 1] + c(-1, 1) * qnorm((1 + level) / 2) * st[i, 2]))))
   )
   if (profile && !separated) {
     ci <- tryCatch(suppressMessages(suppressWarnings(confint(f, level = level))),
                    error = function(e) matrix(NA_real_, length(coef(f)), 2))
     ci <- matrix(ci, ncol = 2)
     ex <- exact_profile(X, y, intercept, st[, 1], st[, 2], t$fit$deviance, level)
-    res$massConfInt <- unname(lapply(seq_len(nrow(ci)), function(i) unname(ci[i, ])))
-    res$exactConfInt <- unname(lapply(seq_len(nrow(ex)), function(i) unname(ex[i, ])))
+    res$massConfInt <- unname(lapply(seq_len(nrow(ci)), function(i) I(unname(ci[i, ]))))
+    res$exactConfInt <- unname(lapply(seq_len(nrow(ex)), function(i) I(unname(ex[i, ]))))
   }
   res
 }
@@ -137,5 +137,5 @@ add(case("quasi-separation by a binary predictor", x, y, separated = TRUE))
 n <- 5000; X <- matrix(rnorm(n * 8), n, 8); y <- rbinom(n, 1, plogis(drop(cbind(1, X) %*% c(-0.5, seq(-0.4, 0.4, length.out = 8)))))
 add(case("n = 5000, 8 predictors", X, y, profile = FALSE))
 
-writeLines(toJSON(cases, auto_unbox = TRUE, digits = I(17), na = "null"), "fixtures.json")
+write_fixtures(cases)
 cat(length(cases), "cases written\n")
