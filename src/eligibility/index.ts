@@ -25,3 +25,16 @@ export type {
   SuppliedCriterion,
   DifficultToTreatResult,
 } from "./assessDifficultToTreat/index.js";
+export {
+  assessStudyEligibility,
+  AssessStudyEligibilityOptionsSchema,
+  ELIGIBILITY_REASON_CODES,
+} from "./assessStudyEligibility/index.js";
+export type {
+  AssessStudyEligibilityOptions,
+  EligibilityReasonCode,
+  EligibilityRuleStatus,
+  EligibilityRuleResult,
+  BaselineLabValue,
+  StudyEligibilityResult,
+} from "./assessStudyEligibility/index.js";
