@@ -25,6 +25,9 @@ export { binomialConfInt } from "./binomialConfInt/index.js";
 export type { BinomialConfIntMethod, BinomialConfIntOptions } from "./binomialConfInt/index.js";
 export { pAdjust } from "./pAdjust/index.js";
 export type { PAdjustMethod } from "./pAdjust/index.js";
+export { kruskalWallisTest } from "./kruskalWallisTest/index.js";
+export { friedmanTest } from "./friedmanTest/index.js";
+export { cochranQTest } from "./cochranQTest/index.js";
 // --- end Statistics I ---
 // --- Statistics II (models: logistic regression, ROC) ---
 export { logisticRegression } from "./logisticRegression/index.js";

@@ -1,0 +1,12 @@
+# Reference values for kruskalWallisTest: stats::kruskal.test(list of groups).
+# Run: Rscript src/stats/kruskalWallisTest/fixtures.R  (writes fixtures.json, 17 significant digits)
+source(file.path(dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))), "../_common/json.R"))
+set.seed(5)
+gl <- list(list(c(2.9, 3.0, 2.5, 2.6, 3.2), c(3.8, 2.7, 4.0, 2.4), c(2.8, 3.4, 3.7, 2.2, 2.0)),
+  list(c(1), c(2)), list(c(1, 1, 2), c(2, 2, 3)), list(rnorm(20), rnorm(30, 1), rnorm(10, 2), rnorm(5)),
+  list(rpois(100, 3), rpois(120, 3.5), rpois(80, 2)), list(1:50, 51:100), list(c(1, 1, 1, 1), c(1, 1, 2)),
+  list(rnorm(1000), rnorm(1000, 0.5), rnorm(1000, 1)), list(c(0, 0, 1), c(0, 1, 1), c(1, 1, 1)),
+  list(round(runif(40) * 3), round(runif(40) * 3 + 1)), list(1e8 + c(1, 2, 3), 1e8 + c(4, 5, 6.5), 1e8 + c(7, 8)))
+for (i in 1:10) gl[[length(gl) + 1]] <- lapply(1:sample(2:7, 1), function(j) round(rnorm(sample(2:40, 1), j / 3), sample(0:2, 1)))
+cases <- lapply(gl, function(g) { h <- kruskal.test(g); list(groups = lapply(g, I), statistic = unname(h$statistic), df = unname(h$parameter), pValue = h$p.value) })
+write_fixtures(cases)

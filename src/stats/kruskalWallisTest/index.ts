@@ -1,0 +1,90 @@
+/**
+ * Kruskal-Wallis rank sum test.
+ * @packageDocumentation
+ */
+import { assertFiniteArray, describeValue } from "../../_lib/errors.js";
+import { pchisq } from "../_dist/chisq.js";
+import type { TestResult } from "../types.js";
+
+/** First index i in sorted `s` with s[i] >= v. */
+function lowerBound(s: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Kruskal-Wallis rank sum test that k samples come from the same distribution.
+ * @remarks H = [12 / (N (N + 1)) sum R_j^2 / n_j - 3 (N + 1)] / [1 - sum (t^3 - t) / (N^3 - N)] with
+ * average ranks over the pooled sample and tie groups of size t; df = k - 1; p from the chi-squared
+ * upper tail.
+ * @param groups - k >= 2 samples, each with at least one finite number.
+ * @returns A {@link TestResult} (statistic Kruskal-Wallis chi-squared, df, pValue).
+ * @throws {RangeError} If there are fewer than 2 groups, a group is empty, a value is NaN/Infinity, or
+ *   all values are tied.
+ * @throws {TypeError} If `groups` is not an array of arrays of numbers.
+ * @example
+ * kruskalWallisTest([[2.9, 3.0, 2.5, 2.6, 3.2], [3.8, 2.7, 4.0, 2.4], [2.8, 3.4, 3.7, 2.2, 2.0]]).statistic;
+ * //=> 0.7714285714285722
+ * @see R `stats::kruskal.test`. Kruskal WH, Wallis WA. J Am Stat Assoc 1952;47(260):583-621.
+ *   doi:10.1080/01621459.1952.10483441
+ */
+export function kruskalWallisTest(groups: readonly (readonly number[])[]): TestResult {
+  const fn = "kruskalWallisTest";
+  if (!Array.isArray(groups)) throw new TypeError(`${fn}: groups must be an array of samples; got ${describeValue(groups)}.`);
+  const k = groups.length;
+  if (k < 2) throw new RangeError(`${fn}: groups must hold at least 2 groups; got ${k}.`);
+  let total = 0;
+  const gs = groups.map((g, i) => {
+    const v = assertFiniteArray(fn, `groups[${i}]`, g, 1);
+    total += v.length;
+    return v;
+  });
+  const all = new Float64Array(total);
+  let pos = 0;
+  for (const g of gs) for (let i = 0; i < g.length; i++) all[pos++] = g[i]!;
+  all.sort();
+  const n = total;
+  // Tie correction from runs of equal values.
+  let tieSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && all[j] === all[i]) j++;
+    const t = j - i;
+    if (t > 1) tieSum += t * t * t - t;
+    i = j;
+  }
+  const denom = 1 - tieSum / (n * n * n - n);
+  if (!(denom > 0)) throw new RangeError(`${fn}: groups must not have all values tied; got ${n} equal values.`);
+  // Average rank of v: (first index + last index) / 2 + 1 (1-based).
+  let s = 0;
+  for (const g of gs) {
+    let rsum = 0;
+    for (let i = 0; i < g.length; i++) {
+      const v = g[i]!;
+      const lo = lowerBound(all, v);
+      let hi = lo;
+      if (lo + 1 < n && all[lo + 1] === v) {
+        // upper bound by binary search
+        let a = lo;
+        let b = n;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (all[mid]! <= v) a = mid + 1;
+          else b = mid;
+        }
+        hi = a - 1;
+      }
+      rsum += (lo + hi) / 2 + 1;
+    }
+    s += (rsum * rsum) / g.length;
+  }
+  const statistic = ((12 * s) / (n * (n + 1)) - 3 * (n + 1)) / denom;
+  const df = k - 1;
+  return { method: "Kruskal-Wallis rank sum test", statistic, df, pValue: pchisq(statistic, df, false) };
+}
