@@ -28,6 +28,9 @@ export type { PAdjustMethod } from "./pAdjust/index.js";
 export { kruskalWallisTest } from "./kruskalWallisTest/index.js";
 export { friedmanTest } from "./friedmanTest/index.js";
 export { cochranQTest } from "./cochranQTest/index.js";
+export { wilcoxonRankSumTest } from "./wilcoxonRankSumTest/index.js";
+export type { WilcoxonOptions } from "./wilcoxonRankSumTest/index.js";
+export { wilcoxonSignedRankTest } from "./wilcoxonSignedRankTest/index.js";
 // --- end Statistics I ---
 // --- Statistics II (models: logistic regression, ROC) ---
 export { logisticRegression } from "./logisticRegression/index.js";
