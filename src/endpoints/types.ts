@@ -1,0 +1,202 @@
+/**
+ * Public vocabulary and result types of `ibd-outcomes/endpoints`. Stable: the cohort tables read them.
+ * Definitions: clinical-definitions.md §2-§3.
+ */
+import type { Diagnosis, IsoDate } from "../models/common.js";
+
+/**
+ * The endpoints every profile can define, for UC and CD.
+ * @remarks `crpNormalisation` and `fcNormalisation` are the per-marker "normal rates" the paper reports
+ * (Mao et al. 2025, Results, Inflammatory Markers); `biochemicalRemission` is the paper's sentence
+ * "FC <150 µg/g or CRP <8 mg/L" (Methods).
+ */
+export const ENDPOINT_IDS = Object.freeze([
+  "clinicalRemission",
+  "steroidFreeClinicalRemission",
+  "clinicalResponse",
+  "endoscopicRemission",
+  "endoscopicResponse",
+  "biochemicalRemission",
+  "crpNormalisation",
+  "fcNormalisation",
+] as const);
+/** An endpoint identifier. */
+export type EndpointId = (typeof ENDPOINT_IDS)[number];
+
+/**
+ * Time point keys (clinical-definitions.md §2.1): `w0` baseline, `w8` UC induction, `w12` CD induction,
+ * `w26`, `w52` maintenance, `w78` biomarkers only in the paper.
+ */
+export const TIMEPOINT_KEYS = Object.freeze(["w0", "w8", "w12", "w26", "w52", "w78"] as const);
+/** A time point key. */
+export type TimepointKey = (typeof TIMEPOINT_KEYS)[number];
+
+/**
+ * The numbers a rule can read, computed from one visit (or from the visits chosen for one time point)
+ * by `measuresFromVisit`.
+ * @remarks UC: Mayo subscores and totals (`mayoAdapted` = SF+RB+ES, the UPA/FDA "modified" Mayo;
+ * `...FdaModified` = with the FDA-modified ES, where ES 1 with friability scores 2; `...MaxSubscore` =
+ * the largest item of that score; `mayoPro2` = SF+RB), UCEIS. CD: HBI, CDAI, SES-CD total and its
+ * largest variable subscore, largest ulcer-size subscore (0 = no ulcers, aphthous included) and total
+ * without narrowing, Rutgeerts grade as ordinal (i0=0 ... i4=4), PRO-2 7-day means and the
+ * CDAI-weighted PRO-2 (2×SF + 5×AP). Labs in canonical units: CRP mg/L, FC µg/g.
+ */
+export const MEASURE_KEYS = Object.freeze([
+  "mayoStoolFrequency",
+  "mayoRectalBleeding",
+  "mayoEndoscopic",
+  "mayoEndoscopicFdaModified",
+  "mayoPhysicianGlobal",
+  "mayoAdapted",
+  "mayoAdaptedFdaModified",
+  "mayoAdaptedMaxSubscore",
+  "mayoFull",
+  "mayoFullMaxSubscore",
+  "mayoPartial",
+  "mayoPartialMaxSubscore",
+  "mayoPro2",
+  "uceis",
+  "hbi",
+  "cdai",
+  "sesCd",
+  "sesCdMaxSubscore",
+  "sesCdUlcerSizeMax",
+  "sesCdExNarrowing",
+  "rutgeerts",
+  "pro2StoolFrequency",
+  "pro2AbdominalPain",
+  "pro2Weighted",
+  "crpMgPerL",
+  "fcUgPerG",
+] as const);
+/** A measure a rule can read. */
+export type MeasureKey = (typeof MEASURE_KEYS)[number];
+
+/**
+ * Measures of one assessment: measure → value, e.g. `{ hbi: 3, sesCd: 2, crpMgPerL: 4.1 }`. Absent =
+ * not recorded (never `NaN` or `null`).
+ */
+export type VisitMeasures = { readonly [K in MeasureKey]?: number };
+
+/** The §2.3 ambiguity register IDs. */
+export const AMBIGUITY_IDS = Object.freeze(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"] as const);
+/** An ambiguity register ID. */
+export type AmbiguityId = (typeof AMBIGUITY_IDS)[number];
+
+/** Disease whose rules apply (IBD-U is classified with the UC rules). */
+export type RuleDisease = "UC" | "CD";
+
+/** Outcome of one endpoint at one assessment. Aggregate `met` / (`met` + `not-met`) for rates. */
+export type EndpointStatus = "met" | "not-met" | "not-evaluable";
+
+/**
+ * Why a result came out as it did, as a code for tables and audits:
+ * - `rule`: the profile's rule decided on observed values;
+ * - `surgery`, `discontinuation`: treatment failure from that date on (not-met);
+ * - `imputedMissing`: no data in the window, non-responder imputation (not-met);
+ * - `noFollowUp`, `noBaseline`: a measure the rule needs is missing (not-evaluable);
+ * - `baselineZero`: a relative change from a baseline of 0 (not-evaluable);
+ * - `noSteroidData`: steroid exposure unknown or its stop date unknown (not-evaluable);
+ * - `notSteroidUser`: A10 `steroidUsersOnly` and not on steroids at baseline (not-evaluable);
+ * - `notDefined`: the profile defines no such endpoint for this disease (not-evaluable).
+ */
+export type ResultCode =
+  | "rule"
+  | "surgery"
+  | "discontinuation"
+  | "imputedMissing"
+  | "noFollowUp"
+  | "noBaseline"
+  | "baselineZero"
+  | "noSteroidData"
+  | "notSteroidUser"
+  | "notDefined";
+
+/** A comparator. Comparisons are exact: `<=` and `<` differ at the threshold. */
+export type Comparator = "<" | "<=" | ">" | ">=" | "==";
+
+/**
+ * One comparison made while applying a rule, with what was compared and how it came out.
+ * @remarks `observed` is the compared quantity: the value (`value`), baseline − value (`drop`),
+ * 100 × (baseline − value) / baseline (`percentDrop`), the baseline (`baseline`), value − baseline
+ * (`notWorse`, passes when ≤ 0), or days off corticosteroids (`steroidFree`; `null` = never used).
+ */
+export interface EndpointCheck {
+  /** The test as text, e.g. `percentDrop(mayoAdapted) >= 30`. */
+  readonly test: string;
+  /** The measure read, or `corticosteroids`. */
+  readonly measure: MeasureKey | "corticosteroids";
+  /** The compared quantity (see remarks); `null` when it could not be computed. */
+  readonly observed: number | null;
+  /** The comparator. */
+  readonly op: Comparator;
+  /** The threshold. */
+  readonly threshold: number;
+  /** How this comparison came out. */
+  readonly status: EndpointStatus;
+}
+
+/** Where a forced result came from: failure event or imputation. */
+export interface EndpointImputation {
+  readonly cause: "surgery" | "discontinuation" | "missing";
+  /** Event date (surgery, discontinuation); `null` for missing data. */
+  readonly date: IsoDate | null;
+}
+
+/**
+ * The explained result of one endpoint at one assessment (docs/ARCHITECTURE.md, Endpoints API).
+ * Plain data, JSON-safe.
+ */
+export interface EndpointResult {
+  /** The endpoint. */
+  readonly endpoint: EndpointId;
+  /** `met`, `not-met` or `not-evaluable`. */
+  readonly status: EndpointStatus;
+  /** Code of the deciding cause. */
+  readonly code: ResultCode;
+  /** A readable sentence: the deciding comparison, or what is missing. */
+  readonly reason: string;
+  /** Every value the rule read: `hbi`, `baseline.hbi`, `corticosteroids.daysOff`, ... (`null` = missing). */
+  readonly values: Readonly<Record<string, number | null>>;
+  /** Every comparison made, in rule order. */
+  readonly thresholds: readonly EndpointCheck[];
+  /** The profile's rule as text. */
+  readonly rule: string;
+  /** The profile that decided. */
+  readonly profile: { readonly id: string; readonly version: string };
+  /** Disease rules applied. */
+  readonly disease: RuleDisease;
+  /** The time point classified. */
+  readonly timepoint: TimepointKey;
+  /** Set when a failure event or non-responder imputation forced `not-met`; else `null`. */
+  readonly imputation: EndpointImputation | null;
+}
+
+/**
+ * Systemic corticosteroid exposure on an assessment date.
+ * @remarks `status`: `on` (a period covers the date), `off` (last dose `daysOff` days before; 1 = stopped
+ * the day before), `never` (no systemic corticosteroid recorded on or before the date), `unknown` (use
+ * recorded but the stop date is not). `usedAtBaseline`: on corticosteroids on the treatment start date
+ * (`null` = unknown).
+ */
+export interface SteroidExposure {
+  readonly status: "on" | "off" | "never" | "unknown";
+  /** Days since the last dose (0 when on; `null` when never or unknown). */
+  readonly daysOff: number | null;
+  /** On corticosteroids when the treatment started (A10). */
+  readonly usedAtBaseline: boolean | null;
+}
+
+/** Input of the visit-level classifiers. */
+export interface ClassifierInput {
+  /** Diagnosis; IBD-U uses the UC rules. */
+  readonly disease: Diagnosis;
+  /** The time point being classified (sets the corticosteroid-free window, A3). */
+  readonly timepoint: TimepointKey;
+  /** Measures at the assessment. */
+  readonly followUp: VisitMeasures;
+  /** Measures at baseline (w0); needed for changes from baseline. */
+  readonly baseline?: VisitMeasures | undefined;
+  /** Corticosteroid exposure on the assessment date; needed for steroid-free endpoints. */
+  readonly steroids?: SteroidExposure | undefined;
+}
