@@ -38,3 +38,23 @@ export type {
   BaselineLabValue,
   StudyEligibilityResult,
 } from "./assessStudyEligibility/index.js";
+export {
+  patientFlow,
+  MAO2025_FLOW_STEPS,
+  MAO2025_REPORTED_FLOW,
+  UNDETERMINED_STEP_CODE,
+  ReportedFlowSchema,
+  FlowEntrySchema,
+} from "./patientFlow/index.js";
+export type {
+  FlowStepDefinition,
+  ReportedFlow,
+  FlowEntry,
+  PatientFlowOptions,
+  DiagnosisCounts,
+  PatientFlowStep,
+  PatientFlowEntry,
+  FlowDifference,
+  FlowComparison,
+  PatientFlow,
+} from "./patientFlow/index.js";
