@@ -31,6 +31,7 @@ export { cochranQTest } from "./cochranQTest/index.js";
 export { wilcoxonRankSumTest } from "./wilcoxonRankSumTest/index.js";
 export type { WilcoxonOptions } from "./wilcoxonRankSumTest/index.js";
 export { wilcoxonSignedRankTest } from "./wilcoxonSignedRankTest/index.js";
+export { shapiroWilkTest } from "./shapiroWilkTest/index.js";
 // --- end Statistics I ---
 // --- Statistics II (models: logistic regression, ROC) ---
 export { logisticRegression } from "./logisticRegression/index.js";
