@@ -58,3 +58,5 @@ export type {
   FlowComparison,
   PatientFlow,
 } from "./patientFlow/index.js";
+export { formatPatientFlow } from "./formatPatientFlow/index.js";
+export type { FormatPatientFlowOptions } from "./formatPatientFlow/index.js";
