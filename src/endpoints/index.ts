@@ -62,3 +62,16 @@ export {
   fcNormalisation,
 } from "./classifyEndpoint/index.js";
 export type { AssessmentResult } from "./classifyEndpoint/index.js";
+export { measuresFromVisit } from "./measuresFromVisit/index.js";
+export type { MeasuresFromVisitOptions } from "./measuresFromVisit/index.js";
+export { patientTimeline, steroidExposure, timelineRows } from "./patientTimeline/index.js";
+export type {
+  PatientTimeline,
+  PatientTimelineOptions,
+  TimepointOutcome,
+  TimelineVisitRef,
+  TimelineEvents,
+  TimelineRow,
+} from "./patientTimeline/index.js";
+export { labTrajectory, TRAJECTORY_ANALYTES } from "./labTrajectory/index.js";
+export type { LabTrajectoryRow, LabTrajectoryOptions, TrajectoryAnalyte } from "./labTrajectory/index.js";

@@ -37,7 +37,7 @@ export type TimepointKey = (typeof TIMEPOINT_KEYS)[number];
  * @remarks UC: Mayo subscores and totals (`mayoAdapted` = SF+RB+ES, the UPA/FDA "modified" Mayo;
  * `...FdaModified` = with the FDA-modified ES, where ES 1 with friability scores 2; `...MaxSubscore` =
  * the largest item of that score; `mayoPro2` = SF+RB), UCEIS. CD: HBI, CDAI, SES-CD total and its
- * largest variable subscore, largest ulcer-size subscore (0 = no ulcers, aphthous included) and total
+ * largest variable subscore, ulcers present (1, aphthous included) or not (0) and total
  * without narrowing, Rutgeerts grade as ordinal (i0=0 ... i4=4), PRO-2 7-day means and the
  * CDAI-weighted PRO-2 (2×SF + 5×AP). Labs in canonical units: CRP mg/L, FC µg/g.
  */
@@ -60,7 +60,7 @@ export const MEASURE_KEYS = Object.freeze([
   "cdai",
   "sesCd",
   "sesCdMaxSubscore",
-  "sesCdUlcerSizeMax",
+  "sesCdUlcers",
   "sesCdExNarrowing",
   "rutgeerts",
   "pro2StoolFrequency",

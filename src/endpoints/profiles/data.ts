@@ -87,7 +87,7 @@ const SESCD_HEALING_STRIDE2: RuleNode = {
   kind: "all",
   of: [
     { kind: "value", measure: "sesCd", op: "<=", threshold: 2 },
-    { kind: "value", measure: "sesCdUlcerSizeMax", op: "==", threshold: 0 },
+    { kind: "value", measure: "sesCdUlcers", op: "==", threshold: 0 },
   ],
 };
 const CRP_LT_8: RuleNode = { kind: "value", measure: "crpMgPerL", op: "<", threshold: 8 };
