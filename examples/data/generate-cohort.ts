@@ -657,8 +657,8 @@ function buildGroup(dx: Dx, ids: readonly string[]): void {
     }
     patient.priorTherapies = prior;
     if (conv.length > 0) patient.priorConventionalTherapies = conv;
-    if (surgery[i]) patient.surgeries = [{ date: addMonths(diagnosisDate, Math.max(1, Math.floor(durM / 2))), type: surgType.get(i)! }];
-    patient.dttConditions = { complexPerianalDisease: dx === "CD" ? fewMechs[i]! : false, psychosocialComorbidity: false };
+    patient.surgeries = surgery[i] ? [{ date: addMonths(diagnosisDate, Math.max(1, Math.floor(durM / 2))), type: surgType.get(i)! }] : [];
+    patient.dttConditions = { chronicAntibioticRefractoryPouchitis: false, complexPerianalDisease: dx === "CD" ? fewMechs[i]! : false, psychosocialComorbidity: false };
     if (eim[i]) patient.extraintestinalManifestations = eimSites.get(i)!;
     patient.pregnantOrBreastfeeding = false;
     patient.malignancyHistory = false;
@@ -890,13 +890,13 @@ function buildExcluded(ids: readonly string[]): void {
       diagnosisDate,
       montreal: dx === "UC" ? { type: "UC", extent: pick(["E2", "E3"]) } : { type: "CD", location: pick(["L1", "L3"]), upperGi: false, behavior: pick(["B1", "B2"]), perianal: false },
       priorTherapies: prior,
-      dttConditions: { complexPerianalDisease: false, psychosocialComorbidity: false },
+      surgeries: reason === "colectomy" ? [{ date: addMonths(diagnosisDate, 12), type: "totalColectomy" }] : [],
+      dttConditions: { chronicAntibioticRefractoryPouchitis: false, complexPerianalDisease: false, psychosocialComorbidity: false },
       pregnantOrBreastfeeding: reason === "pregnancy",
       malignancyHistory: reason === "malignancy",
       seriousInfectionHistory: reason === "seriousInfection",
       site: pick(CENTRES),
     };
-    if (reason === "colectomy") patient.surgeries = [{ date: addMonths(diagnosisDate, 12), type: "totalColectomy" }];
     patients.push(patient);
     const ind = dx === "UC" ? 56 : 84;
     const short = reason === "shortCourse";
@@ -913,7 +913,7 @@ function buildExcluded(ids: readonly string[]): void {
     };
     if (short) course.discontinuation = { date: addDays(start, 35), reason: "patientDecision" };
     courses.push(course);
-    const days = reason === "incomplete" || short ? [0] : [0, ind, 182, 364];
+    const days = reason === "incomplete" ? [0] : short ? [0, ind - 10] : [0, ind, 182, 364];
     for (const d of days) {
       const date = addDays(start, d);
       const v: Rec = { id: `${id}-d${d}`, patientId: id, date };
@@ -936,6 +936,68 @@ function buildExcluded(ids: readonly string[]): void {
   });
 }
 
+// ---------------------------------------------------------------- lab calibration
+/**
+ * Moves values (integers in `scale` units) within [lo, hi] until their sum is `target`: the paper's means
+ * (FC 834.6 / 233.9 / 187.1 µg/g, ESR 19.8 / 10.3 / 11.3 mm/h, albumin 41.1 / 42.5 / 44.2 g/L at
+ * w0 / induction / w78) are then reproduced exactly, without moving any value across its normal limit.
+ */
+function calibrate(values: number[], lo: readonly number[], hi: readonly number[], target: number): void {
+  let diff = target - values.reduce((a, b) => a + b, 0);
+  for (let guard = 0; diff !== 0 && guard < 200000; guard++) {
+    const i = int(0, values.length - 1);
+    const room = diff > 0 ? hi[i]! - values[i]! : values[i]! - lo[i]!;
+    if (room <= 0) continue;
+    const step = Math.min(Math.abs(diff), room, Math.max(1, Math.ceil(Math.abs(diff) / values.length) * 3));
+    values[i] = values[i]! + Math.sign(diff) * step;
+    diff -= Math.sign(diff) * step;
+  }
+  if (diff !== 0) throw new Error("calibrate: cannot reach the target sum");
+}
+type LabKey = "fecalCalprotectin" | "esr" | "albumin" | "vitaminD";
+function calibrateLabs(ids: readonly string[]): void {
+  const tag = ["w0", "ind", "w26", "w52", "w78"];
+  const at = (j: number) =>
+    ids.map((id) => {
+      const v = visits.find((x) => x.patientId === id && (String(x.id).endsWith(`-${tag[j]}`) || (j === 1 && /-(w8|w12)$/.test(String(x.id)))))!;
+      return (v.labs as Record<string, { value: number }>);
+    });
+  const set = (labs: Record<string, { value: number }>[], key: LabKey, vals: readonly number[], scale: number) =>
+    labs.forEach((l, i) => (l[key]!.value = vals[i]! / scale));
+  const n = ids.length;
+  // albumin normal (40-55 g/L) 60/80 at w0 and 74/80 at w78; 25(OH)D normal (50-125 nmol/L) 62/80 and 71/80
+  const normalSets: [LabKey, number, number, number, number, number, number][] = [
+    // key, j, normal count, normal lo, normal hi, abnormal lo, abnormal hi (tenths)
+    ["albumin", 0, 60, 400, 480, 310, 395],
+    ["albumin", 4, 74, 405, 500, 340, 395],
+    ["vitaminD", 0, 62, 505, 780, 250, 480],
+    ["vitaminD", 4, 71, 520, 860, 300, 480],
+  ];
+  for (const [key, j, k, nlo, nhi, alo, ahi] of normalSets) {
+    const normal = flags(n, k);
+    set(at(j), key, normal.map((f) => (f ? int(nlo, nhi) : int(alo, ahi))), 10);
+  }
+  const means: [LabKey, number, number, number, (v: number) => [number, number]][] = [
+    ["fecalCalprotectin", 0, 834.6, 1, (v) => (v < 150 ? [15, 140] : [160, 4000])],
+    ["fecalCalprotectin", 1, 233.9, 1, (v) => (v < 150 ? [15, 140] : [160, 2500])],
+    ["fecalCalprotectin", 4, 187.1, 1, (v) => (v < 150 ? [15, 140] : [160, 3000])],
+    ["esr", 0, 19.8, 1, () => [6, 60]],
+    ["esr", 1, 10.3, 1, () => [2, 30]],
+    ["esr", 4, 11.3, 1, () => [2, 30]],
+    ["albumin", 0, 41.1, 10, (v) => (v >= 40 ? [400, 520] : [310, 399])],
+    ["albumin", 1, 42.5, 10, () => [350, 500]],
+    ["albumin", 4, 44.2, 10, (v) => (v >= 40 ? [400, 540] : [340, 399])],
+  ];
+  for (const [key, j, mean, scale, bounds] of means) {
+    const labs = at(j);
+    const vals = labs.map((l) => Math.round(l[key]!.value * scale));
+    const lo = vals.map((v) => bounds(v / scale)[0]);
+    const hi = vals.map((v) => bounds(v / scale)[1]);
+    calibrate(vals, lo, hi, Math.round(mean * scale * n));
+    set(labs, key, vals, scale);
+  }
+}
+
 // ---------------------------------------------------------------- main
 function main(): string {
   const ids = shuffle([...Array(122).keys()].map((k) => `P${String(k + 1).padStart(3, "0")}`));
@@ -945,6 +1007,7 @@ function main(): string {
   buildGroup("UC", ucIds);
   buildGroup("CD", cdIds);
   buildExcluded(exIds);
+  calibrateLabs([...ucIds, ...cdIds]);
   const byId = (a: Rec, b: Rec) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
   const byPatient = (a: Rec, b: Rec) => {
     const pa = String(a.patientId);
