@@ -7,3 +7,40 @@ export { formatPValue, P_VALUE_STYLES } from "./formatPValue/index.js";
 export type { PValueStyle, FormatPValueOptions } from "./formatPValue/index.js";
 export { formatPercent, formatCountPercent } from "./formatPercent/index.js";
 export type { FormatPercentOptions, FormatCountPercentOptions } from "./formatPercent/index.js";
+export { tableToMarkdown, tableToHtml, tableToCsv, escapeHtml, escapeMarkdown, csvField } from "./renderTable/index.js";
+export type { DisplayCell, DisplayRow, DisplayTable, TableToCsvOptions } from "./renderTable/index.js";
+export {
+  TEST_FOOTNOTES,
+  selectCategoricalTest,
+  selectContinuousTest,
+  compareCounts,
+  compareContinuous,
+} from "./selectTest/index.js";
+export type {
+  TestId,
+  SelectCategoricalTestOptions,
+  CategoricalTestChoice,
+  ContinuousSummary,
+  SelectContinuousTestOptions,
+  ContinuousTestChoice,
+  GroupComparison,
+} from "./selectTest/index.js";
+export type { SummaryLevel, SummaryRow, SummaryGroup, SummaryTableResult, SummaryDisplayOptions } from "./_lib/summary.js";
+export { summaryTable } from "./summaryTable/index.js";
+export type { SummaryValue, SummaryVariable, SummaryTableOptions } from "./summaryTable/index.js";
+export { summaryTableFromCounts } from "./summaryTableFromCounts/index.js";
+export type {
+  PublishedCountsRow,
+  PublishedMeanSdRow,
+  PublishedSummaryInput,
+  SummaryTableFromCountsOptions,
+} from "./summaryTableFromCounts/index.js";
+export { outcomeRates } from "./outcomeRates/index.js";
+export type {
+  OutcomeStatus,
+  OutcomeStatusRow,
+  OutcomeRatesOptions,
+  OutcomeRate,
+  AcrossTimeTest,
+  OutcomeRatesResult,
+} from "./outcomeRates/index.js";
