@@ -60,3 +60,10 @@ export type {
 } from "./patientFlow/index.js";
 export { formatPatientFlow } from "./formatPatientFlow/index.js";
 export type { FormatPatientFlowOptions } from "./formatPatientFlow/index.js";
+export { assessCohortEligibility } from "./assessCohortEligibility/index.js";
+export type {
+  ScreenedCohort,
+  AssessCohortEligibilityOptions,
+  NotAssessedPatient,
+  CohortEligibilityResult,
+} from "./assessCohortEligibility/index.js";

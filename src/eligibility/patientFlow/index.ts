@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { describeValue, errorFromZod } from "../../_lib/errors.js";
 import { DiagnosisSchema, IdSchema, type Diagnosis } from "../../models/common.js";
-import { ELIGIBILITY_REASON_CODES, type EligibilityReasonCode } from "../assessStudyEligibility/index.js";
+import { ELIGIBILITY_REASON_CODES, type EligibilityReasonCode, type StudyEligibilityResult } from "../assessStudyEligibility/index.js";
 
 const FN = "patientFlow";
 const DIAGNOSES = ["CD", "UC", "IBD-U"] as const satisfies readonly Diagnosis[];
@@ -92,8 +92,8 @@ export const FlowEntrySchema = z
     const want = e.failedCodes.length > 0 ? "ineligible" : e.unknownCodes.length > 0 ? "undetermined" : "eligible";
     if (e.status !== want) ctx.addIssue({ code: "custom", path: ["status"], message: `must be "${want}" given failedCodes and unknownCodes` });
   });
-/** One screened patient's eligibility, as the flow reads it. */
-export type FlowEntry = z.input<typeof FlowEntrySchema>;
+/** One screened patient's eligibility, as the flow reads it (the matching fields of a `StudyEligibilityResult`). */
+export type FlowEntry = Pick<StudyEligibilityResult, "patientId" | "diagnosis" | "status" | "failedCodes" | "unknownCodes">;
 
 /** Options of {@link patientFlow}. */
 export interface PatientFlowOptions {
