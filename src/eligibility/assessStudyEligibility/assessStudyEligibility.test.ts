@@ -175,7 +175,19 @@ describe("assessStudyEligibility", () => {
       });
       const r = assessStudyEligibility(p, course("U1"), ucVisits());
       expect([r.dtt.asOf, r.failedCodes]).toEqual([START, ["INCL_DTT"]]);
-      expect(assessStudyEligibility(p, course("U1"), ucVisits(), { dtt: { undatedStop: "beforeAsOf" } }).failedCodes).toEqual(["INCL_DTT"]);
+    });
+
+    it("passes dtt options through (mergeIl23Pathway)", () => {
+      const p = ucPatient({
+        priorTherapies: [
+          { drug: "ustekinumab", stopDate: "2020-01-01", reasonStopped: "primaryNonResponse" },
+          { drug: "mirikizumab", stopDate: "2021-01-01", reasonStopped: "primaryNonResponse" },
+        ],
+        dttConditions: { chronicAntibioticRefractoryPouchitis: false, complexPerianalDisease: false, psychosocialComorbidity: false },
+      });
+      expect(assessStudyEligibility(p, course("U1"), ucVisits()).status).toBe("eligible");
+      expect(assessStudyEligibility(p, course("U1"), ucVisits(), { dtt: { mergeIl23Pathway: true } }).failedCodes).toEqual(["INCL_DTT"]);
+      expect(() => assessStudyEligibility(p, course("U1"), ucVisits(), { dtt: { asOf: "2020-01-01" } as never })).toThrow(/options\.dtt/);
     });
   });
 
