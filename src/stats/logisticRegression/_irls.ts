@@ -114,6 +114,73 @@ function linearPredictor(d: Design, beta: Float64Array, eta: Float64Array): void
   }
 }
 
+/** Scratch buffers of {@link fitIrls}. */
+interface Work {
+  readonly xtwx: Float64Array;
+  readonly rhs: Float64Array;
+  readonly u: Float64Array;
+  readonly w: Float64Array;
+  readonly wx: Float64Array;
+}
+
+const BLOCK = 1024;
+
+/**
+ * Lower triangle of X'WX (row-major p x p) and X'u, for column-major x. Rows are processed in
+ * blocks that stay in cache: each block's weighted columns are formed once, then four dot
+ * products share every pass over the block. `wx` is scratch of length >= p * 1024.
+ */
+export function weightedCrossprod(x: Float64Array, n: number, p: number, w: Float64Array, u: Float64Array, out: Float64Array, rhs: Float64Array, wx: Float64Array): void {
+  out.fill(0);
+  rhs.fill(0);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const len = Math.min(BLOCK, n - i0);
+    for (let j = 0; j < p; j++) {
+      const oj = j * n + i0;
+      const bj = j * BLOCK;
+      let r = 0;
+      for (let i = 0; i < len; i++) {
+        const v = x[oj + i]!;
+        wx[bj + i] = v * w[i0 + i]!;
+        r += v * u[i0 + i]!;
+      }
+      rhs[j] = rhs[j]! + r;
+    }
+    for (let j = 0; j < p; j++) {
+      const bj = j * BLOCK;
+      const row = j * p;
+      let k = 0;
+      for (; k + 3 <= j; k += 4) {
+        const o0 = k * n + i0;
+        const o1 = o0 + n;
+        const o2 = o1 + n;
+        const o3 = o2 + n;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        for (let i = 0; i < len; i++) {
+          const a = wx[bj + i]!;
+          t0 += a * x[o0 + i]!;
+          t1 += a * x[o1 + i]!;
+          t2 += a * x[o2 + i]!;
+          t3 += a * x[o3 + i]!;
+        }
+        out[row + k] = out[row + k]! + t0;
+        out[row + k + 1] = out[row + k + 1]! + t1;
+        out[row + k + 2] = out[row + k + 2]! + t2;
+        out[row + k + 3] = out[row + k + 3]! + t3;
+      }
+      for (; k <= j; k++) {
+        const ok = k * n + i0;
+        let t = 0;
+        for (let i = 0; i < len; i++) t += wx[bj + i]! * x[ok + i]!;
+        out[row + k] = out[row + k]! + t;
+      }
+    }
+  }
+}
+
 /**
  * One IRLS step from (eta, mu). Fills the weighted cross-product X'WX (W = mu.eta^2 / var) and
  * solves for the new coefficients. With `beta === null` (the first step from glm's starting
@@ -126,7 +193,7 @@ function irlsStep(
   beta: Float64Array | null,
   eta: Float64Array,
   mu: Float64Array,
-  work: { xtwx: Float64Array; rhs: Float64Array; u: Float64Array; w: Float64Array },
+  work: Work,
   out: { decrement: number },
 ): Float64Array {
   const { x, n, p, y, offset } = d;
@@ -141,18 +208,7 @@ function irlsStep(
     if (beta === null) u[i] = wi * (e - (offset !== null ? offset[i]! : 0) + (y[i]! - m) / me);
     else u[i] = (me * (y[i]! - m)) / v;
   }
-  for (let j = 0; j < p; j++) {
-    const oj = j * n;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += x[oj + i]! * u[i]!;
-    rhs[j] = s;
-    for (let k = 0; k <= j; k++) {
-      const ok = k * n;
-      let t = 0;
-      for (let i = 0; i < n; i++) t += x[oj + i]! * w[i]! * x[ok + i]!;
-      xtwx[j * p + k] = t;
-    }
-  }
+  weightedCrossprod(x, n, p, w, u, xtwx, rhs, work.wx);
   cholesky(xtwx, p);
   const sol = new Float64Array(rhs);
   cholSolve(xtwx, p, sol);
@@ -223,7 +279,7 @@ function stateFrom(d: Design, beta: Float64Array): FitState {
  */
 export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): IrlsResult {
   const { n, p, y } = d;
-  const work = { xtwx: new Float64Array(p * p), rhs: new Float64Array(p), u: new Float64Array(n), w: new Float64Array(n) };
+  const work: Work = { xtwx: new Float64Array(p * p), rhs: new Float64Array(p), u: new Float64Array(n), w: new Float64Array(n), wx: new Float64Array(p * BLOCK) };
   const out = { decrement: 0 };
   let cur: FitState;
   let hasBeta: boolean;
@@ -252,6 +308,8 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
       beta = irlsStep(d, hasBeta ? cur.beta : null, cur.eta, cur.mu, work, out);
     } catch (e) {
       if (!(e instanceof SingularError)) throw e;
+      // At the first step all weights are equal (glm's start), so a singular X'WX means X itself is.
+      if (iter === 1 && start === undefined) throw e;
       singular = true;
       break;
     }
@@ -299,6 +357,11 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
     }
     if (opts.safeguard === true) next = halveUntilBetter(d, cur, next);
     cur = next;
+    if (out.decrement < 1e-14) {
+      // Newton converges quadratically: after a step this small the error is at rounding level.
+      polished = true;
+      break;
+    }
     prevDecrement = out.decrement;
     if (normNew > normOld * (1 + 1e-9)) growth++;
     else growth = 0;
@@ -314,90 +377,44 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
 }
 
 /**
- * Householder QR of the n x p column-major matrix `a` (overwritten). Returns the p x p upper
- * triangle R (row-major) and the smallest |R_jj| / column-norm ratio seen, for rank checks.
+ * (X'WX)^{-1} at the fitted state: X'WX is formed with W at that state, scaled to unit diagonal
+ * (so badly scaled predictors cost no accuracy), Cholesky-factored and inverted.
  */
-export function qrR(a: Float64Array, n: number, p: number): { r: Float64Array; minRatio: number; worstColumn: number } {
-  const r = new Float64Array(p * p);
-  let minRatio = Infinity;
-  let worstColumn = -1;
-  const colNorm0 = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    const o = j * n;
-    for (let i = 0; i < n; i++) s += a[o + i]! * a[o + i]!;
-    colNorm0[j] = Math.sqrt(s);
-  }
-  for (let k = 0; k < p; k++) {
-    const ok = k * n;
-    let s = 0;
-    for (let i = k; i < n; i++) s += a[ok + i]! * a[ok + i]!;
-    const norm = Math.sqrt(s);
-    const ratio = colNorm0[k]! > 0 ? norm / colNorm0[k]! : 0;
-    if (ratio < minRatio) {
-      minRatio = ratio;
-      worstColumn = k;
-    }
-    if (norm === 0) {
-      r[k * p + k] = 0;
-      continue;
-    }
-    const akk = a[ok + k]!;
-    const alpha = akk > 0 ? -norm : norm;
-    // v = a_k - alpha e_k stored in place; beta = 1 / (alpha * (alpha - akk))... use v'v.
-    a[ok + k] = akk - alpha;
-    const vtv = s - akk * akk + (akk - alpha) * (akk - alpha);
-    r[k * p + k] = alpha;
-    for (let j = k + 1; j < p; j++) {
-      const oj = j * n;
-      let dot = 0;
-      for (let i = k; i < n; i++) dot += a[ok + i]! * a[oj + i]!;
-      const f = (2 * dot) / vtv;
-      for (let i = k; i < n; i++) a[oj + i] = a[oj + i]! - f * a[ok + i]!;
-      r[k * p + j] = a[oj + k]!;
-    }
-  }
-  return { r, minRatio, worstColumn };
-}
-
-/**
- * (X'WX)^{-1} at the fitted state via QR of sqrt(W) X (more accurate than inverting X'WX).
- * Returns null when X'WX is numerically singular (rank-deficient design).
- */
-export function covariance(d: Design, state: FitState): { cov: Float64Array; minRatio: number; worstColumn: number } {
+export function covariance(d: Design, state: FitState): { cov: Float64Array } {
   const { x, n, p } = d;
-  const a = new Float64Array(n * p);
-  const sw = new Float64Array(n);
+  const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const m = state.mu[i]!;
     const me = dmuDeta(state.eta[i]!);
-    sw[i] = Math.sqrt((me * me) / (m * (1 - m)));
+    w[i] = (me * me) / (m * (1 - m));
   }
+  const a = new Float64Array(p * p);
+  weightedCrossprod(x, n, p, w, new Float64Array(n), a, new Float64Array(p), new Float64Array(p * BLOCK));
+  const sc = new Float64Array(p);
+  for (let j = 0; j < p; j++) sc[j] = 1 / Math.sqrt(a[j * p + j]!);
+  for (let j = 0; j < p; j++) for (let k = 0; k <= j; k++) a[j * p + k] = a[j * p + k]! * sc[j]! * sc[k]!;
+  cholesky(a, p);
+  // Inverse of L (lower), then cov = D L^{-T} L^{-1} D.
+  const li = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
-    const o = j * n;
-    for (let i = 0; i < n; i++) a[o + i] = x[o + i]! * sw[i]!;
-  }
-  const { r, minRatio, worstColumn } = qrR(a, n, p);
-  // Rinv (upper triangular), then cov = Rinv Rinv'.
-  const ri = new Float64Array(p * p);
-  for (let j = p - 1; j >= 0; j--) {
-    ri[j * p + j] = 1 / r[j * p + j]!;
-    for (let i = j - 1; i >= 0; i--) {
+    li[j * p + j] = 1 / a[j * p + j]!;
+    for (let i = j + 1; i < p; i++) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += r[i * p + k]! * ri[k * p + j]!;
-      ri[i * p + j] = -s / r[i * p + i]!;
+      for (let k = j; k < i; k++) s += a[i * p + k]! * li[k * p + j]!;
+      li[i * p + j] = -s / a[i * p + i]!;
     }
   }
   const cov = new Float64Array(p * p);
   for (let i = 0; i < p; i++) {
     for (let j = i; j < p; j++) {
       let s = 0;
-      for (let k = j; k < p; k++) s += ri[i * p + k]! * ri[j * p + k]!;
-      cov[i * p + j] = s;
-      cov[j * p + i] = s;
+      for (let k = j; k < p; k++) s += li[k * p + i]! * li[k * p + j]!;
+      const v = s * sc[i]! * sc[j]!;
+      cov[i * p + j] = v;
+      cov[j * p + i] = v;
     }
   }
-  return { cov, minRatio, worstColumn };
+  return { cov };
 }
 
 /**

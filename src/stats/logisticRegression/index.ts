@@ -1,6 +1,6 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
 import { pnorm, qnorm } from "../_dist/normal.js";
-import { cholesky, covariance, fitIrls, Profiler, SingularError, type Design, type FitState } from "./_irls.js";
+import { covariance, fitIrls, Profiler, SingularError, type Design, type FitState } from "./_irls.js";
 
 const FN = "logisticRegression";
 
@@ -148,33 +148,7 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
     throw new RangeError(`${FN}: y must contain both 0 and 1 (no maximum-likelihood estimate otherwise); got ${ones} ones in ${n}.`);
   }
   const allNames = intercept ? ["(Intercept)", ...names] : names;
-  checkRank(xm, n, p, allNames);
   return { design: { x: xm, n, p, y: yv, offset: null }, names: allNames, intercept, confLevel, method, columns: k };
-}
-
-/** Throws a RangeError when the columns of the design are (numerically) linearly dependent. */
-function checkRank(x: Float64Array, n: number, p: number, names: readonly string[]): void {
-  const a = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    for (let k = 0; k <= j; k++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += x[j * n + i]! * x[k * n + i]!;
-      a[j * p + k] = s;
-    }
-  }
-  for (let j = 0; j < p; j++) {
-    if (a[j * p + j] === 0) throw new RangeError(`${FN}: X column "${names[j]}" must not be all zero; got a zero column.`);
-  }
-  const scale = Array.from({ length: p }, (_, j) => 1 / Math.sqrt(a[j * p + j]!));
-  for (let j = 0; j < p; j++) for (let k = 0; k <= j; k++) a[j * p + k] = a[j * p + k]! * scale[j]! * scale[k]!;
-  try {
-    cholesky(a, p);
-  } catch (e) {
-    if (e instanceof SingularError) {
-      throw new RangeError(`${FN}: X columns must be linearly independent; got column "${names[e.column]}" (numerically) a combination of the columns before it.`);
-    }
-    throw e;
-  }
 }
 
 const EPS10 = 10 * 2.220446049250313e-16;
@@ -281,7 +255,16 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   const parsed = parse(X, y, options);
   const { design, names, confLevel, method, intercept } = parsed;
   const { n, p } = design;
-  const fit = fitIrls(design, { epsilon: 1e-8, maxit: 25, polishMax: 30, safeguard: false });
+  let fit: ReturnType<typeof fitIrls>;
+  try {
+    fit = fitIrls(design, { epsilon: 1e-8, maxit: 25, polishMax: 30, safeguard: false });
+  } catch (e) {
+    // glm's first step weights every row equally, so this is a property of X itself.
+    if (e instanceof SingularError) {
+      throw new RangeError(`${FN}: X columns must be linearly independent; got column "${names[e.column]}" zero or (numerically) a combination of the columns before it.`);
+    }
+    throw e;
+  }
   const warnings: string[] = [];
   // R's warning, at R's answer.
   let extreme = false;
