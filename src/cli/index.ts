@@ -1,0 +1,143 @@
+/**
+ * The `ibd-outcomes` command line: `validate`, `score`, `report`. Built by tsup as its own entry
+ * (dist/cli.js); not part of the library bundles.
+ * Exit codes: 0 ok, 1 bad records found (validate) or a command failed, 2 bad command line.
+ */
+import { ArgError, parseArgs } from "./args.js";
+import { reportFile } from "./report.js";
+import { scoreFile } from "./score.js";
+import { UsageError, validateFile } from "./validate.js";
+
+const VERSION = "0.1.0";
+
+const HELP: Record<string, string> = {
+  main: `ibd-outcomes ${VERSION}: IBD outcomes research from the command line.
+
+Usage: ibd-outcomes <command> [options]
+
+Commands:
+  validate <file>   check every record of a JSON, NDJSON or CSV file; exit 1 if any is bad
+  score <file>      add scores (and classifications with --profile) to NDJSON/CSV visits, streaming
+  report <file>     outcome tables, flow, safety and SVG figures of a cohort (Markdown + HTML)
+
+Options:
+  -h, --help        help (also after a command: ibd-outcomes score --help)
+  --version         print the version
+
+Input never executes and cannot pollute prototypes: keys __proto__, constructor and prototype are
+rejected.`,
+  validate: `Usage: ibd-outcomes validate <file> [--format json|ndjson|csv] [--kind patient|course|visit|adverseEvent] [--json]
+
+Checks every record and prints one line per problem: <file>:<line>: <record> <field>: <reason>.
+Ends with the count of good and bad records. Exit code 1 when any record is bad.
+
+  <file>       .json (a cohort { patients, courses, visits, adverseEvents }, an array, or one record),
+               .ndjson/.jsonl (one record per line) or .csv (header row of dotted paths such as
+               mayo.stoolFrequency; list columns end in [] or are named complications, ;-separated)
+  --format     override the format guessed from the file name
+  --kind       record kind (default: the cohort collection, else guessed from the keys)
+  --json       print the summary and problems as JSON instead of text`,
+  score: `Usage: ibd-outcomes score <file|-> [--profile mao2025] [--out file] [--format ndjson|csv] [--components] [--no-progress]
+
+Reads visits (NDJSON or CSV, streaming: memory does not grow with the file) and writes NDJSON: each
+valid visit with "scores" (total and band of every score its items allow: mayoAdapted, mayoPartial,
+mayoFull, harveyBradshawIndex, sesCd, rutgeerts, cdai, uceis) and, with --profile, "classifications"
+(visit-level endpoints: clinical and endoscopic remission, CRP/FC normal; responses need the baseline
+and are marked not-evaluable; use report). Bad lines are reported on stderr with their line number and
+skipped. A progress line is shown when stderr is a terminal.
+
+  --profile      endpoint profile (mao2025)
+  --out          output file (default stdout)
+  --components   include each score's components
+  --no-progress  never show progress`,
+  report: `Usage: ibd-outcomes report <file.json> [--profile mao2025] [--out dir] [--keep id,id]
+
+Validates a cohort JSON file, applies the study eligibility and flow, classifies every included patient
+at w0, induction (w8 UC / w12 CD), w26, w52 and w78 under the profile, and writes report.md,
+report.html (with SVG figures) and figures/*.svg to --out (default ./report).
+
+  --profile   endpoint profile (default mao2025)
+  --out       output directory (default ./report)
+  --keep      patient ids to keep although an exclusion applies (documented in the report)`,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${HELP.main}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!(command in HELP) || command === "main") {
+    process.stderr.write(`ibd-outcomes: unknown command "${command}". Run ibd-outcomes --help.\n`);
+    return 2;
+  }
+  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "out", "format"] : ["profile", "out", "keep"];
+  const known = new Set([...valued, "help", ...(command === "validate" ? ["json"] : command === "score" ? ["components", "no-progress", "progress"] : [])]);
+  const args = parseArgs(rest, valued);
+  if (args.options.help === true) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  for (const k of Object.keys(args.options)) if (!known.has(k)) throw new ArgError(`${command}: unknown option --${k}`);
+  const file = args.positionals[0];
+  if (file === undefined || args.positionals.length > 1) throw new ArgError(`${command}: expects exactly one <file>`);
+  const opt = (k: string) => (typeof args.options[k] === "string" ? (args.options[k] as string) : undefined);
+
+  if (command === "validate") {
+    const s = await validateFile(file, { ...(opt("format") ? { format: opt("format")! } : {}), ...(opt("kind") ? { kind: opt("kind")! } : {}) });
+    if (args.options.json === true) process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+    else {
+      const lines = s.problems.map((p) => `${file}:${p.line}: ${p.record === undefined ? "" : `${p.record} `}${p.field}: ${p.reason}`);
+      if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
+      process.stdout.write(`${s.total} records: ${s.valid} valid, ${s.invalid} invalid${s.problems.length > 0 ? ` (${s.problems.length} problems)` : ""}\n`);
+    }
+    return s.problems.length > 0 ? 1 : 0;
+  }
+  if (command === "score") {
+    const s = await scoreFile(
+      file,
+      {
+        ...(opt("profile") ? { profile: opt("profile")! } : {}),
+        ...(opt("out") ? { out: opt("out")! } : {}),
+        ...(opt("format") ? { format: opt("format")! } : {}),
+        components: args.options.components === true,
+        ...(args.options["no-progress"] === true ? { progress: false } : args.options.progress === true ? { progress: true } : {}),
+      },
+      process.stderr,
+    );
+    process.stderr.write(`score: ${s.read} lines read, ${s.written} visits written, ${s.bad} bad lines skipped (${s.seconds.toFixed(2)} s)\n`);
+    return s.bad > 0 ? 1 : 0;
+  }
+  const r = await reportFile(file, {
+    profile: opt("profile") ?? "mao2025",
+    out: opt("out") ?? "report",
+    keep: (opt("keep") ?? "").split(",").map((x) => x.trim()).filter(Boolean),
+  });
+  process.stdout.write(r.summary);
+  return r.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof ArgError || e instanceof UsageError) {
+      process.stderr.write(`ibd-outcomes: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && err.code === "ENOENT") {
+      process.stderr.write(`ibd-outcomes: cannot open ${err.path ?? "the file"}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`ibd-outcomes: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
