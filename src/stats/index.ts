@@ -38,4 +38,6 @@ export { logisticRegression } from "./logisticRegression/index.js";
 export type { ConfIntMethod, LogisticCoefficient, LogisticRegressionOptions, LogisticRegressionResult } from "./logisticRegression/index.js";
 export { rocCurve } from "./rocCurve/index.js";
 export type { RocCurveOptions, RocCurveResult, RocDirection, RocPoint } from "./rocCurve/index.js";
+export { predictorPipeline } from "./predictorPipeline/index.js";
+export type { PipelineElasticNetStep, PredictorPipelineBorutaOptions, PredictorPipelineOptions, PredictorPipelineResult } from "./predictorPipeline/index.js";
 // --- end Statistics II ---
