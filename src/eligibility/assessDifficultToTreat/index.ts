@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { ageInYears, compareIso } from "../../_lib/dates.js";
-import { errorFromZod } from "../../_lib/errors.js";
+import { describeValue, errorFromZod } from "../../_lib/errors.js";
 import { IsoDateSchema, type Diagnosis, type IsoDate } from "../../models/common.js";
 import { PatientSchema, type Patient, type SurgeryType } from "../../models/patient.js";
 import { mechanismOf, type MechanismClass, type StopReason } from "../../models/therapies.js";
@@ -335,7 +335,7 @@ function supplied<I extends DttCriterionId, N extends number>(id: I, number: N, 
  */
 export function assessDifficultToTreat(patient: Patient, options: AssessDifficultToTreatOptions): DifficultToTreatResult {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`${FN}: options must be an object with an asOf date; got ${options === null ? "null" : typeof options}.`);
+    throw new TypeError(`${FN}: options must be an object with an asOf date; got ${describeValue(options)}.`);
   }
   const po = PatientSchema.safeParse(patient);
   if (!po.success) throw errorFromZod(FN, "patient", po.error, patient);
