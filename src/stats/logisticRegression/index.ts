@@ -211,8 +211,8 @@ function profileBound(prof: Profiler, bhat: number, se: number, dev0: number, ta
  * tolerance (about 1e-4). A bound the profile never reaches (separation) is ±Infinity, with a
  * warning.
  *
- * Separation rule (reported in `warnings`, estimates then are R's iterate at R's stopping
- * point, as `glm` would return them):
+ * Separation rule (reported in `warnings`; under rules 1-2 the estimates are glm's iterate at R's
+ * stopping point, as `glm` returns them, with Wald intervals):
  * 1. R's rule: a fitted probability within 10 × machine epsilon of 0 or 1 ("fitted probabilities
  *    numerically 0 or 1 occurred").
  * 2. Divergence: Newton steps beyond R's stopping point fail to converge (the coefficient norm
@@ -220,8 +220,10 @@ function profileBound(prof: Profiler, bhat: number, se: number, dev0: number, ta
  *    decrement to rounding level, when from a true maximum Newton's method converges
  *    quadratically in a few steps): the likelihood has no maximum, i.e. the data are completely
  *    or quasi-completely separated. This catches separation that R fits without a warning.
- * 3. Near-separation (the maximum exists but is extreme): some |slope × sd(x)| > 10 (a one-SD
- *    change multiplies the odds by more than e^10), or a profile bound is infinite.
+ * 3. Near-separation (the maximum exists but the data nearly separate): some |slope × sd(x)| > 10
+ *    (a one-SD change multiplies the odds by more than e^10); with profile intervals also a bound
+ *    that is infinite, or an interval more than 3 times longer on one side of the estimate than on
+ *    the other (the likelihood is far from quadratic, so Wald tests mislead: Hauck-Donner).
  * Non-convergence within R's 25 iterations is reported as well.
  *
  * @param X - Predictor matrix, rows = observations, finite numbers, rectangular.
@@ -278,9 +280,10 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   const separated = fit.diverging || extreme;
   const state: FitState = separated ? fit.rState : fit.state;
   if (!fit.converged) warnings.push("algorithm did not converge (R's rule |dev - devold| / (|dev| + 0.1) < 1e-8 not met in 25 iterations)");
-  if (extreme) warnings.push("fitted probabilities numerically 0 or 1 occurred (possible separation)");
-  if (fit.diverging) {
-    warnings.push("separation: the likelihood has no maximum (coefficients diverge); estimates are R's iterate and are not meaningful");
+  if (extreme) warnings.push("fitted probabilities numerically 0 or 1 occurred");
+  if (separated) {
+    const how = fit.diverging ? "Newton steps past R's stopping point diverge" : "fitted probabilities numerically 0 or 1";
+    warnings.push(`separation: the likelihood has no finite maximum (${how}); estimates are glm's last iterate and are not meaningful`);
   }
 
   const { cov } = covariance(design, state);
@@ -288,6 +291,7 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   const dev0 = state.deviance;
   const coefficients: LogisticCoefficient[] = [];
   const profileInfinite: string[] = [];
+  const profileSkewed: string[] = [];
   for (let j = 0; j < p; j++) {
     const est = state.beta[j]!;
     const v = cov[j * p + j]!;
@@ -304,6 +308,11 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
       const hi = profileBound(prof2, est, se, dev0, zc, 1);
       ci = [lo.value, hi.value];
       if (!lo.ok || !hi.ok) profileInfinite.push(names[j]!);
+      else {
+        const dl = est - lo.value;
+        const dh = hi.value - est;
+        if (Math.max(dl, dh) > 3 * Math.min(dl, dh)) profileSkewed.push(names[j]!);
+      }
     }
     coefficients.push({
       name: names[j]!,
@@ -332,6 +341,9 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
     }
     if (near.length > 0) warnings.push(`near-separation: |estimate x sd| > 10 for ${near.join(", ")}`);
     if (profileInfinite.length > 0) warnings.push(`near-separation: profile likelihood never reaches the cutoff for ${profileInfinite.join(", ")} (infinite bound)`);
+    if (profileSkewed.length > 0) {
+      warnings.push(`near-separation: profile interval more than 3 times longer on one side of the estimate for ${profileSkewed.join(", ")} (likelihood far from quadratic; Wald tests unreliable)`);
+    }
   }
 
   const deviance = state.deviance;

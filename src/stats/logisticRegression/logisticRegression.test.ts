@@ -171,6 +171,20 @@ describe("logisticRegression contract", () => {
       expect(Number.isNaN(c.confInt[0])).toBe(false);
     }
   });
+  it("flags near-separation when the profile likelihood is far from quadratic", () => {
+    const Xn = Array.from({ length: 20 }, (_, i) => [i + 1]);
+    const yn = Xn.map(([v]) => (v! > 10 ? 1 : 0));
+    yn[9] = 1;
+    yn[10] = 0;
+    const fit = logisticRegression(Xn, yn);
+    expect(fit.warnings.join("; ")).toMatch(/near-separation: profile interval more than 3 times longer/);
+    // R: glm(y ~ x, binomial) gives x = 1.31010861 (the MLE exists).
+    expectClose(fit.coefficients[1]!.estimate, 1.31010861, 1e-8, "near-separated slope");
+  });
+  it("names the rule that detected separation", () => {
+    const fit = logisticRegression([[1], [2], [3], [4], [5], [6]], [0, 0, 0, 1, 1, 1]);
+    expect(fit.warnings.join("; ")).toMatch(/fitted probabilities numerically 0 or 1 occurred; separation: the likelihood has no finite maximum/);
+  });
   it("flags quasi-separation that R fits silently", () => {
     const fx = fixtures.find((f) => f.label.startsWith("quasi-separation by a binary"))!;
     expect(rWarnings(fx.r)).toEqual([]);
