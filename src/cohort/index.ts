@@ -44,3 +44,31 @@ export type {
   AcrossTimeTest,
   OutcomeRatesResult,
 } from "./outcomeRates/index.js";
+export { outcomeRowsFromTimeline } from "./outcomeRowsFromTimeline/index.js";
+export type { OutcomeRowsFromTimelineOptions } from "./outcomeRowsFromTimeline/index.js";
+export { adverseEventTable } from "./adverseEventTable/index.js";
+export type {
+  AdverseEventRow,
+  AdverseEventCategory,
+  AdverseEventTableOptions,
+  AdverseEventLine,
+  AdverseEventTableResult,
+} from "./adverseEventTable/index.js";
+export type { PatientGroup } from "./_lib/groups.js";
+export { discontinuationSummary } from "./discontinuationSummary/index.js";
+export type { DiscontinuationRow, DiscontinuationSummaryOptions, DiscontinuationSummaryResult } from "./discontinuationSummary/index.js";
+export { labTrajectorySummary } from "./labTrajectorySummary/index.js";
+export type {
+  LabValueRow,
+  LabTrajectorySummaryOptions,
+  LabTimepointSummary,
+  LabTrajectorySummaryResult,
+} from "./labTrajectorySummary/index.js";
+export { regressionTable } from "./regressionTable/index.js";
+export type {
+  RegressionLevel,
+  RegressionTerm,
+  RegressionTableOptions,
+  RegressionTableRow,
+  RegressionTableResult,
+} from "./regressionTable/index.js";

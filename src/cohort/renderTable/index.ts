@@ -47,8 +47,8 @@ export function escapeMarkdown(s: string): string {
   return s
     .replace(/\\/g, "\\\\")
     .replace(/([|*_`[\]#])/g, "\\$1")
-    .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/&(?=[A-Za-z#][A-Za-z0-9]*;)/g, "&amp;")
+    .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/\r?\n/g, "<br>");
 }
 
