@@ -9,6 +9,10 @@ import type { Diagnosis, IsoDate } from "../models/common.js";
  * @remarks `crpNormalisation` and `fcNormalisation` are the per-marker "normal rates" the paper reports
  * (Mao et al. 2025, Results, Inflammatory Markers); `biochemicalRemission` is the paper's sentence
  * "FC <150 µg/g or CRP <8 mg/L" (Methods).
+ * @example
+ * ENDPOINT_IDS.length;
+ * //=> 8
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Outcomes).
  */
 export const ENDPOINT_IDS = Object.freeze([
   "clinicalRemission",
@@ -26,6 +30,10 @@ export type EndpointId = (typeof ENDPOINT_IDS)[number];
 /**
  * Time point keys (clinical-definitions.md §2.1): `w0` baseline, `w8` UC induction, `w12` CD induction,
  * `w26`, `w52` maintenance, `w78` biomarkers only in the paper.
+ * @example
+ * TIMEPOINT_KEYS.join(" ");
+ * //=> "w0 w8 w12 w26 w52 w78"
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Outcomes; Table 1).
  */
 export const TIMEPOINT_KEYS = Object.freeze(["w0", "w8", "w12", "w26", "w52", "w78"] as const);
 /** A time point key. */
@@ -40,6 +48,10 @@ export type TimepointKey = (typeof TIMEPOINT_KEYS)[number];
  * largest variable subscore, ulcers present (1, aphthous included) or not (0) and total
  * without narrowing, Rutgeerts grade as ordinal (i0=0 ... i4=4), PRO-2 7-day means and the
  * CDAI-weighted PRO-2 (2×SF + 5×AP). Labs in canonical units: CRP mg/L, FC µg/g.
+ * @example
+ * MEASURE_KEYS.includes("hbi");
+ * //=> true
+ * @see clinical-definitions.md §1.
  */
 export const MEASURE_KEYS = Object.freeze([
   "mayoStoolFrequency",
@@ -78,7 +90,12 @@ export type MeasureKey = (typeof MEASURE_KEYS)[number];
  */
 export type VisitMeasures = { readonly [K in MeasureKey]?: number };
 
-/** The §2.3 ambiguity register IDs. */
+/**
+ * The §2.3 ambiguity register IDs (clinical-definitions.md §2.3).
+ * @example
+ * AMBIGUITY_IDS.at(-1);
+ * //=> "A10"
+ */
 export const AMBIGUITY_IDS = Object.freeze(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"] as const);
 /** An ambiguity register ID. */
 export type AmbiguityId = (typeof AMBIGUITY_IDS)[number];

@@ -118,7 +118,7 @@ function fmt(x: number): string {
 
 function leaf(ctx: Ctx, node: Extract<RuleNode, { measure: MeasureKey }>): Outcome {
   const m = node.measure;
-  const t = text(node, true);
+  const t = describeRule(node);
   const fv = node.kind === "baseline" ? undefined : read(ctx, m, false);
   const needF = node.kind !== "baseline";
   const needB = node.kind !== "value";
@@ -169,6 +169,8 @@ function leaf(ctx: Ctx, node: Extract<RuleNode, { measure: MeasureKey }>): Outco
   return { status, code: "rule", reason: `${t}: ${fmt(observed)} ${pass ? "meets" : "fails"}` };
 }
 
+const STEROID_STATUSES = ["on", "off", "never", "unknown"] as const;
+
 function steroidLeaf(ctx: Ctx): Outcome {
   const s = ctx.steroids;
   const min = ctx.minDaysOff;
@@ -181,7 +183,7 @@ function steroidLeaf(ctx: Ctx): Outcome {
   };
   if (min === undefined) return ne("noSteroidData", `no corticosteroid-free window at ${ctx.timepoint} (baseline)`);
   if (s === undefined) return ne("noSteroidData", "corticosteroid exposure not given");
-  const st = assertOneOf(ctx.fn, "input.steroids.status", s.status, ["on", "off", "never", "unknown"] as const);
+  const st = assertOneOf(ctx.fn, "input.steroids.status", s.status, STEROID_STATUSES);
   if (ctx.usersOnly) {
     if (s.usedAtBaseline === null) return ne("noSteroidData", "A10 steroidUsersOnly: corticosteroid use at baseline unknown");
     if (s.usedAtBaseline !== true) return ne("notSteroidUser", "A10 steroidUsersOnly: not on corticosteroids at treatment start");

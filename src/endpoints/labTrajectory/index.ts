@@ -18,6 +18,10 @@ import type { TimepointKey } from "../types.js";
  * The analytes of the paper's lab follow-up (Methods; Results: Inflammatory Markers, Nutritional Status,
  * Other Laboratory Parameters), in that order; `hdlCToTotalCholesterol` is the HDL-C/TC ratio
  * (unitless; the paper's "mmol/L" is an artefact) computed from one panel holding both.
+ * @example
+ * TRAJECTORY_ANALYTES.length;
+ * //=> 14
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods).
  */
 export const TRAJECTORY_ANALYTES = Object.freeze([
   "crp",

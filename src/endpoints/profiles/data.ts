@@ -160,6 +160,10 @@ const TURNER = "Turner D, et al. STRIDE-II: an update on the Selecting Therapeut
 
 /**
  * The default reading of each §2.3 ambiguity in `mao2025` (clinical-definitions.md §2.3).
+ * @example
+ * MAO2025_DEFAULT_READINGS.A3;
+ * //=> "default"
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods).
  */
 export const MAO2025_DEFAULT_READINGS = /* @__PURE__ */ Object.freeze({
   A1: "default",
@@ -195,6 +199,9 @@ export const MAO2025_DEFAULT_READINGS = /* @__PURE__ */ Object.freeze({
  * - Analysis (A9 non-responder for discontinuation and surgery): an intestinal resection or colectomy,
  *   or a discontinuation for any reason, is failure for the clinical and endoscopic endpoints from its
  *   date on; other missing data are not evaluable (complete case).
+ * @example
+ * mao2025.rules.CD.clinicalRemission;
+ * //=> { kind: "value", measure: "hbi", op: "<=", threshold: 4 }
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods; Outcomes).
  */
 export const mao2025: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionProfile>({
@@ -257,6 +264,9 @@ const UACHIEVE_REMISSION: RuleNode = {
  * response = endoscopic improvement, ES ≤1 without friability. Corticosteroid-free remission: remission
  * and no corticosteroid for ≥90 days before week 52 (off on the date at week 8). Biomarkers: not trial
  * endpoints (not defined). CD rules: none. Missing data: non-responder imputation, as in the trials.
+ * @example
+ * uAchieve.rules.UC.endoscopicResponse;
+ * //=> { kind: "value", measure: "mayoEndoscopicFdaModified", op: "<=", threshold: 1 }
  * @see Danese S, et al. Lancet 2022;399:2113-28. doi:10.1016/S0140-6736(22)00581-5
  */
 export const uAchieve: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionProfile>({
@@ -344,6 +354,9 @@ const UEXCEL_CD_COMMON = {
  * drop ≥2 AND no subscore >1 (phase-2 wording; phase-3 text not retrieved verbatim). Steroid-free:
  * off on the date at week 12, ≥90 days at week 52. Biomarkers not defined; UC rules none. Missing data:
  * non-responder imputation. PRO-2 remission: profile `uExcelPro2`.
+ * @example
+ * uExcel.rules.CD.clinicalResponse;
+ * //=> { kind: "drop", measure: "cdai", op: ">=", threshold: 100 }
  * @see Loftus EV Jr, et al. N Engl J Med 2023;388:1966-80. doi:10.1056/NEJMoa2212728
  */
 export const uExcel: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionProfile>({
@@ -360,6 +373,9 @@ export const uExcel: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionPr
 /**
  * `uExcelPro2`: as `uExcel`, with PRO-2 clinical remission (the EU co-primary): mean daily very soft or
  * liquid stools ≤2.8 AND mean abdominal pain ≤1.0, neither worse than baseline (7-day means).
+ * @example
+ * uExcelPro2.schedule.CD.map((t) => t.key);
+ * //=> ["w0", "w12", "w52"]
  * @see Loftus EV Jr, et al. N Engl J Med 2023;388:1966-80. doi:10.1056/NEJMoa2212728
  */
 export const uExcelPro2: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionProfile>({
@@ -409,6 +425,9 @@ const STRIDE2_BIOCHEM: RuleNode = { kind: "all", of: [CRP_LT_8, FC_LT_250] };
  * healing MES 0; endoscopic response = the minimum endoscopic target MES ≤1. Both: CRP normalisation
  * CRP < ULN (the paper's 8 mg/L); FC normalisation FC <250 µg/g; biochemical remission both.
  * Steroid-free windows and schedule as `mao2025` (STRIDE-II sets targets, not a schedule).
+ * @example
+ * stride2.rules.CD.fcNormalisation;
+ * //=> { kind: "value", measure: "fcUgPerG", op: "<", threshold: 250 }
  * @see Turner D, et al. Gastroenterology 2021;160:1570-83. doi:10.1053/j.gastro.2020.12.031
  */
 export const stride2: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionProfile>({
@@ -467,6 +486,9 @@ const FULL_MAYO_REMISSION: RuleNode = {
  * (convention). CD: HBI remission ≤4, response HBI drop ≥3; endoscopic remission SES-CD ≤2 (the
  * "inactive" band) and response SES-CD drop ≥50% (conventions, §1.3). Biomarkers: the paper's reference
  * ranges, CRP ≤8 mg/L and FC ≤50 µg/g; no composite. Schedule and steroid windows as `mao2025`.
+ * @example
+ * classic.rules.CD.clinicalResponse;
+ * //=> { kind: "drop", measure: "hbi", op: ">=", threshold: 3 }
  * @see Schroeder KW, et al. N Engl J Med 1987;317:1625-9. doi:10.1056/NEJM198712243172603;
  *   Harvey RF, Bradshaw JM. Lancet 1980;1:514. doi:10.1016/S0140-6736(80)92767-1;
  *   Vermeire S, et al. Clin Gastroenterol Hepatol 2010;8:357-63. doi:10.1016/j.cgh.2010.01.001
@@ -534,6 +556,10 @@ const MIN_DAYS_DEFAULT = { w8: 1, w12: 1, w26: 90, w52: 90, w78: 90 } as const;
 /**
  * Every reading of the §2.3 ambiguity register (clinical-definitions.md §2.3), keyed by ID then reading
  * name. `default` is what `mao2025` ships; the others are its variants (`mao2025Variant`).
+ * @example
+ * Object.keys(MAO2025_READINGS.A2);
+ * //=> ["default", "aMS", "improvement", "drop1"]
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods; Outcomes).
  */
 export const MAO2025_READINGS = /* @__PURE__ */ deepFreeze({
   A1: {

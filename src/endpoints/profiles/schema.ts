@@ -47,7 +47,12 @@ export type RuleNode =
   | { readonly kind: "all"; readonly of: readonly RuleNode[] }
   | { readonly kind: "any"; readonly of: readonly RuleNode[]; readonly missing: "unknown" | "skip" };
 
-/** Schema of a rule node (recursive). */
+/**
+ * Schema of a rule node (recursive).
+ * @example
+ * RuleNodeSchema.safeParse({ kind: "value", measure: "hbi", op: "=<", threshold: 4 }).success;
+ * //=> false
+ */
 export const RuleNodeSchema: z.ZodType<RuleNode> = z.lazy(() =>
   z.discriminatedUnion("kind", [
     z.strictObject({
@@ -117,6 +122,10 @@ function checkSchedule(list: readonly { key: string; phase: string }[], disease:
  *   date on for `failureEndpoints`; `missingData` (A9): no visit in the window → `notEvaluable`
  *   (complete case) or `nonResponder`; `rutgeertsAfter`: surgeries after which a Rutgeerts grade counts.
  * - `readings`: for `mao2025` and its variants, the §2.3 reading chosen per ambiguity ID.
+ * @example
+ * DefinitionProfileSchema.safeParse(mao2025).success;
+ * //=> true
+ * @see clinical-definitions.md §2-§3.
  */
 export const DefinitionProfileSchema = z
   .strictObject({
