@@ -22,7 +22,7 @@ import {
   type VisitMeasures,
 } from "../types.js";
 
-const ruleTextCache = new WeakMap<object, string>();
+const ruleTextCache = /* @__PURE__ */ new WeakMap<object, string>();
 
 function text(node: RuleNode, top: boolean): string {
   switch (node.kind) {

@@ -10,7 +10,7 @@ import { DefinitionProfileSchema, type DefinitionProfile, type ProfileOverrides 
 export { classic, mao2025, MAO2025_DEFAULT_READINGS, MAO2025_READINGS, stride2, uAchieve, uExcel, uExcelPro2 } from "./data.js";
 export type { Mao2025Reading } from "./data.js";
 
-const validated = new WeakSet<object>();
+const validated = /* @__PURE__ */ new WeakSet<object>();
 
 /**
  * Validates a profile once: a deep-frozen profile that passed is remembered (fast path); an unfrozen
@@ -102,7 +102,7 @@ export const PROFILES: Readonly<Record<"mao2025" | "uAchieve" | "uExcel" | "uExc
 /** Readings of the ambiguity register to apply to `mao2025`: ID → reading name. */
 export type Mao2025Readings = { readonly [K in AmbiguityId]?: keyof (typeof MAO2025_READINGS)[K] };
 
-const variantCache = new Map<string, DefinitionProfile>();
+const variantCache = /* @__PURE__ */ new Map<string, DefinitionProfile>();
 
 /**
  * `mao2025` with other readings of the §2.3 ambiguities: the variant profiles.
