@@ -43,59 +43,79 @@ function isSegment(s: unknown): s is SesCdSegment {
   return isIntIn(s.ulcerSize, 0, 3) && isIntIn(s.ulceratedSurface, 0, 3) && isIntIn(s.affectedSurface, 0, 3) && isIntIn(s.narrowing, 0, 3);
 }
 
+/** -1 invalid segment; 1 valid with a non-passable narrowing; 0 valid otherwise or unexplored. */
+function segmentState(s: unknown): number {
+  if (s === undefined || s === null) return 0;
+  if (!isSegment(s)) return -1;
+  return s.narrowing === 3 ? 1 : 0;
+}
+
 /** Exactly `SesCdInputSchema.safeParse(x).success`, without zod (tested with fast-check). */
 export function isSesCdInput(x: unknown): x is SesCdInput {
   if (!isObject(x)) return false;
   for (const k in x) {
     if (k !== "ileum" && k !== "rightColon" && k !== "transverseColon" && k !== "leftColon" && k !== "rectum") return false;
   }
-  let blocked = 0;
-  for (let i = 0; i < 5; i++) {
-    const s = x[SEGMENTS[i]!];
-    if (s === undefined || s === null) continue;
-    if (!isSegment(s)) return false;
-    if (s.narrowing === 3) blocked++;
-  }
-  return blocked <= 1;
+  const a = segmentState(x.ileum);
+  const b = segmentState(x.rightColon);
+  const c = segmentState(x.transverseColon);
+  const d = segmentState(x.leftColon);
+  const e = segmentState(x.rectum);
+  if (a < 0 || b < 0 || c < 0 || d < 0 || e < 0) return false;
+  return a + b + c + d + e <= 1;
 }
 
 function band(total: number): SesCdBand {
   return total <= 2 ? "inactive" : total <= 6 ? "mild" : total <= 15 ? "moderate" : "severe";
 }
 
-function segmentTotal(s: SesCdSegment | null | undefined): number | null {
-  return s === undefined || s === null ? null : s.ulcerSize + s.ulceratedSurface + s.affectedSurface + s.narrowing;
+/** Running sums over the explored segments (one per call, so V8 keeps it in registers). */
+interface Acc {
+  us: number;
+  ul: number;
+  af: number;
+  na: number;
+  max: number;
+  explored: number;
+}
+
+/** Adds one segment to the sums; returns its subtotal, or null when it was not explored. */
+function add(acc: Acc, s: SesCdSegment | null | undefined): number | null {
+  if (s === undefined || s === null) return null;
+  const a = s.ulcerSize;
+  const b = s.ulceratedSurface;
+  const c = s.affectedSurface;
+  const d = s.narrowing;
+  acc.us += a;
+  acc.ul += b;
+  acc.af += c;
+  acc.na += d;
+  acc.explored++;
+  const m = a > b ? a : b;
+  const n = c > d ? c : d;
+  const mn = m > n ? m : n;
+  if (mn > acc.max) acc.max = mn;
+  return a + b + c + d;
 }
 
 function score(input: SesCdInput): SesCdResult {
-  let us = 0, ul = 0, af = 0, na = 0, max = 0, explored = 0;
-  for (let i = 0; i < 5; i++) {
-    const s = input[SEGMENTS[i]!];
-    if (s === undefined || s === null) continue;
-    explored++;
-    us += s.ulcerSize;
-    ul += s.ulceratedSurface;
-    af += s.affectedSurface;
-    na += s.narrowing;
-    const m = Math.max(s.ulcerSize, s.ulceratedSurface, s.affectedSurface, s.narrowing);
-    if (m > max) max = m;
-  }
+  const acc: Acc = { us: 0, ul: 0, af: 0, na: 0, max: 0, explored: 0 };
+  const ileum = add(acc, input.ileum);
+  const rightColon = add(acc, input.rightColon);
+  const transverseColon = add(acc, input.transverseColon);
+  const leftColon = add(acc, input.leftColon);
+  const rectum = add(acc, input.rectum);
+  const { us, ul, af, na } = acc;
   const total = us + ul + af + na;
   return {
     total,
     components: { ulcerSize: us, ulceratedSurface: ul, affectedSurface: af, narrowing: na },
     band: band(total),
-    segmentsExplored: explored,
-    segments: {
-      ileum: segmentTotal(input.ileum),
-      rightColon: segmentTotal(input.rightColon),
-      transverseColon: segmentTotal(input.transverseColon),
-      leftColon: segmentTotal(input.leftColon),
-      rectum: segmentTotal(input.rectum),
-    },
+    segmentsExplored: acc.explored,
+    segments: { ileum, rightColon, transverseColon, leftColon, rectum },
     variables: { ulcerSize: us, ulceratedSurface: ul, affectedSurface: af, narrowing: na },
     exNarrowing: us + ul + af,
-    maxSubscore: max,
+    maxSubscore: acc.max,
     hasUlcers: us > 0 || ul > 0,
   };
 }
