@@ -19,6 +19,7 @@ export type {
   EndpointResult,
   SteroidExposure,
   ClassifierInput,
+  DeepReadonly,
 } from "./types.js";
 export {
   DefinitionProfileSchema,
@@ -31,7 +32,7 @@ export {
   AmbiguityIdSchema,
   ComparatorSchema,
 } from "./profiles/schema.js";
-export type { RuleNode, DefinitionProfile, TimepointSpec, DiseaseRules, ProfileOverrides } from "./profiles/schema.js";
+export type { RuleNode, DefinitionProfile, TimepointSpec, DiseaseRules, ProfileOverrides, Override } from "./profiles/schema.js";
 export {
   mao2025,
   uAchieve,

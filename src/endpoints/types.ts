@@ -217,3 +217,12 @@ export interface ClassifierInput {
   /** Corticosteroid exposure on the assessment date; needed for steroid-free endpoints. */
   readonly steroids?: SteroidExposure | undefined;
 }
+
+/** Read-only all the way down (arrays included): the type of frozen profiles. */
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends readonly (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;

@@ -1,14 +1,5 @@
 /** Private helpers of the endpoints domain. */
 
-/** Read-only all the way down (arrays included). */
-export type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends readonly (infer U)[]
-    ? readonly DeepReadonly<U>[]
-    : T extends object
-      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-      : T;
-
 /** Freezes an object graph in place and returns it (already-frozen nodes are skipped). */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {

@@ -5,8 +5,7 @@ import * as z from "zod";
 import { SurgeryTypeSchema } from "../../models/patient.js";
 import { DiscontinuationReasonSchema } from "../../models/treatmentCourse.js";
 import { AMBIGUITY_IDS, ENDPOINT_IDS, MEASURE_KEYS, TIMEPOINT_KEYS } from "../types.js";
-import type { Comparator, MeasureKey } from "../types.js";
-import type { DeepReadonly } from "../_lib/freeze.js";
+import type { Comparator, DeepReadonly, MeasureKey } from "../types.js";
 
 /** An endpoint identifier (see `ENDPOINT_IDS`). */
 export const EndpointIdSchema = z.enum(ENDPOINT_IDS);
@@ -167,11 +166,12 @@ export type TimepointSpec = DeepReadonly<z.infer<typeof TimepointSpecSchema>>;
 export type DiseaseRules = DeepReadonly<z.infer<typeof DiseaseRulesSchema>>;
 
 /** Partial overrides for `deriveProfile`: objects merge key by key; arrays and rule nodes replace. */
-export type ProfileOverrides = OverrideOf<Omit<DefinitionProfile, "id" | "version" | "derivedFrom">>;
-type OverrideOf<T> = T extends readonly unknown[]
+export type ProfileOverrides = Override<Omit<DefinitionProfile, "id" | "version" | "derivedFrom">>;
+/** A partial override of `T`: objects optional key by key, arrays and rule nodes whole. */
+export type Override<T> = T extends readonly unknown[]
   ? T
   : T extends RuleNode
     ? T
     : T extends object
-      ? { readonly [K in keyof T]?: OverrideOf<T[K]> }
+      ? { readonly [K in keyof T]?: Override<T[K]> }
       : T;
