@@ -377,8 +377,57 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
 }
 
 /**
- * (X'WX)^{-1} at the fitted state: X'WX is formed with W at that state, scaled to unit diagonal
- * (so badly scaled predictors cost no accuracy), Cholesky-factored and inverted.
+ * Householder QR of the n x p column-major matrix `a` (overwritten). Returns the p x p upper
+ * triangle R (row-major) and the smallest |R_jj| / column-norm ratio seen, for rank checks.
+ */
+export function qrR(a: Float64Array, n: number, p: number): { r: Float64Array; minRatio: number; worstColumn: number } {
+  const r = new Float64Array(p * p);
+  let minRatio = Infinity;
+  let worstColumn = -1;
+  const colNorm0 = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    const o = j * n;
+    for (let i = 0; i < n; i++) s += a[o + i]! * a[o + i]!;
+    colNorm0[j] = Math.sqrt(s);
+  }
+  for (let k = 0; k < p; k++) {
+    const ok = k * n;
+    let s = 0;
+    for (let i = k; i < n; i++) s += a[ok + i]! * a[ok + i]!;
+    const norm = Math.sqrt(s);
+    const ratio = colNorm0[k]! > 0 ? norm / colNorm0[k]! : 0;
+    if (ratio < minRatio) {
+      minRatio = ratio;
+      worstColumn = k;
+    }
+    if (norm === 0) {
+      r[k * p + k] = 0;
+      continue;
+    }
+    const akk = a[ok + k]!;
+    const alpha = akk > 0 ? -norm : norm;
+    // v = a_k - alpha e_k stored in place; beta = 1 / (alpha * (alpha - akk))... use v'v.
+    a[ok + k] = akk - alpha;
+    const vtv = s - akk * akk + (akk - alpha) * (akk - alpha);
+    r[k * p + k] = alpha;
+    for (let j = k + 1; j < p; j++) {
+      const oj = j * n;
+      let dot = 0;
+      for (let i = k; i < n; i++) dot += a[ok + i]! * a[oj + i]!;
+      const f = (2 * dot) / vtv;
+      for (let i = k; i < n; i++) a[oj + i] = a[oj + i]! - f * a[ok + i]!;
+      r[k * p + j] = a[oj + k]!;
+    }
+  }
+  return { r, minRatio, worstColumn };
+}
+
+/**
+ * (X'WX)^{-1} at the fitted state. X'WX is formed with W at that state, scaled to unit diagonal
+ * (so badly scaled predictors cost no accuracy) and Cholesky-factored; when that reveals strong
+ * collinearity (a squared pivot below 1e-4 of its diagonal, where squaring the condition number would
+ * cost digits), the inverse comes from a Householder QR of W^{1/2} X instead.
  */
 export function covariance(d: Design, state: FitState): { cov: Float64Array } {
   const { x, n, p } = d;
@@ -394,6 +443,9 @@ export function covariance(d: Design, state: FitState): { cov: Float64Array } {
   for (let j = 0; j < p; j++) sc[j] = 1 / Math.sqrt(a[j * p + j]!);
   for (let j = 0; j < p; j++) for (let k = 0; k <= j; k++) a[j * p + k] = a[j * p + k]! * sc[j]! * sc[k]!;
   cholesky(a, p);
+  let minPivot = Infinity;
+  for (let j = 0; j < p; j++) minPivot = Math.min(minPivot, a[j * p + j]! * a[j * p + j]!);
+  if (minPivot < 1e-4) return { cov: covarianceQr(d, w) };
   // Inverse of L (lower), then cov = D L^{-T} L^{-1} D.
   const li = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
@@ -415,6 +467,36 @@ export function covariance(d: Design, state: FitState): { cov: Float64Array } {
     }
   }
   return { cov };
+}
+
+/** (X'WX)^{-1} from a Householder QR of W^{1/2} X: R^{-1} R^{-T}. */
+function covarianceQr(d: Design, w: Float64Array): Float64Array {
+  const { x, n, p } = d;
+  const a = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    for (let i = 0; i < n; i++) a[o + i] = x[o + i]! * Math.sqrt(w[i]!);
+  }
+  const { r } = qrR(a, n, p);
+  const ri = new Float64Array(p * p);
+  for (let j = p - 1; j >= 0; j--) {
+    ri[j * p + j] = 1 / r[j * p + j]!;
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += r[i * p + k]! * ri[k * p + j]!;
+      ri[i * p + j] = -s / r[i * p + i]!;
+    }
+  }
+  const cov = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = i; j < p; j++) {
+      let s = 0;
+      for (let k = j; k < p; k++) s += ri[i * p + k]! * ri[j * p + k]!;
+      cov[i * p + j] = s;
+      cov[j * p + i] = s;
+    }
+  }
+  return cov;
 }
 
 /**

@@ -43,7 +43,7 @@ add(case("Youden ties with '>'", c(8, 7, 6, 5, 4, 3, 2, 1), c(0, 1, 0, 1, 0, 1, 
 add(case("confLevel 0.9", c(1, 2, 2, 3, 5, 4, 6, 6, 2, 7), c(0, 0, 1, 0, 1, 1, 1, 0, 0, 1), level = 0.9))
 add(case("confLevel 0.99", c(1, 2, 2, 3, 5, 4, 6, 6, 2, 7), c(0, 0, 1, 0, 1, 1, 1, 0, 0, 1), level = 0.99))
 set.seed(42)
-for (k in 1:20) {
+for (k in 1:40) {
   n <- sample(c(6, 12, 30, 100, 500, 2000), 1)
   y <- rbinom(n, 1, runif(1, 0.15, 0.7)); y[1:4] <- c(0, 1, 0, 1)
   shift <- rnorm(1, 0.6, 1)
