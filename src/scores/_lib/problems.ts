@@ -68,7 +68,7 @@ export function problemsFromZod(arg: string, error: z.ZodError, input: unknown):
       case "invalid_type": {
         if (value === undefined) {
           out.push({ arg, path, code: issue.code, rule: "is required", value, kind: "type" });
-        } else if (typeof value === "number") {
+        } else if (typeof value === "number" && (issue.expected === "number" || issue.expected === "int")) {
           const rule = Number.isFinite(value) ? "must be an integer" : "must be a finite number";
           out.push({ arg, path, code: issue.code, rule, value, kind: "range" });
         } else {

@@ -1,0 +1,58 @@
+/**
+ * Test-only helpers of the scores domain (fast-check arbitraries for the schema-equivalence tests).
+ * Imported by `*.test.ts` files only; never by library code, never in a barrel.
+ */
+import * as fc from "fast-check";
+
+/** Values around an integer range: valid ints, near misses, wrong kinds, and anything. */
+export function nearInt(min: number, max: number): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min, max }) },
+    { weight: 3, arbitrary: fc.integer({ min: min - 3, max: max + 3 }) },
+    { weight: 1, arbitrary: fc.double({ min: min - 1, max: max + 1 }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -0, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER, 0.5, "1", null, true, [], {}),
+    },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+}
+
+/** Values around a set of allowed constants (strings, numbers, booleans). */
+export function nearOneOf(values: readonly unknown[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...values) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, null, "", "x", 1, 3, 0.5, NaN, true, false, []) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+}
+
+/** An array of near-valid elements, sometimes with duplicates. */
+export function nearArray(values: readonly unknown[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.uniqueArray(fc.constantFrom(...values), { maxLength: values.length }) },
+    { weight: 2, arbitrary: fc.array(nearOneOf(values), { maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+}
+
+/**
+ * Near-valid records: each key present or absent (or explicitly undefined), values from the given
+ * arbitraries, sometimes an extra key; plus completely arbitrary values.
+ */
+export function nearRecord(shape: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(shape);
+  const rec = fc
+    .tuple(
+      fc.record(shape, { requiredKeys: [] }),
+      fc.subarray(keys),
+      fc.option(fc.tuple(fc.constantFrom("extra", "jejunum", "toString", "__proto__x"), fc.anything()), { freq: 8 }),
+    )
+    .map(([r, undefKeys, extra]) => {
+      const o: Record<string, unknown> = { ...r };
+      for (const k of undefKeys) if (!(k in o)) o[k] = undefined;
+      if (extra !== null) o[extra[0]] = extra[1];
+      return o;
+    });
+  return fc.oneof({ weight: 4, arbitrary: fc.record(shape) }, { weight: 4, arbitrary: rec }, { weight: 1, arbitrary: fc.anything() });
+}
