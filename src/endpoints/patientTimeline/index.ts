@@ -2,7 +2,7 @@
  * Patient timelines: the visit standing for each time point of a profile, corticosteroid status,
  * failure events, and the outcome of every endpoint at every time point.
  */
-import { addDaysIso, daysBetween } from "../../_lib/dates.js";
+import { addDaysIso, daysBetween, isIsoDate } from "../../_lib/dates.js";
 import { describeValue, errorFromZod } from "../../_lib/errors.js";
 import type { Diagnosis, IsoDate } from "../../models/common.js";
 import { PatientSchema, type Patient, type Surgery, type SurgeryType } from "../../models/patient.js";
@@ -46,6 +46,7 @@ import type {
  * @param visits - The patient's visits (only used when the course records no corticosteroid period).
  * @returns The exposure on that date.
  * @throws {RangeError} If the date is not an ISO calendar date.
+ * @throws {TypeError} If the course has no valid start date.
  * @example
  * steroidExposure({ patientId: "P1", startDate: "2024-01-01",
  *   dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }],
@@ -55,8 +56,11 @@ import type {
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods: "after stopping glucocorticoids for at least 3 months").
  */
 export function steroidExposure(course: TreatmentCourse | TreatmentCourseInput, date: IsoDate, visits?: readonly Visit[]): SteroidExposure {
-  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  if (typeof date !== "string" || !isIsoDate(date)) {
     throw new RangeError(`steroidExposure: date must be a calendar date written YYYY-MM-DD; got ${describeValue(date)}.`);
+  }
+  if (course === null || typeof course !== "object" || typeof course.startDate !== "string" || !isIsoDate(course.startDate)) {
+    throw new TypeError(`steroidExposure: course must be a treatment course with a startDate; got ${describeValue(course)}.`);
   }
   const start = course.startDate;
   const periods = (course.concomitantMedications ?? []).filter((m) => m.agentClass === "corticosteroid");

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { patientTimeline, steroidExposure, timelineRows, type PatientTimeline } from "./index.js";
 import { addDaysIso } from "../../_lib/dates.js";
@@ -363,7 +364,11 @@ describe("input checks and purity", () => {
     const parsedCourse = { ...course(), drug: "upadacitinib", concomitantMedications: [] };
     expect(patientTimeline(cdPatient, parsedCourse, goodCd, mao2025, { validated: true })).toEqual(patientTimeline(cdPatient, course(), goodCd));
   });
-  it("steroidExposure rejects a bad date", () => expect(() => steroidExposure(course(), "1 Jan")).toThrow(RangeError));
+  it("steroidExposure rejects a bad date or course", () => {
+    expect(() => steroidExposure(course(), "1 Jan")).toThrow(RangeError);
+    expect(() => steroidExposure(course(), "2024-02-30")).toThrow("steroidExposure: date must be a calendar date written YYYY-MM-DD; got a string of length 10.");
+    expect(() => steroidExposure(null as never, "2024-02-01")).toThrow(TypeError);
+  });
   it("steroidExposure: never, on, and an open-ended period", () => {
     expect(steroidExposure(course(), day(10))).toEqual({ status: "never", daysOff: null, usedAtBaseline: false });
     const open = course({ concomitantMedications: [{ agentClass: "corticosteroid", startDate: day(5) }] });
@@ -414,5 +419,72 @@ describe.runIf(existsSync(COHORT))("example cohort reproduces clinical-definitio
     expect(series("CD", "crpNormalisation")).toEqual([21, 30, 31, 36, 41]);
     expect(series("UC", "fcNormalisation")).toEqual([8, 16, 17, 22, 23]);
     expect(series("CD", "fcNormalisation")).toEqual([12, 27, 32, 36, 48]);
+  });
+});
+
+// ---------------------------------------------------------------- properties of timelines
+
+describe("timeline properties", () => {
+  const visitArb = fc.record({
+    d: fc.integer({ min: -40, max: 600 }),
+    h: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
+    s: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+    crp: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+  });
+  const visitsArb = fc
+    .uniqueArray(visitArb, { selector: (v) => v.d, minLength: 1, maxLength: 12 })
+    .map((vs) => vs.map((v) => cdVisit(v.d, v.h, v.s, v.crp === undefined ? {} : { labs: { crp: { value: v.crp, unit: "mg/L" } } })));
+  const steroidEnd = fc.option(fc.integer({ min: -30, max: 400 }), { nil: undefined });
+  const surgeryDay = fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined });
+  const build = (end: number | undefined) =>
+    course(end === undefined ? {} : { concomitantMedications: [{ agentClass: "corticosteroid", startDate: day(-60), endDate: day(end) }] });
+  const withSurgery = (sd: number | undefined): Patient => (sd === undefined ? cdPatient : { ...cdPatient, surgeries: [{ date: day(sd), type: "ileocolonicResection" }] });
+
+  it("is deterministic: visit order does not matter (distinct dates)", () => {
+    fc.assert(
+      fc.property(visitsArb, steroidEnd, fc.integer({ min: 0, max: 1000 }), (vs, end, seed) => {
+        const shuffled = [...vs].sort((a, b) => ((a.date.charCodeAt(9) * 31 + seed) % 7) - ((b.date.charCodeAt(9) * 31 + seed) % 7));
+        expect(patientTimeline(cdPatient, build(end), shuffled)).toEqual(patientTimeline(cdPatient, build(end), vs));
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it("non-responder imputation only turns not-evaluable (missing follow-up) into not-met", () => {
+    fc.assert(
+      fc.property(visitsArb, steroidEnd, (vs, end) => {
+        const cc = timelineRows(patientTimeline(cdPatient, build(end), vs));
+        const nri = timelineRows(patientTimeline(cdPatient, build(end), vs, mao2025, { missingData: "nonResponder" }));
+        cc.forEach((r, i) => {
+          const q = nri[i]!;
+          if (r.status === q.status) expect(q.code).toBe(r.code);
+          else expect([r.status, r.code, q.status, q.code]).toEqual(["not-evaluable", "noFollowUp", "not-met", "imputedMissing"]);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it("a surgery never turns a result into met, and leaves the labs alone", () => {
+    fc.assert(
+      fc.property(visitsArb, steroidEnd, surgeryDay, (vs, end, sd) => {
+        const a = timelineRows(patientTimeline(cdPatient, build(end), vs));
+        const b = timelineRows(patientTimeline(withSurgery(sd), build(end), vs));
+        a.forEach((r, i) => {
+          const q = b[i]!;
+          if (q.status === "met") expect(r.status).toBe("met");
+          if (r.endpoint === "crpNormalisation") expect(q.status).toBe(r.status);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it("steroid-free remission implies remission at every time point", () => {
+    fc.assert(
+      fc.property(visitsArb, steroidEnd, (vs, end) => {
+        for (const t of patientTimeline(cdPatient, build(end), vs).timepoints) {
+          if (t.outcomes.steroidFreeClinicalRemission?.status === "met") expect(t.outcomes.clinicalRemission?.status).toBe("met");
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
