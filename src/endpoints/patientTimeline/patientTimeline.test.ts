@@ -339,6 +339,14 @@ describe("A8: maintenance time points from maintenance start", () => {
     expect(tl.timepoints.map((t) => t.targetDate)).toEqual([START, day(84), day(90 + 182), day(90 + 364), day(90 + 546)]);
     expect(patientTimeline(cdPatient, c, goodCd).timepoints[2]!.targetDate).toBe(day(182));
   });
+  it("trial profiles count maintenance week 52 from maintenance start", () => {
+    const tl = patientTimeline(cdPatient, course(), goodCd, uExcel);
+    expect(tl.timepoints.map((t) => [t.timepoint, t.targetDate])).toEqual([
+      ["w0", START],
+      ["w12", day(84)],
+      ["w52", day(84 + 364)],
+    ]);
+  });
 });
 
 describe("input checks and purity", () => {

@@ -264,6 +264,8 @@ const UACHIEVE_REMISSION: RuleNode = {
  * response = endoscopic improvement, ES ≤1 without friability. Corticosteroid-free remission: remission
  * and no corticosteroid for ≥90 days before week 52 (off on the date at week 8). Biomarkers: not trial
  * endpoints (not defined). CD rules: none. Missing data: non-responder imputation, as in the trials.
+ * Week 52 is maintenance week 52 (U-ACHIEVE maintenance re-randomised week-8 responders), counted from
+ * maintenance start: 60 weeks after treatment start with an 8-week induction.
  * @example
  * uAchieve.rules.UC.endoscopicResponse;
  * //=> { kind: "value", measure: "mayoEndoscopicFdaModified", op: "<=", threshold: 1 }
@@ -299,7 +301,7 @@ export const uAchieve: DefinitionProfile = /* @__PURE__ */ deepFreeze<Definition
   },
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 1, w52: 90, w78: 90 }, steroidUsersOnly: false },
   schedule: {
-    anchor: "treatmentStart",
+    anchor: "maintenanceStart",
     UC: [W0, W8, W52],
     CD: [W0, W12, W52],
   },
@@ -328,7 +330,7 @@ const UEXCEL_BASE = {
   derivedFrom: null,
   readings: {},
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 1, w52: 90, w78: 90 }, steroidUsersOnly: false },
-  schedule: { anchor: "treatmentStart", UC: [W0, W8, W52], CD: [W0, W12, W52] },
+  schedule: { anchor: "maintenanceStart", UC: [W0, W8, W52], CD: [W0, W12, W52] },
   analysis: {
     surgeryTypes: RESECTIONS,
     discontinuationFailureReasons: ALL_DISCONTINUATION_REASONS,
@@ -353,7 +355,8 @@ const UEXCEL_CD_COMMON = {
  * drop >50% from baseline, or ≥2 points when baseline SES-CD = 4; endoscopic remission SES-CD ≤4 AND
  * drop ≥2 AND no subscore >1 (phase-2 wording; phase-3 text not retrieved verbatim). Steroid-free:
  * off on the date at week 12, ≥90 days at week 52. Biomarkers not defined; UC rules none. Missing data:
- * non-responder imputation. PRO-2 remission: profile `uExcelPro2`.
+ * non-responder imputation. Week 52 is U-ENDURE maintenance week 52, counted from maintenance start
+ * (64 weeks after treatment start with a 12-week induction). PRO-2 remission: profile `uExcelPro2`.
  * @example
  * uExcel.rules.CD.clinicalResponse;
  * //=> { kind: "drop", measure: "cdai", op: ">=", threshold: 100 }
