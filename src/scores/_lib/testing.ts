@@ -56,3 +56,41 @@ export function nearRecord(shape: Record<string, fc.Arbitrary<unknown>>): fc.Arb
     });
   return fc.oneof({ weight: 4, arbitrary: fc.record(shape) }, { weight: 4, arbitrary: rec }, { weight: 1, arbitrary: fc.anything() });
 }
+
+/** Every path to a value inside plain objects/arrays (the root included as `[]`). */
+function paths(x: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [prefix];
+  if (Array.isArray(x)) x.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  else if (typeof x === "object" && x !== null) for (const k of Object.keys(x)) out.push(...paths((x as Record<string, unknown>)[k], [...prefix, k]));
+  return out;
+}
+
+const NEAR_MISS = fc.oneof(
+  fc.integer({ min: -3, max: 8 }),
+  fc.constantFrom<unknown>(NaN, Infinity, -0, 0.5, 2.5, 2 ** 53, "1", "i2", "male", null, undefined, true, false, [], {}),
+  fc.anything(),
+);
+
+/**
+ * Valid values and valid values with one mutation (a value replaced by a near miss, a key deleted, an
+ * extra key added), plus anything: a balanced mix of accepted and rejected inputs.
+ */
+export function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const one = fc
+    .tuple(valid, fc.nat(), fc.constantFrom("set", "delete", "extra"), NEAR_MISS, fc.constantFrom("extra", "jejunum", "toString"))
+    .map(([v, pick, action, near, key]) => {
+      const copy = structuredClone(v);
+      const all = paths(copy);
+      const path = all[pick % all.length]!;
+      if (path.length === 0) return action === "set" ? near : copy;
+      let parent = copy as Record<string | number, unknown>;
+      for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+      const last = path[path.length - 1]!;
+      if (action === "set") parent[last] = near;
+      else if (action === "delete") delete parent[last];
+      else if (typeof parent[last] === "object" && parent[last] !== null) (parent[last] as Record<string, unknown>)[key] = near;
+      else parent[key] = near;
+      return copy;
+    });
+  return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 6, arbitrary: one }, { weight: 1, arbitrary: fc.anything() });
+}

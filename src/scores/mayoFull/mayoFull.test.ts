@@ -2,7 +2,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MayoItemsSchema } from "../../models/scoreInputs.js";
 import { isMayoItems } from "../_lib/mayo.js";
-import { nearInt, nearOneOf, nearRecord } from "../_lib/testing.js";
+import { mutated, nearInt, nearOneOf, nearRecord } from "../_lib/testing.js";
 import { mayoFull, mayoFullUnchecked, safeMayoFull } from "./index.js";
 
 const sub = fc.integer({ min: 0, max: 3 });
@@ -132,5 +132,7 @@ describe("mayoFull", () => {
       physicianGlobal: nearInt(0, 3),
     });
     fc.assert(fc.property(arb, (x) => isMayoItems(x) === MayoItemsSchema.safeParse(x).success), { numRuns: 5000 });
+    const valid = fc.record({ stoolFrequency: sub, rectalBleeding: sub, endoscopic: sub, friability: fc.boolean(), physicianGlobal: sub }, { requiredKeys: [] });
+    fc.assert(fc.property(mutated(valid), (x) => isMayoItems(x) === MayoItemsSchema.safeParse(x).success), { numRuns: 5000 });
   });
 });
