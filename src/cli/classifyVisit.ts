@@ -4,7 +4,7 @@
  * visit of a stream: they are reported `not-evaluable` with that reason (`report` decides them).
  */
 import type { Visit } from "../models/index.js";
-import { labPanelToCanonical } from "../models/index.js";
+import { convertLab } from "../models/index.js";
 import {
   cdaiUnchecked,
   harveyBradshawIndexUnchecked,
@@ -56,15 +56,18 @@ export function scoreVisit(v: Visit, withComponents = false): VisitScores {
   return out;
 }
 
-const met = (ok: boolean, reason: string): VisitClassification => ({ status: ok ? "met" : "not-met", reason });
-const ne = (reason: string): VisitClassification => ({ status: "not-evaluable", reason });
+let explain = true;
+const met = (ok: boolean, reason: () => string): VisitClassification => ({ status: ok ? "met" : "not-met", reason: explain ? reason() : "" });
+const ne = (reason: string): VisitClassification => ({ status: "not-evaluable", reason: explain ? reason : "" });
 
 /**
  * Visit-level endpoints of the mao2025 profile (clinical-definitions.md §2.2, §2.3 defaults).
  * Steroid-free status uses the visit's `onCorticosteroids`; the 90-day rule needs course dates (`report`).
+ * Without `withReasons` the reason strings are left empty (the streaming fast path prints statuses only).
  */
-export function classifyVisit(v: Visit, s: VisitScores, profile: CliProfile): Record<string, VisitClassification> {
+export function classifyVisit(v: Visit, s: VisitScores, profile: CliProfile, withReasons = true): Record<string, VisitClassification> {
   void profile;
+  explain = withReasons;
   const out: Record<string, VisitClassification> = {};
   const steroid = v.onCorticosteroids;
   const aMs = s.mayoAdapted;
@@ -75,32 +78,39 @@ export function classifyVisit(v: Visit, s: VisitScores, profile: CliProfile): Re
       steroid === undefined
         ? items
           ? ne("aMS <= 2 with SF, RB, ES <= 1, but steroid use not recorded")
-          : met(false, `aMS ${aMs.total} or a subscore > 1`)
-        : met(items && !steroid, `aMS ${aMs.total}${steroid ? ", on corticosteroids" : ""}`);
+          : met(false, () => `aMS ${aMs.total} or a subscore > 1`)
+        : met(items && !steroid, () => `aMS ${aMs.total}${steroid ? ", on corticosteroids" : ""}`);
   }
-  if (v.mayo?.endoscopic !== undefined && v.mayo.endoscopic !== null) out.endoscopicRemission = met(v.mayo.endoscopic === 0, `MES ${v.mayo.endoscopic}`);
+  const mes = v.mayo?.endoscopic;
+  if (mes !== undefined && mes !== null) out.endoscopicRemission = met(mes === 0, () => `MES ${mes}`);
   const hbi = s.harveyBradshawIndex;
   if (hbi !== undefined) {
     out.clinicalRemission =
       steroid === undefined
         ? hbi.total <= 4
           ? ne(`HBI ${hbi.total} <= 4, but steroid use not recorded`)
-          : met(false, `HBI ${hbi.total}`)
-        : met(hbi.total <= 4 && !steroid, `HBI ${hbi.total}${steroid ? ", on corticosteroids" : ""}`);
+          : met(false, () => `HBI ${hbi.total}`)
+        : met(hbi.total <= 4 && !steroid, () => `HBI ${hbi.total}${steroid ? ", on corticosteroids" : ""}`);
   }
   const ses = s.sesCd;
   const rut = s.rutgeerts;
   if (ses !== undefined || rut !== undefined) {
     const bySes = ses !== undefined && ses.total <= 3;
     const byRut = rut !== undefined && rut.total <= 1;
-    out.endoscopicRemission = met(bySes || byRut, [ses === undefined ? "" : `SES-CD ${ses.total}`, rut === undefined ? "" : `Rutgeerts ${v.rutgeerts}`].filter(Boolean).join(", "));
+    out.endoscopicRemission = met(bySes || byRut, () => [ses === undefined ? "" : `SES-CD ${ses.total}`, rut === undefined ? "" : `Rutgeerts ${v.rutgeerts}`].filter(Boolean).join(", "));
   }
   if (aMs !== undefined || hbi !== undefined) out.clinicalResponse = ne("needs the patient's baseline (use `report`)");
   if (v.mayo?.endoscopic !== undefined || ses !== undefined) out.endoscopicResponse = ne("needs the patient's baseline (use `report`)");
   if (v.labs !== undefined) {
-    const c = labPanelToCanonical(v.labs);
-    if (c.crp !== undefined) out.crpNormal = met(c.crp < 8, `CRP ${c.crp} mg/L`);
-    if (c.fecalCalprotectin !== undefined) out.fcNormal = met(c.fecalCalprotectin < 150, `FC ${c.fecalCalprotectin} ug/g`);
+    const { crp, fecalCalprotectin: fc } = v.labs;
+    if (crp !== undefined) {
+      const c = convertLab("crp", crp.value, crp.unit);
+      out.crpNormal = met(c < 8, () => `CRP ${c} mg/L`);
+    }
+    if (fc !== undefined) {
+      const c = convertLab("fecalCalprotectin", fc.value, fc.unit);
+      out.fcNormal = met(c < 150, () => `FC ${c} ug/g`);
+    }
   }
   return out;
 }

@@ -37,18 +37,20 @@ Ends with the count of good and bad records. Exit code 1 when any record is bad.
   --format     override the format guessed from the file name
   --kind       record kind (default: the cohort collection, else guessed from the keys)
   --json       print the summary and problems as JSON instead of text`,
-  score: `Usage: ibd-outcomes score <file|-> [--profile mao2025] [--out file] [--format ndjson|csv] [--components] [--no-progress]
+  score: `Usage: ibd-outcomes score <file|-> [--profile mao2025] [--out file] [--format ndjson|csv] [--components] [--explain] [--no-progress]
 
 Reads visits (NDJSON or CSV, streaming: memory does not grow with the file) and writes NDJSON: each
 valid visit with "scores" (total and band of every score its items allow: mayoAdapted, mayoPartial,
 mayoFull, harveyBradshawIndex, sesCd, rutgeerts, cdai, uceis) and, with --profile, "classifications"
-(visit-level endpoints: clinical and endoscopic remission, CRP/FC normal; responses need the baseline
-and are marked not-evaluable; use report). Bad lines are reported on stderr with their line number and
-skipped. A progress line is shown when stderr is a terminal.
+(visit-level endpoints: clinical and endoscopic remission, CRP/FC normal, as "met", "not-met" or
+"not-evaluable"; responses need the baseline and are not-evaluable: use report). Bad lines are reported
+on stderr with their line number and skipped; the exit code is then 1. A progress line is shown when
+stderr is a terminal.
 
   --profile      endpoint profile (mao2025)
   --out          output file (default stdout)
   --components   include each score's components
+  --explain      classifications as { status, reason } instead of the status alone
   --no-progress  never show progress`,
   report: `Usage: ibd-outcomes report <file.json> [--profile mao2025] [--out dir] [--keep id,id]
 
@@ -76,7 +78,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "out", "format"] : ["profile", "out", "keep"];
-  const known = new Set([...valued, "help", ...(command === "validate" ? ["json"] : command === "score" ? ["components", "no-progress", "progress"] : [])]);
+  const known = new Set([...valued, "help", ...(command === "validate" ? ["json"] : command === "score" ? ["components", "explain", "no-progress", "progress"] : [])]);
   const args = parseArgs(rest, valued);
   if (args.options.help === true) {
     process.stdout.write(`${HELP[command]}\n`);
@@ -105,6 +107,7 @@ async function main(argv: readonly string[]): Promise<number> {
         ...(opt("out") ? { out: opt("out")! } : {}),
         ...(opt("format") ? { format: opt("format")! } : {}),
         components: args.options.components === true,
+        explain: args.options.explain === true,
         ...(args.options["no-progress"] === true ? { progress: false } : args.options.progress === true ? { progress: true } : {}),
       },
       process.stderr,
