@@ -18,8 +18,8 @@ import { createRandom } from "../src/stats/_random/index.js";
 import { logisticRegression } from "../src/stats/logisticRegression/index.js";
 import { rocCurve } from "../src/stats/rocCurve/index.js";
 
-/** R 4.2.2 median wall time on the same data (bench/stats2-glm-roc.R), same (shared, loaded) machine, 2026-11-24. */
-const R = { glm: "0.50 s", profile: "3.1 s", roc: "0.41 s" };
+/** R 4.2.2 median wall times on the same data (bench/stats2-glm-roc.R), same shared machine under load, 2026-11-24 (two runs). */
+const R = { glm: "0.39-0.50 s", profile: "1.7-3.1 s", roc: "0.36-0.41 s" };
 
 /** n x p standard normal design, logistic response, and a noisy score for the ROC. */
 export function glmBenchData(n = 100_000, p = 10, seed = 11): { X: number[][]; y: number[]; score: number[] } {
