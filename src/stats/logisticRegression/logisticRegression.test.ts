@@ -60,7 +60,8 @@ describe("logisticRegression vs R glm", () => {
     it(fx.label, () => {
       const profile = fx.exactConfInt !== undefined;
       const got = logisticRegression(fx.X, fx.y, { intercept: fx.intercept, confLevel: fx.confLevel, confIntMethod: profile ? "profile" : "wald" });
-      const label = `[${fx.label}] n=${fx.y.length}`;
+      const inputs = fx.y.length <= 20 ? ` X=${JSON.stringify(fx.X)} y=${JSON.stringify(fx.y)}` : "";
+      const label = `[${fx.label}] n=${fx.y.length}${inputs}`;
       expect(got.iterations, `${label} iterations`).toBe(fx.r.iterations);
       expect(got.converged, `${label} converged`).toBe(fx.r.converged);
       const rw = rWarnings(fx.r);

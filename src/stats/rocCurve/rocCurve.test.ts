@@ -42,7 +42,9 @@ describe("rocCurve vs pROC", () => {
   for (const fx of fixtures) {
     it(fx.label, () => {
       const got = rocCurve(fx.predictor, fx.response, { direction: fx.direction, confLevel: fx.confLevel });
-      const label = `[${fx.label}] n=${fx.response.length}`;
+      const n = fx.response.length;
+      const inputs = n <= 20 ? ` predictor=${JSON.stringify(fx.predictor)} response=${JSON.stringify(fx.response)}` : "";
+      const label = `[${fx.label}] n=${n}, direction ${fx.direction}, confLevel ${fx.confLevel}${inputs}`;
       expect(got.direction, `${label} direction`).toBe(fx.want.direction);
       close("auc", got.auc, fx.want.auc, label);
       close("aucVariance", got.aucVariance, fx.want.aucVariance, label);
