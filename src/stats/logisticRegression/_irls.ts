@@ -547,7 +547,7 @@ export class Profiler {
     } else {
       const start = new Float64Array(this.warm);
       for (let k = 0; k < start.length; k++) start[k] = start[k]! + this.slopeOf[k]! * (b - this.warmB);
-      const fit = fitIrls(d, { epsilon: 1e-10, maxit: 50, polishMax: 50, safeguard: true }, start);
+      const fit = fitIrls(d, { epsilon: 1e-10, maxit: 0, polishMax: 100, safeguard: true }, start);
       state = fit.state;
       ok = fit.polished;
       if (ok) {
