@@ -72,3 +72,13 @@ export type {
   RegressionTableRow,
   RegressionTableResult,
 } from "./regressionTable/index.js";
+export { outcomeRatesSvg } from "./outcomeRatesSvg/index.js";
+export type { OutcomeRatesSvgOptions } from "./outcomeRatesSvg/index.js";
+export { labTrajectorySvg } from "./labTrajectorySvg/index.js";
+export type { LabTrajectorySvgOptions } from "./labTrajectorySvg/index.js";
+export { rocCurveSvg } from "./rocCurveSvg/index.js";
+export type { RocCurveSvgOptions } from "./rocCurveSvg/index.js";
+export { forestPlotSvg } from "./forestPlotSvg/index.js";
+export type { ForestPlotRow, ForestPlotSvgOptions } from "./forestPlotSvg/index.js";
+export { patientFlowSvg } from "./patientFlowSvg/index.js";
+export type { PatientFlowDiagramInput, PatientFlowSvgOptions } from "./patientFlowSvg/index.js";
