@@ -78,7 +78,8 @@ const NEAR_MISS = fc.oneof(
 export function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   const one = fc
     .tuple(valid, fc.nat(), fc.constantFrom("set", "delete", "extra"), NEAR_MISS, fc.constantFrom("extra", "jejunum", "toString"))
-    .map(([v, pick, action, near, key]) => {
+    .map(([v, pick, action, near, extraKey]) => {
+      const key: string = extraKey;
       const copy = structuredClone(v);
       const all = paths(copy);
       const path = all[pick % all.length]!;

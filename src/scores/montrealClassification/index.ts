@@ -1,5 +1,5 @@
 import type { ParseResult } from "../../models/common.js";
-import { MontrealSchema, type Montreal } from "../../models/patient.js";
+import { MontrealSchema, type Montreal, type MontrealCd, type MontrealUc } from "../../models/patient.js";
 import { failure, isObject, problemsFromZod, throwFirst, type Problem } from "../_lib/problems.js";
 import { montrealAge, type MontrealAgeClass } from "../montrealAge/index.js";
 
@@ -124,6 +124,9 @@ function evaluate(items: unknown, options: unknown): { problems: Problem[]; resu
  *   Montreal World Congress of Gastroenterology. Can J Gastroenterol 2005;19(Suppl A):5A-36A.
  *   doi:10.1155/2005/269076
  */
+export function montrealClassification(items: MontrealCd, options?: MontrealClassificationOptions): MontrealCdResult;
+export function montrealClassification(items: MontrealUc, options?: MontrealClassificationOptions): MontrealUcResult;
+export function montrealClassification(items: Montreal, options?: MontrealClassificationOptions): MontrealClassificationResult;
 export function montrealClassification(items: Montreal, options?: MontrealClassificationOptions): MontrealClassificationResult {
   const e = evaluate(items, options);
   if (e.result === undefined) throwFirst(FN, e.problems);
