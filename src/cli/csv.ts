@@ -40,6 +40,8 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
   let recordLine = 1;
   let bad: string | null = null;
   let pendingCR = false;
+  let quotedCR = false;
+  let pendingQuote = false;
   let first = true;
 
   const endRecord = () => {
@@ -73,6 +75,10 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
           continue;
         }
       }
+      if (quotedCR) {
+        quotedCR = false;
+        if (c !== "\n" || !inQuotes) line++; // a lone CR ended the previous chunk
+      }
       if (inQuotes) {
         if (c === '"') {
           if (i + 1 < n) {
@@ -94,7 +100,10 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
           continue;
         }
         if (c === "\n") line++;
-        else if (c === "\r" && s[i + 1] !== "\n") line++;
+        else if (c === "\r") {
+          if (i + 1 === n) quotedCR = true; // decide on the next chunk
+          else if (s[i + 1] !== "\n") line++;
+        }
         // fast path: copy a run of ordinary characters
         let j = i + 1;
         while (j < n && s[j] !== '"' && s[j] !== "\n" && s[j] !== "\r") j++;
@@ -151,7 +160,6 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
       i = j;
     }
   };
-  let pendingQuote = false;
 
   return {
     push,
