@@ -172,6 +172,21 @@ describe("logisticRegression contract", () => {
       expect(Number.isNaN(c.confInt[0])).toBe(false);
     }
   });
+  it("is equivariant: scaling a column by c divides its coefficient, interval and SE by c; row order is irrelevant", () => {
+    const fx = fixtures.find((f) => f.label.startsWith("Table 2 shape"))!;
+    const base = logisticRegression(fx.X, fx.y);
+    const scaled = logisticRegression(fx.X.map((r) => r.map((v, j) => (j === 0 ? v * 365.25 : v))), fx.y);
+    expectClose(scaled.coefficients[1]!.estimate * 365.25, base.coefficients[1]!.estimate, 1e-10, "scaled estimate");
+    expectClose(scaled.coefficients[1]!.stdError * 365.25, base.coefficients[1]!.stdError, 1e-10, "scaled SE");
+    expectClose(scaled.coefficients[1]!.confInt[0] * 365.25, base.coefficients[1]!.confInt[0], 1e-10, "scaled profile lower");
+    expectClose(scaled.coefficients[1]!.confInt[1] * 365.25, base.coefficients[1]!.confInt[1], 1e-10, "scaled profile upper");
+    const order = fx.y.map((_, i) => (i * 17) % fx.y.length);
+    const perm = logisticRegression(order.map((i) => fx.X[i]!), order.map((i) => fx.y[i]!));
+    perm.coefficients.forEach((c, j) => {
+      expectClose(c.estimate, base.coefficients[j]!.estimate, 1e-10, `permuted estimate ${j}`);
+      expectClose(c.confInt[1], base.coefficients[j]!.confInt[1], 1e-10, `permuted upper ${j}`);
+    });
+  });
   it("flags near-separation when the profile likelihood is far from quadratic", () => {
     const Xn = Array.from({ length: 20 }, (_, i) => [i + 1]);
     const yn = Xn.map(([v]) => (v! > 10 ? 1 : 0));

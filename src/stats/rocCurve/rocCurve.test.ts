@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
 import { loadFixtures } from "../_common/testing.js";
@@ -101,6 +102,34 @@ describe("rocCurve contract", () => {
       }
     }
     expect(rocCurve(p, r, { direction: "<" }).auc).toBeCloseTo(s / pairs, 14);
+  });
+  it("properties: AUC('<') + AUC('>') = 1, monotone curve from (sens 1, spec 0) to (0, 1), Youden is the best point", () => {
+    const data = fc
+      .array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 0, max: 1 })), { minLength: 4, maxLength: 60 })
+      .filter((d) => d.filter(([, r]) => r === 1).length >= 2 && d.filter(([, r]) => r === 0).length >= 2);
+    fc.assert(
+      fc.property(data, (d) => {
+        const x = d.map(([v]) => v / 2);
+        const r = d.map(([, c]) => c);
+        const lt = rocCurve(x, r, { direction: "<" });
+        const gt = rocCurve(x, r, { direction: ">" });
+        expect(lt.auc + gt.auc).toBeCloseTo(1, 14);
+        for (const res of [lt, gt]) {
+          const pts = res.points;
+          expect(pts[0]).toMatchObject({ sensitivity: 1, specificity: 0 });
+          expect(pts.at(-1)).toMatchObject({ sensitivity: 0, specificity: 1 });
+          for (let i = 1; i < pts.length; i++) {
+            expect(pts[i]!.sensitivity).toBeLessThanOrEqual(pts[i - 1]!.sensitivity);
+            expect(pts[i]!.specificity).toBeGreaterThanOrEqual(pts[i - 1]!.specificity);
+          }
+          const best = Math.max(...pts.map((p) => p.sensitivity + p.specificity));
+          expect(res.youden.sensitivity + res.youden.specificity).toBeCloseTo(best, 14);
+          expect(res.aucConfInt[0]).toBeLessThanOrEqual(res.auc);
+          expect(res.aucConfInt[1]).toBeGreaterThanOrEqual(res.auc);
+        }
+      }),
+      { seed: 20261124, numRuns: 300 },
+    );
   });
   it("is plain JSON-serialisable data apart from the infinite end points", () => {
     const r = rocCurve(x, y);
