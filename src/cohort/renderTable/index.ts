@@ -42,7 +42,17 @@ function validate(fn: string, table: DisplayTable): void {
   });
 }
 
-/** Escapes text for Markdown table cells: backslash, pipe, emphasis and link characters, HTML starts, newlines. */
+/**
+ * Escapes text for a Markdown table cell.
+ * @remarks Backslash, pipe, emphasis, code, link and heading characters get a backslash; `&` before an
+ * entity name and `<` before a tag start become entities; newlines become `<br>`. A lone `<` (as in
+ * `<0.001`) is left as is: GFM does not read it as a tag.
+ * @param s - Text.
+ * @returns The escaped text.
+ * @example
+ * escapeMarkdown("a|b *c* <script>");
+ * //=> "a\\|b \\*c\\* &lt;script>"
+ */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/\\/g, "\\\\")
@@ -52,12 +62,28 @@ export function escapeMarkdown(s: string): string {
     .replace(/\r?\n/g, "<br>");
 }
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and quoted attribute values (`&`, `<`, `>`, `"`, `'`).
+ * @param s - Text.
+ * @returns The escaped text.
+ * @example
+ * escapeHtml(`<a href="x">&</a>`);
+ * //=> "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+ */
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** Quotes one CSV field per RFC 4180: fields with comma, quote, CR or LF are quoted, quotes doubled. */
+/**
+ * Quotes one CSV field per RFC 4180: a field with a comma, quote, CR or LF is enclosed in quotes and its
+ * quotes doubled; other fields are left as they are.
+ * @param s - Field text.
+ * @returns The field as written in a record.
+ * @example
+ * csvField('say "hi", then');
+ * //=> "\"say \"\"hi\"\", then\""
+ * @see Shafranovich Y. RFC 4180. 2005. doi:10.17487/RFC4180
+ */
 export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -70,3 +70,11 @@ describe("renderTable", () => {
     expect(hostile).toEqual(before);
   });
 });
+
+describe("escape helpers", () => {
+  it("match the @examples", () => {
+    expect(escapeMarkdown("a|b *c* <script>")).toBe("a\\|b \\*c\\* &lt;script>");
+    expect(escapeHtml(`<a href="x">&</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    expect(csvField('say "hi", then')).toBe('"say ""hi"", then"');
+  });
+});
