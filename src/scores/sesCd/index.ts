@@ -25,7 +25,7 @@ export interface SesCdResult extends ScoreResult<SesCdVariables, SesCdBand> {
   readonly segmentsExplored: number;
   /** Subtotal of each segment; `null` when the segment was not explored. */
   readonly segments: Readonly<Record<SesCdSegmentName, number | null>>;
-  /** Per-variable sums (same values as `components`). */
+  /** Per-variable sums (the same object as `components`, named as in the architecture note). */
   readonly variables: SesCdVariables;
   /** Total without the narrowing variable (trial entry: >= 6, >= 4 if isolated ileal). */
   readonly exNarrowing: number;
@@ -65,8 +65,11 @@ export function isSesCdInput(x: unknown): x is SesCdInput {
   return a + b + c + d + e <= 1;
 }
 
+const BANDS: readonly SesCdBand[] = ["inactive", "mild", "moderate", "severe"];
+
+/** Band without data-dependent branches (totals vary visit to visit; mispredictions dominated). */
 function band(total: number): SesCdBand {
-  return total <= 2 ? "inactive" : total <= 6 ? "mild" : total <= 15 ? "moderate" : "severe";
+  return BANDS[+(total > 2) + +(total > 6) + +(total > 15)]!;
 }
 
 /** Running sums over the explored segments (one per call, so V8 keeps it in registers). */
@@ -75,7 +78,8 @@ interface Acc {
   ul: number;
   af: number;
   na: number;
-  max: number;
+  /** Bit v set when some subscore equals v (0-3): the max is its highest bit, without branches. */
+  seen: number;
   explored: number;
 }
 
@@ -91,15 +95,12 @@ function add(acc: Acc, s: SesCdSegment | null | undefined): number | null {
   acc.af += c;
   acc.na += d;
   acc.explored++;
-  const m = a > b ? a : b;
-  const n = c > d ? c : d;
-  const mn = m > n ? m : n;
-  if (mn > acc.max) acc.max = mn;
+  acc.seen |= (1 << a) | (1 << b) | (1 << c) | (1 << d);
   return a + b + c + d;
 }
 
 function score(input: SesCdInput): SesCdResult {
-  const acc: Acc = { us: 0, ul: 0, af: 0, na: 0, max: 0, explored: 0 };
+  const acc: Acc = { us: 0, ul: 0, af: 0, na: 0, seen: 0, explored: 0 };
   const ileum = add(acc, input.ileum);
   const rightColon = add(acc, input.rightColon);
   const transverseColon = add(acc, input.transverseColon);
@@ -107,15 +108,16 @@ function score(input: SesCdInput): SesCdResult {
   const rectum = add(acc, input.rectum);
   const { us, ul, af, na } = acc;
   const total = us + ul + af + na;
+  const components = { ulcerSize: us, ulceratedSurface: ul, affectedSurface: af, narrowing: na };
   return {
     total,
-    components: { ulcerSize: us, ulceratedSurface: ul, affectedSurface: af, narrowing: na },
+    components,
     band: band(total),
     segmentsExplored: acc.explored,
     segments: { ileum, rightColon, transverseColon, leftColon, rectum },
-    variables: { ulcerSize: us, ulceratedSurface: ul, affectedSurface: af, narrowing: na },
+    variables: components,
     exNarrowing: us + ul + af,
-    maxSubscore: acc.max,
+    maxSubscore: 31 - Math.clz32(acc.seen | 1),
     hasUlcers: us > 0 || ul > 0,
   };
 }
