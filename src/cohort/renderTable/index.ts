@@ -157,7 +157,7 @@ export function tableToHtml(table: DisplayTable): string {
   }
   out.push("</tbody>");
   if (table.footnotes.length > 0) {
-    out.push("<tfoot>", `<tr><td colspan="${table.columns.length}">${table.footnotes.map(escapeHtml).join("<br>")}</td></tr>`, "</tfoot>");
+    out.push("<tfoot>", `<tr><td colspan="${table.columns.length}" style="text-align:left">${table.footnotes.map(escapeHtml).join("<br>")}</td></tr>`, "</tfoot>");
   }
   out.push("</table>");
   return out.join("\n") + "\n";
