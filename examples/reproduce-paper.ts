@@ -11,8 +11,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { formatPValue } from "../src/cohort/index.js";
-import { analyseCohort, type Analysis, type RateTime, type ReportEndpoint } from "../src/cli/report/analyse.js";
-import { renderReport, type SimpleTable } from "../src/cli/report/render.js";
+import { analyseCohort, type Analysis, type RateTime, type ReportEndpoint } from "../src/cli/analysis/analyse.js";
+import { renderReport, type SimpleTable } from "../src/cli/analysis/render.js";
 import { writeReport } from "../src/cli/report.js";
 import { parseJsonSafe } from "../src/cli/safeJson.js";
 import {

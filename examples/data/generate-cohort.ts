@@ -716,7 +716,7 @@ function buildGroup(dx: Dx, ids: readonly string[]): void {
             if (s === null) throw new Error(`CD ${id} t${t}: no HBI`);
             h = s;
           }
-          visit.hbi = hbiItems(h, j === 0 && eim[i] && (eimSites.get(i) ?? []).includes("joint"));
+          visit.hbi = hbiItems(h, j === 0 && eim[i]! && (eimSites.get(i) ?? []).includes("joint"));
           let ses: number;
           if (j === 0) {
             const cap = explored.length * 11;

@@ -3,8 +3,8 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { analyseCohort, type Analysis } from "./report/analyse.js";
-import { renderReport, type RenderedReport, type ReportSection } from "./report/render.js";
+import { analyseCohort, type Analysis } from "./analysis/analyse.js";
+import { renderReport, type RenderedReport, type ReportSection } from "./analysis/render.js";
 import { parseJsonSafe } from "./safeJson.js";
 import { UsageError } from "./validate.js";
 
