@@ -123,26 +123,30 @@ function readFolds(options: CvElasticNetOptions | undefined, n: number): number[
   return ids;
 }
 
-/** Linear predictors of rows `rows` of the design, at every path point of `fit`. */
+/**
+ * Mean held-out deviance of the rows `rows` at each full-data lambda, with the coefficients of
+ * the fold's own path interpolated linearly in lambda (clamped at its ends), as cv.glmnet does
+ * through predict.glmnet.
+ */
 function foldDeviance(
   fit: PathFit,
+  lambda: readonly number[],
   x: Float64Array,
   y: Float64Array,
   n: number,
   p: number,
   rows: readonly number[],
   binomial: boolean,
-  nLam: number,
 ): Float64Array {
+  const nLam = lambda.length;
   const out = new Float64Array(nLam);
   const m = rows.length;
   const eta = new Float64Array(m);
   for (let l = 0; l < nLam; l++) {
-    const k = Math.min(l, fit.lambda.length - 1);
-    const b = fit.beta[k]!;
-    eta.fill(fit.intercept[k]!);
+    const c = elasticNetCoefficients(fit, lambda[l]!);
+    eta.fill(c.intercept);
     for (let j = 0; j < p; j++) {
-      const bj = b[j]!;
+      const bj = c.beta[j]!;
       if (bj === 0) continue;
       const o = j * n;
       for (let r = 0; r < m; r++) eta[r] = eta[r]! + bj * x[o + rows[r]!]!;
@@ -170,8 +174,9 @@ function foldDeviance(
  *
  * @remarks
  * The path is first fitted on all the data; each fold's model is then fitted without that fold
- * at the full-data lambdas, as cv.glmnet does (its default `alignment = "lambda"`), and the
- * held-out deviance (squared error for gaussian; binomial deviance with probabilities clipped to
+ * on its own default lambda sequence (or the user's `lambda`), and its predictions at the
+ * full-data lambdas use coefficients interpolated linearly in lambda along the fold's path
+ * (clamped at its ends), as cv.glmnet does through `predict.glmnet`. The held-out deviance (squared error for gaussian; binomial deviance with probabilities clipped to
  * [1e-5, 1 - 1e-5] as cv.glmnet) is averaged per fold. `cvm` is the mean over folds weighted by
  * fold size and `cvsd = sqrt(sum_k n_k (cvm_k - cvm)^2 / n / (K - 1))`. `lambdaMin` is the
  * largest lambda attaining the minimum `cvm`; `lambda1se` the largest lambda whose `cvm` is at
@@ -217,8 +222,10 @@ export function cvElasticNet(X: readonly (readonly number[])[], y: readonly numb
       for (let i = 0; i < dk.n; i++) ones += dk.y[i]!;
       if (ones < 2 || dk.n - ones < 2) throw new RangeError(`${FN}: y must hold at least 2 zeros and 2 ones outside fold ${k}; got ${ones} ones in ${dk.n}.`);
     }
-    const fk = fitPath(dk, { ...s, lambda });
-    cvraw.push(foldDeviance(fk, d.x, d.y, d.n, d.p, test, family === "binomial", nLam));
+    // As cv.glmnet: each fold on its own default sequence (or the user's lambda), evaluated at
+    // the full-data lambdas by interpolation along the fold's path.
+    const fk = fitPath(dk, s);
+    cvraw.push(foldDeviance(fk, lambda, d.x, d.y, d.n, d.p, test, family === "binomial"));
     sizes.push(test.length);
   }
   const cvm: number[] = [];

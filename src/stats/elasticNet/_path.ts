@@ -34,6 +34,11 @@ export interface PathSettings {
   readonly nLambda: number;
   /** null = glmnet's default (1e-4 if n > p, else 1e-2). */
   readonly lambdaMinRatio: number | null;
+  /**
+   * Coordinate descent threshold (relative to the null deviance per observation) when the
+   * solution is not polished; undefined = polish every lambda to machine precision.
+   */
+  readonly thresh?: number;
 }
 
 /** A fitted path on the original scale of X. */
@@ -52,13 +57,33 @@ const DEVMAX = 0.999;
 const MNLAM = 5;
 const PMIN = 1e-9;
 /**
- * Convergence threshold on max_j xv_j * (change in beta_j)^2, relative to the null deviance per
- * observation. glmnet's default is 1e-7; this is far tighter so that results sit on the exact
- * solution (the contract compares with R's answer allowing for R's own error).
+ * Coordinate descent stops when max_j xv_j * (change in beta_j)^2 falls below these, relative to
+ * the null deviance per observation (glmnet's `thresh` is 1e-7). Each lambda is first solved to
+ * LOOSE, which settles the active set and the signs; then Newton's method on the active set with
+ * those signs (a smooth problem there) polishes the solution to machine precision, and the
+ * Karush-Kuhn-Tucker conditions of the inactive coefficients are checked. If the polish fails
+ * (a sign changes, a KKT condition is violated, a singular Hessian), descent goes on to TIGHT and
+ * the polish is retried.
  */
-const THRESH = 1e-20;
+const LOOSE = 1e-7;
+const TIGHT = 1e-18;
+/**
+ * Newton stops after a step this small (same scale as LOOSE): convergence is quadratic, so the
+ * error left is of the order of its square.
+ */
+const NEWTON_STOP = 1e-22;
 const MAX_IRLS = 100;
 const MAX_SWEEPS = 100000;
+const MAX_NEWTON = 50;
+/** Rounds of the active-set polish (KKT violators join, sign changes leave). */
+const MAX_ROUNDS = 10;
+/** Relative slack of the KKT check on inactive coefficients. */
+const KKT_SLACK = 1e-9;
+/**
+ * A zero coefficient stays zero while |gradient| <= l1 * ZERO_SLACK: at lambda_max the largest
+ * gradient equals l1 up to rounding, and the solution there is exactly zero.
+ */
+const ZERO_SLACK = 1 + 1e-12;
 
 /** Validates X (rows = observations) and y; returns column-major copies. */
 export function readDesign(fn: string, X: unknown, y: unknown, family: Family): Design {
@@ -201,13 +226,18 @@ export function fitPath(d: Design, s: PathSettings): PathFit {
   return s.family === "gaussian" ? fitGaussian(d, s) : fitBinomial(d, s);
 }
 
-function shouldStop(devRatio: readonly number[], user: boolean): boolean {
+/**
+ * glmnet's early stop of a default path (from the MNLAM-th lambda on): the deviance ratio
+ * improved by less than FDEV (relative to the current ratio for gaussian, absolute for
+ * binomial), or exceeds DEVMAX.
+ */
+function shouldStop(devRatio: readonly number[], user: boolean, relative: boolean): boolean {
   if (user) return false;
   const m = devRatio.length;
   if (m < MNLAM) return false;
   const cur = devRatio[m - 1]!;
   const prev = devRatio[m - 2]!;
-  if (cur - prev < FDEV * cur) return true;
+  if (cur - prev < FDEV * (relative ? cur : 1)) return true;
   return cur > DEVMAX;
 }
 
@@ -236,20 +266,179 @@ function toOriginal(
   out.df.push(df);
 }
 
+/**
+ * Cholesky factor (row-major lower triangle) of the symmetric positive-definite m x m matrix
+ * `a` (only its lower triangle is read); null if it is not (numerically) positive definite.
+ */
+function choleskyFactor(a: Float64Array, m: number): Float64Array | null {
+  const l = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i * m + j]!;
+      for (let k = 0; k < j; k++) sum -= l[i * m + k]! * l[j * m + k]!;
+      if (i === j) {
+        if (!(sum > 1e-13 * Math.abs(a[i * m + i]!)) || !(sum > 0)) return null;
+        l[i * m + i] = Math.sqrt(sum);
+      } else {
+        l[i * m + j] = sum / l[j * m + j]!;
+      }
+    }
+  }
+  return l;
+}
+
+/** Solves L L' x = b for a Cholesky factor L. */
+function choleskySolveWith(l: Float64Array, b: Float64Array, m: number): Float64Array {
+  const x = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    let sum = b[i]!;
+    for (let k = 0; k < i; k++) sum -= l[i * m + k]! * x[k]!;
+    x[i] = sum / l[i * m + i]!;
+  }
+  for (let i = m - 1; i >= 0; i--) {
+    let sum = x[i]!;
+    for (let k = i + 1; k < m; k++) sum -= l[k * m + i]! * x[k]!;
+    x[i] = sum / l[i * m + i]!;
+  }
+  return x;
+}
+
+/** Solves the symmetric positive-definite system `a x = b`; null if not positive definite. */
+function choleskySolve(a: Float64Array, b: Float64Array, m: number): Float64Array | null {
+  const l = choleskyFactor(a, m);
+  return l === null ? null : choleskySolveWith(l, b, m);
+}
+
+function fixFirstLambda(out: PathFit, lambdaMax: number): void {
+  if (out.lambda.length > 0) out.lambda[0] = lambdaMax;
+}
+
+/* ------------------------------------------------------------------ gaussian */
+
+interface GaussianState {
+  n: number;
+  p: number;
+  xs: Float64Array;
+  usable: Uint8Array;
+  xy: Float64Array;
+  xv: Float64Array;
+  beta: Float64Array;
+  /** c_j = x_j' r / n for every j. */
+  c: Float64Array;
+  gram: (Float64Array | null)[];
+  /** Ever-active features (their Gram columns exist). */
+  active: number[];
+  /** Null deviance per observation (the variance of y, 1/n). */
+  yy: number;
+}
+
+function gramColumn(st: GaussianState, k: number): Float64Array {
+  const { n, p, xs, usable } = st;
+  const g = new Float64Array(p);
+  const ok = k * n;
+  for (let j = 0; j < p; j++) {
+    if (usable[j] === 0) continue;
+    const oj = j * n;
+    let a = 0;
+    for (let i = 0; i < n; i++) a += xs[ok + i]! * xs[oj + i]!;
+    g[j] = a / n;
+  }
+  return g;
+}
+
+/** Covariance-update coordinate descent at one lambda, to threshold `thr`. */
+function cdGaussian(st: GaussianState, l1: number, l2: number, thr: number): void {
+  const { p, usable, xv, beta, c, gram, active } = st;
+  let sweeps = 0;
+  for (;;) {
+    let maxd = 0;
+    for (let j = 0; j < p; j++) {
+      if (usable[j] === 0) continue;
+      const bj = beta[j]!;
+      if (bj === 0 && Math.abs(c[j]!) <= l1 * ZERO_SLACK) continue;
+      const xvj = xv[j]!;
+      const nb = softThreshold(c[j]! + xvj * bj, l1) / (xvj + l2);
+      const dj = nb - bj;
+      if (dj === 0) continue;
+      let g = gram[j];
+      if (g === null || g === undefined) {
+        g = gramColumn(st, j);
+        gram[j] = g;
+        active.push(j);
+      }
+      beta[j] = nb;
+      for (let k = 0; k < p; k++) c[k] = c[k]! - dj * g[k]!;
+      maxd = Math.max(maxd, xvj * dj * dj);
+    }
+    if (maxd < thr || ++sweeps > MAX_SWEEPS) return;
+    for (;;) {
+      let maxa = 0;
+      for (const j of active) {
+        const bj = beta[j]!;
+        const xvj = xv[j]!;
+        const nb = softThreshold(c[j]! + xvj * bj, l1) / (xvj + l2);
+        const dj = nb - bj;
+        if (dj === 0) continue;
+        const g = gram[j]!;
+        beta[j] = nb;
+        for (let k = 0; k < p; k++) c[k] = c[k]! - dj * g[k]!;
+        maxa = Math.max(maxa, xvj * dj * dj);
+      }
+      if (maxa < thr || ++sweeps > MAX_SWEEPS) break;
+    }
+  }
+}
+
+/**
+ * Exact solution on the current active set with the current signs:
+ * (G_AA + l2 I) b_A = xy_A - l1 sign(b_A). Accepted only if the signs hold and every inactive
+ * feature satisfies |c_j| <= l1 (KKT); returns whether it was accepted.
+ */
+function polishGaussian(st: GaussianState, l1: number, l2: number): boolean {
+  const { p, usable, xy, beta, gram, active } = st;
+  const A = active.filter((j) => beta[j] !== 0);
+  const m = A.length;
+  const h = new Float64Array(m * m);
+  const rhs = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    const ga = gram[A[a]!]!;
+    for (let b = 0; b <= a; b++) h[a * m + b] = ga[A[b]!]!;
+    h[a * m + a] = h[a * m + a]! + l2;
+    rhs[a] = xy[A[a]!]! - l1 * Math.sign(beta[A[a]!]!);
+  }
+  const sol = m === 0 ? new Float64Array(0) : choleskySolve(h, rhs, m);
+  if (sol === null) return false;
+  for (let a = 0; a < m; a++) if (Math.sign(sol[a]!) !== Math.sign(beta[A[a]!]!)) return false;
+  const c = Float64Array.from(xy);
+  for (let a = 0; a < m; a++) {
+    const g = gram[A[a]!]!;
+    const v = sol[a]!;
+    for (let k = 0; k < p; k++) c[k] = c[k]! - v * g[k]!;
+  }
+  const slack = l1 * (1 + KKT_SLACK) + 1e-13 * Math.sqrt(st.yy);
+  for (let j = 0; j < p; j++) {
+    if (usable[j] === 0 || beta[j] !== 0) continue;
+    if (Math.abs(c[j]!) > slack) return false;
+  }
+  for (let a = 0; a < m; a++) beta[A[a]!] = sol[a]!;
+  st.c.set(c);
+  return true;
+}
+
 function fitGaussian(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
-  const st = standardizeColumns(d, s.standardize);
-  const xs = st.xs;
+  const sd = standardizeColumns(d, s.standardize);
+  const xs = sd.xs;
   const ym = neumaierSum(y) / n;
   const yc = new Float64Array(n);
   for (let i = 0; i < n; i++) yc[i] = y[i]! - ym;
   let yy = 0;
   for (let i = 0; i < n; i++) yy += yc[i]! * yc[i]!;
-  yy /= n; // null deviance per observation
+  yy /= n;
   const xy = new Float64Array(p);
   const xv = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    if (st.usable[j] === 0) continue;
+    if (sd.usable[j] === 0) continue;
     const o = j * n;
     let a = 0;
     let b = 0;
@@ -262,99 +451,340 @@ function fitGaussian(d: Design, s: PathSettings): PathFit {
     xv[j] = b / n;
   }
   let lambdaMax = 0;
-  for (let j = 0; j < p; j++) if (st.usable[j] === 1) lambdaMax = Math.max(lambdaMax, Math.abs(xy[j]!));
+  for (let j = 0; j < p; j++) if (sd.usable[j] === 1) lambdaMax = Math.max(lambdaMax, Math.abs(xy[j]!));
   lambdaMax /= Math.max(s.alpha, 1e-3);
   const { seq, user } = lambdaSequence(lambdaMax, n, p, s);
-
-  const beta = new Float64Array(p);
-  const c = Float64Array.from(xy); // c_j = x_j' r / n
-  const gram: (Float64Array | null)[] = new Array<Float64Array | null>(p).fill(null);
-  const active: number[] = [];
-  const thr = THRESH * yy;
-  const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: yy * n };
-
-  const gramColumn = (k: number): Float64Array => {
-    const g = new Float64Array(p);
-    const ok = k * n;
-    for (let j = 0; j < p; j++) {
-      if (st.usable[j] === 0) continue;
-      const oj = j * n;
-      let a = 0;
-      for (let i = 0; i < n; i++) a += xs[ok + i]! * xs[oj + i]!;
-      g[j] = a / n;
-    }
-    return g;
+  const st: GaussianState = {
+    n, p, xs, usable: sd.usable, xy, xv,
+    beta: new Float64Array(p),
+    c: Float64Array.from(xy),
+    gram: new Array<Float64Array | null>(p).fill(null),
+    active: [],
+    yy,
   };
-
+  const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: yy * n };
+  // glmnet fits the gaussian model to y / sd(y) and reports lambda on the scale of y, so on
+  // this scale its ridge part is lambda * (1 - alpha) / sd(y), where sd uses 1/n.
+  const ys = Math.sqrt(yy);
   for (const lam of seq) {
     const l1 = lam * s.alpha;
-    const l2 = lam * (1 - s.alpha);
-    let sweeps = 0;
-    for (;;) {
-      // Full sweep over every usable coordinate.
-      let maxd = 0;
-      for (let j = 0; j < p; j++) {
-        if (st.usable[j] === 0) continue;
-        const bj = beta[j]!;
-        const nb = softThreshold(c[j]! + xv[j]! * bj, l1) / (xv[j]! + l2);
-        const dj = nb - bj;
-        if (dj === 0) continue;
-        let g = gram[j];
-        if (g === null || g === undefined) {
-          g = gramColumn(j);
-          gram[j] = g;
-          active.push(j);
-        }
-        beta[j] = nb;
-        for (let k = 0; k < p; k++) c[k] = c[k]! - dj * g[k]!;
-        maxd = Math.max(maxd, xv[j]! * dj * dj);
-      }
-      if (maxd < thr || ++sweeps > MAX_SWEEPS) break;
-      // Cycle on the active set until it converges.
-      for (;;) {
-        let maxa = 0;
-        for (const j of active) {
-          const bj = beta[j]!;
-          const nb = softThreshold(c[j]! + xv[j]! * bj, l1) / (xv[j]! + l2);
-          const dj = nb - bj;
-          if (dj === 0) continue;
-          const g = gram[j]!;
-          beta[j] = nb;
-          for (let k = 0; k < p; k++) c[k] = c[k]! - dj * g[k]!;
-          maxa = Math.max(maxa, xv[j]! * dj * dj);
-        }
-        if (maxa < thr || ++sweeps > MAX_SWEEPS) break;
-      }
+    const l2 = (lam * (1 - s.alpha)) / ys;
+    cdGaussian(st, l1, l2, (s.thresh ?? LOOSE) * yy);
+    if (s.thresh === undefined && !polishGaussian(st, l1, l2)) {
+      cdGaussian(st, l1, l2, TIGHT * yy);
+      polishGaussian(st, l1, l2);
     }
     // rss/n = yy - beta'xy - beta'c (exact given c).
     let bxy = 0;
     let bc = 0;
-    for (const j of active) {
-      bxy += beta[j]! * xy[j]!;
-      bc += beta[j]! * c[j]!;
+    for (const j of st.active) {
+      bxy += st.beta[j]! * xy[j]!;
+      bc += st.beta[j]! * st.c[j]!;
     }
     const rss = yy - bxy - bc;
-    toOriginal(out, lam, ym, beta, st, 1 - rss / yy);
-    if (shouldStop(out.devRatio, user)) break;
+    toOriginal(out, lam, ym, st.beta, sd, 1 - rss / yy);
+    if (shouldStop(out.devRatio, user, true)) break;
   }
   if (!user) fixFirstLambda(out, lambdaMax);
   return out;
 }
 
-function fixFirstLambda(out: PathFit, lambdaMax: number): void {
-  if (out.lambda.length > 0) out.lambda[0] = lambdaMax;
+/* ------------------------------------------------------------------ binomial */
+
+interface BinomialState {
+  n: number;
+  p: number;
+  xs: Float64Array;
+  y: Float64Array;
+  usable: Uint8Array;
+  beta: Float64Array;
+  a0: number;
+  eta: Float64Array;
+  w: Float64Array;
+  wr: Float64Array;
+  xv: Float64Array;
+  xvStamp: Int32Array;
+  stamp: number;
+  inActive: Uint8Array;
+  active: number[];
+  nullPerObs: number;
+  /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
+  factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
+}
+
+/** eta = a0 + X beta, from scratch. */
+function refreshEta(st: BinomialState): void {
+  const { n, xs, beta, eta, active } = st;
+  eta.fill(st.a0);
+  for (const j of active) {
+    const bj = beta[j]!;
+    if (bj === 0) continue;
+    const o = j * n;
+    for (let i = 0; i < n; i++) eta[i] = eta[i]! + bj * xs[o + i]!;
+  }
+}
+
+/** sum_i a[o + i] * b[i], four accumulators. */
+function dotAt(a: Float64Array, o: number, b: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[o + i]! * b[i]!;
+    s1 += a[o + i + 1]! * b[i + 1]!;
+    s2 += a[o + i + 2]! * b[i + 2]!;
+    s3 += a[o + i + 3]! * b[i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[o + i]! * b[i]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/** r[i] -= d * w[i] * x[o + i]. */
+function subScaledProduct(r: Float64Array, d: number, w: Float64Array, x: Float64Array, o: number, n: number): void {
+  for (let i = 0; i < n; i++) r[i] = r[i]! - d * w[i]! * x[o + i]!;
+}
+
+/**
+ * IRLS around naive coordinate descent at one lambda, to threshold `thr`. Descent cycles over the
+ * active set only; once IRLS has converged there, one pass over the other features checks their
+ * KKT condition (|x_j'(y - p)| / n <= l1) and any violators join the active set.
+ */
+function cdBinomial(st: BinomialState, l1: number, l2: number, thr: number): void {
+  const { n, p, xs, y, usable, beta, eta, w, wr, xv, xvStamp, inActive, active } = st;
+  const betaStart = new Float64Array(p);
+  const r = new Float64Array(n);
+  let checkAll = active.length === 0;
+  for (let irls = 0; irls < MAX_IRLS; irls++) {
+    const stamp = ++st.stamp;
+    let sumW = 0;
+    for (let i = 0; i < n; i++) {
+      const pr = 1 / (1 + Math.exp(-eta[i]!));
+      let v = pr * (1 - pr);
+      if (!(v > PMIN * (1 - PMIN))) v = PMIN * (1 - PMIN);
+      w[i] = v / n;
+      wr[i] = (y[i]! - pr) / n;
+      sumW += v / n;
+    }
+    betaStart.set(beta);
+    const a0Start = st.a0;
+    let a0 = st.a0;
+    let sweeps = 0;
+    let full = checkAll;
+    checkAll = false;
+    for (;;) {
+      // Intercept, then each feature (all usable ones in a full sweep, else the active set).
+      let g0 = 0;
+      for (let i = 0; i < n; i++) g0 += wr[i]!;
+      const d0 = g0 / sumW;
+      a0 += d0;
+      for (let i = 0; i < n; i++) wr[i] = wr[i]! - d0 * w[i]!;
+      let maxd = sumW * d0 * d0;
+      const count = full ? p : active.length;
+      for (let t = 0; t < count; t++) {
+        const j = full ? t : active[t]!;
+        if (usable[j] === 0) continue;
+        const o = j * n;
+        const g = dotAt(xs, o, wr, n);
+        const bj = beta[j]!;
+        // A zero coefficient stays zero while |gradient| <= l1: no need for its xv then.
+        if (bj === 0 && Math.abs(g) <= l1 * ZERO_SLACK) continue;
+        let xvj: number;
+        if (xvStamp[j] === stamp) xvj = xv[j]!;
+        else {
+          let a = 0;
+          for (let i = 0; i < n; i++) {
+            const x = xs[o + i]!;
+            a += w[i]! * x * x;
+          }
+          xv[j] = a;
+          xvStamp[j] = stamp;
+          xvj = a;
+        }
+        const nb = softThreshold(g + xvj * bj, l1) / (xvj + l2);
+        const dj = nb - bj;
+        if (dj === 0) continue;
+        beta[j] = nb;
+        subScaledProduct(wr, dj, w, xs, o, n);
+        if (inActive[j] === 0) {
+          inActive[j] = 1;
+          active.push(j);
+        }
+        const ch = xvj * dj * dj;
+        if (ch > maxd) maxd = ch;
+      }
+      full = false;
+      if (maxd < thr || ++sweeps > MAX_SWEEPS) break;
+    }
+    st.a0 = a0;
+    refreshEta(st);
+    let step = sumW * (a0 - a0Start) * (a0 - a0Start);
+    for (const j of active) {
+      const dj = beta[j]! - betaStart[j]!;
+      if (xvStamp[j] === stamp) step = Math.max(step, xv[j]! * dj * dj);
+    }
+    if (step >= thr) continue;
+    // Converged on the active set: KKT check of the rest at the new linear predictor.
+    for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+    let violated = false;
+    for (let j = 0; j < p; j++) {
+      if (usable[j] === 0 || inActive[j] === 1) continue;
+      if (Math.abs(dotAt(xs, j * n, r, n)) > l1 * ZERO_SLACK) {
+        violated = true;
+        inActive[j] = 1;
+        active.push(j);
+      }
+    }
+    if (!violated) return;
+  }
+}
+
+/**
+ * Newton's method on the intercept and the active coefficients with their signs fixed (the
+ * penalised log-likelihood is smooth there), then the KKT check of the inactive ones. On any
+ * failure the state is restored and false returned.
+ */
+function polishBinomial(st: BinomialState, l1: number, l2: number): boolean {
+  const { n, p, xs, y, usable, beta, eta } = st;
+  const A = st.active.filter((j) => beta[j] !== 0);
+  const sign = A.map((j) => Math.sign(beta[j]!));
+  const saveBeta = Float64Array.from(beta);
+  const saveA0 = st.a0;
+  const restore = (): false => {
+    beta.set(saveBeta);
+    st.a0 = saveA0;
+    refreshEta(st);
+    return false;
+  };
+  refreshEta(st);
+  const v = new Float64Array(n);
+  const r = new Float64Array(n);
+  const vx = new Float64Array(n);
+  const thr = NEWTON_STOP * st.nullPerObs;
+  const slack = l1 * (1 + KKT_SLACK) + 1e-13;
+  const prevBeta = new Float64Array(p);
+  let iterations = 0;
+  let fresh = false;
+  let slow = false;
+  let lastStep = Infinity;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Newton on the intercept and A with the signs fixed; a coefficient that would change sign
+    // leaves A (set to 0) and Newton goes on from the point before that step.
+    let converged = false;
+    while (!converged) {
+      if (++iterations > MAX_NEWTON) return restore();
+      const m = A.length;
+      const dim = m + 1;
+      const g = new Float64Array(dim);
+      let sr = 0;
+      for (let i = 0; i < n; i++) {
+        const pr = 1 / (1 + Math.exp(-eta[i]!));
+        v[i] = (pr * (1 - pr)) / n;
+        r[i] = (y[i]! - pr) / n;
+        sr += r[i]!;
+      }
+      g[0] = sr; // g holds minus the gradient
+      for (let a = 0; a < m; a++) g[a + 1] = dotAt(xs, A[a]! * n, r, n) - l1 * sign[a]! - l2 * beta[A[a]!]!;
+      // Chord method: the factor of an earlier Hessian (this or a previous lambda, same set A)
+      // is reused while the steps shrink fast; the fixed point is the same either way.
+      const f = st.factor;
+      const reuse = f !== null && fresh === false && f.dim === dim && f.set.every((j, k) => j === A[k]) && !slow;
+      let hdiag: Float64Array;
+      let lf: Float64Array;
+      if (reuse) {
+        lf = f.l;
+        hdiag = f.diag;
+      } else {
+        const h = new Float64Array(dim * dim);
+        let sv = 0;
+        for (let i = 0; i < n; i++) sv += v[i]!;
+        h[0] = sv;
+        for (let a = 0; a < m; a++) {
+          const o = A[a]! * n;
+          let h0 = 0;
+          for (let i = 0; i < n; i++) {
+            const t = v[i]! * xs[o + i]!;
+            vx[i] = t;
+            h0 += t;
+          }
+          h[(a + 1) * dim] = h0;
+          for (let b = 0; b <= a; b++) h[(a + 1) * dim + b + 1] = dotAt(xs, A[b]! * n, vx, n);
+          h[(a + 1) * dim + a + 1] = h[(a + 1) * dim + a + 1]! + l2;
+        }
+        const lnew = choleskyFactor(h, dim);
+        if (lnew === null) return restore();
+        hdiag = new Float64Array(dim);
+        for (let k = 0; k < dim; k++) hdiag[k] = h[k * dim + k]!;
+        lf = lnew;
+        st.factor = { set: [...A], dim, l: lnew, diag: hdiag };
+        fresh = true;
+      }
+      const dlt = choleskySolveWith(lf, g, dim);
+      prevBeta.set(beta);
+      const prevA0 = st.a0;
+      let step = hdiag[0]! * dlt[0]! * dlt[0]!;
+      st.a0 += dlt[0]!;
+      const flipped: number[] = [];
+      for (let a = 0; a < m; a++) {
+        const j = A[a]!;
+        const nb = beta[j]! + dlt[a + 1]!;
+        if (Math.sign(nb) !== sign[a]) flipped.push(a);
+        beta[j] = nb;
+        step = Math.max(step, hdiag[a + 1]! * dlt[a + 1]! * dlt[a + 1]!);
+      }
+      if (flipped.length > 0) {
+        beta.set(prevBeta);
+        st.a0 = prevA0;
+        for (let k = flipped.length - 1; k >= 0; k--) {
+          const a = flipped[k]!;
+          beta[A[a]!] = 0;
+          A.splice(a, 1);
+          sign.splice(a, 1);
+        }
+        lastStep = Infinity;
+      } else {
+        // With a reused factor the contraction is linear: trust a small step only if the steps
+        // shrink at least tenfold (then the error left is below the step); else refresh H.
+        const ratio = step / lastStep;
+        slow = !fresh && ratio > 0.01;
+        if (step < thr && (fresh || ratio < 0.01)) converged = true;
+        lastStep = step;
+        fresh = false;
+      }
+      refreshEta(st);
+    }
+    // KKT of the inactive coefficients; violators join A with the sign of their gradient.
+    for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+    let violated = false;
+    for (let j = 0; j < p; j++) {
+      if (usable[j] === 0 || beta[j] !== 0) continue;
+      const s = dotAt(xs, j * n, r, n);
+      if (Math.abs(s) > slack) {
+        violated = true;
+        A.push(j);
+        sign.push(Math.sign(s));
+        if (st.inActive[j] === 0) {
+          st.inActive[j] = 1;
+          st.active.push(j);
+        }
+      }
+    }
+    if (!violated) return true;
+  }
+  return restore();
 }
 
 function fitBinomial(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
-  const st = standardizeColumns(d, s.standardize);
-  const xs = st.xs;
+  const sd = standardizeColumns(d, s.standardize);
+  const xs = sd.xs;
   const ybar = neumaierSum(y) / n;
   const nullDev = -2 * n * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
   const nullPerObs = nullDev / n;
   let lambdaMax = 0;
   for (let j = 0; j < p; j++) {
-    if (st.usable[j] === 0) continue;
+    if (sd.usable[j] === 0) continue;
     const o = j * n;
     let a = 0;
     for (let i = 0; i < n; i++) a += xs[o + i]! * (y[i]! - ybar);
@@ -362,110 +792,40 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
   }
   lambdaMax /= Math.max(s.alpha, 1e-3);
   const { seq, user } = lambdaSequence(lambdaMax, n, p, s);
-
-  const beta = new Float64Array(p);
-  let a0 = Math.log(ybar / (1 - ybar));
-  const eta = new Float64Array(n).fill(a0);
-  const w = new Float64Array(n);
-  const wr = new Float64Array(n);
-  const xv = new Float64Array(p);
-  const xvStamp = new Int32Array(p).fill(-1);
-  const inActive = new Uint8Array(p);
-  const active: number[] = [];
-  const betaStart = new Float64Array(p);
-  const thr = THRESH * nullPerObs;
-  const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
-  let stamp = 0;
-
-  const weightedXv = (j: number): number => {
-    if (xvStamp[j] === stamp) return xv[j]!;
-    const o = j * n;
-    let a = 0;
-    for (let i = 0; i < n; i++) {
-      const v = xs[o + i]!;
-      a += w[i]! * v * v;
-    }
-    xv[j] = a;
-    xvStamp[j] = stamp;
-    return a;
+  const a0 = Math.log(ybar / (1 - ybar));
+  const st: BinomialState = {
+    n, p, xs, y, usable: sd.usable,
+    beta: new Float64Array(p),
+    a0,
+    eta: new Float64Array(n).fill(a0),
+    w: new Float64Array(n),
+    wr: new Float64Array(n),
+    xv: new Float64Array(p),
+    xvStamp: new Int32Array(p).fill(-1),
+    stamp: 0,
+    inActive: new Uint8Array(p),
+    active: [],
+    nullPerObs,
+    factor: null,
   };
-
+  const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
   for (const lam of seq) {
     const l1 = lam * s.alpha;
     const l2 = lam * (1 - s.alpha);
-    let sumW = 0;
-    for (let irls = 0; irls < MAX_IRLS; irls++) {
-      stamp++;
-      sumW = 0;
-      for (let i = 0; i < n; i++) {
-        const e = eta[i]!;
-        const pr = 1 / (1 + Math.exp(-e));
-        let v = pr * (1 - pr);
-        if (!(v > PMIN * (1 - PMIN))) v = PMIN * (1 - PMIN);
-        w[i] = v / n;
-        wr[i] = (y[i]! - pr) / n;
-        sumW += w[i]!;
-      }
-      betaStart.set(beta);
-      const a0Start = a0;
-      let sweeps = 0;
-      // Coordinate update of one feature: returns xv * change^2.
-      const update = (j: number): number => {
-        const o = j * n;
-        let g = 0;
-        for (let i = 0; i < n; i++) g += xs[o + i]! * wr[i]!;
-        const xvj = weightedXv(j);
-        const bj = beta[j]!;
-        const nb = softThreshold(g + xvj * bj, l1) / (xvj + l2);
-        const dj = nb - bj;
-        if (dj === 0) return 0;
-        beta[j] = nb;
-        for (let i = 0; i < n; i++) wr[i] = wr[i]! - dj * w[i]! * xs[o + i]!;
-        if (inActive[j] === 0) {
-          inActive[j] = 1;
-          active.push(j);
-        }
-        return xvj * dj * dj;
-      };
-      const updateIntercept = (): number => {
-        let g = 0;
-        for (let i = 0; i < n; i++) g += wr[i]!;
-        const d0 = g / sumW;
-        a0 += d0;
-        for (let i = 0; i < n; i++) wr[i] = wr[i]! - d0 * w[i]!;
-        return sumW * d0 * d0;
-      };
-      for (;;) {
-        let maxd = updateIntercept();
-        for (let j = 0; j < p; j++) if (st.usable[j] === 1) maxd = Math.max(maxd, update(j));
-        if (maxd < thr || ++sweeps > MAX_SWEEPS) break;
-        for (;;) {
-          let maxa = updateIntercept();
-          for (const j of active) maxa = Math.max(maxa, update(j));
-          if (maxa < thr || ++sweeps > MAX_SWEEPS) break;
-        }
-      }
-      // New linear predictor and the size of this IRLS step.
-      eta.fill(a0);
-      let step = sumW * (a0 - a0Start) * (a0 - a0Start);
-      for (const j of active) {
-        const bj = beta[j]!;
-        const dj = bj - betaStart[j]!;
-        step = Math.max(step, xv[j]! * dj * dj);
-        if (bj === 0) continue;
-        const o = j * n;
-        for (let i = 0; i < n; i++) eta[i] = eta[i]! + bj * xs[o + i]!;
-      }
-      if (step < thr) break;
+    cdBinomial(st, l1, l2, (s.thresh ?? LOOSE) * nullPerObs);
+    if (s.thresh === undefined && !polishBinomial(st, l1, l2)) {
+      cdBinomial(st, l1, l2, TIGHT * nullPerObs);
+      polishBinomial(st, l1, l2);
     }
+    const eta = st.eta;
     let dev = 0;
     for (let i = 0; i < n; i++) {
       const e = eta[i]!;
       dev += softplus(e) - y[i]! * e;
     }
     dev *= 2;
-    toOriginal(out, lam, a0, beta, st, 1 - dev / nullDev);
-    if (shouldStop(out.devRatio, user)) break;
+    toOriginal(out, lam, st.a0, st.beta, sd, 1 - dev / nullDev);
+    if (shouldStop(out.devRatio, user, false)) break;
     if (!user) {
       // glmnet also stops when the fitted probabilities approach 0 or 1 (glmnet.control pmin).
       let sw = 0;

@@ -118,7 +118,7 @@ export function readFamily(fn: string, options: unknown): Family {
  * @example
  * const fit = elasticNet([[1, 0], [2, 1], [3, 0], [4, 1]], [1, 2, 3, 4.5], { lambda: [0.1] });
  * fit.beta[0]!.map((b) => b.toFixed(4));
- * //=> ["1.0750", "0.0000"]
+ * //=> ["1.0606", "0.0000"]
  * @see Friedman J, Hastie T, Tibshirani R. Regularization paths for generalized linear models
  *   via coordinate descent. J Stat Softw 2010;33(1):1-22. doi:10.18637/jss.v033.i01
  * @see R: `glmnet::glmnet`
