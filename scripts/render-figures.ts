@@ -71,6 +71,11 @@ const figures: Record<string, { svg: string; width: number; height: number }> = 
   const labels = { w0: "Baseline", induction: "Induction", w26: "Week 26", w52: "Week 52", w78: "Week 78" };
   const s = cohort.labTrajectorySummary(labRows);
   figures["fig6a-fc-trajectory"] = { svg: cohort.labTrajectorySvg(s, { title: "Faecal calprotectin", yLabel: "FC (µg/g)", timepointLabels: labels }), width: 640, height: 420 };
+  const crpRows: cohort.LabValueRow[] = [];
+  for (let i = 0; i < 80; i++) {
+    for (const [t, m] of Object.entries({ w0: 5.3, induction: 1.1, w78: 3.0 })) crpRows.push({ patientId: `p${i}`, timepoint: t, value: Number((m * Math.exp(1.4 * (rnd() - 0.5) * 2)).toFixed(1)) });
+  }
+  figures["fig6b-crp-skewed"] = { svg: cohort.labTrajectorySvg(cohort.labTrajectorySummary(crpRows), { title: "C-reactive protein", yLabel: "CRP (mg/L)", timepointLabels: labels }), width: 640, height: 420 };
   const s2 = cohort.labTrajectorySummary(labRows, { byGroup: true, summary: "median" });
   figures["fig6a-fc-by-group"] = { svg: cohort.labTrajectorySvg(s2, { title: "Faecal calprotectin by diagnosis", yLabel: "FC (µg/g), median (Q1-Q3)", timepointLabels: labels }), width: 640, height: 420 };
 }

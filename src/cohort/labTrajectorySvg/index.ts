@@ -52,7 +52,10 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
   const isMean = result.summary === "mean";
   const pts = result.points.filter((p) => p.n > 0);
   const centre = (p: (typeof pts)[number]): number => (isMean ? p.mean! : p.median!);
-  const lowOf = (p: (typeof pts)[number]): number => (isMean ? p.mean! - (p.sd ?? 0) : p.q1!);
+  // SD bars of non-negative measurements are cut at 0 (mean − SD < 0 only says the data are skewed)
+  const nonNegative = pts.every((p) => (isMean ? p.mean! >= 0 : p.q1! >= 0)) && (options.yFromZero ?? true);
+  const truncated = isMean && nonNegative && pts.some((p) => p.mean! - (p.sd ?? 0) < 0);
+  const lowOf = (p: (typeof pts)[number]): number => (isMean ? (nonNegative ? Math.max(0, p.mean! - (p.sd ?? 0)) : p.mean! - (p.sd ?? 0)) : p.q1!);
   const highOf = (p: (typeof pts)[number]): number => (isMean ? p.mean! + (p.sd ?? 0) : p.q3!);
   let yMin = Math.min(...pts.map(lowOf), ...(options.yFromZero ?? true ? [0] : []));
   let yMax = Math.max(...pts.map(highOf));
@@ -61,7 +64,13 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
     yMax = 1;
   }
   if (yMax === yMin) yMax = yMin + 1;
-  const ticks = niceTicks(yMin, yMax + (yMax - yMin) * 0.05, 5);
+  const ticks = niceTicks(yMin, yMax, 5);
+  // extend to whole steps so that every whisker end is inside a labelled range
+  if (ticks.length >= 2) {
+    const step = ticks[1]! - ticks[0]!;
+    while (ticks[ticks.length - 1]! < yMax - 1e-9 * step) ticks.push(Number((ticks[ticks.length - 1]! + step).toPrecision(12)));
+    while (ticks[0]! > yMin + 1e-9 * step) ticks.unshift(Number((ticks[0]! - step).toPrecision(12)));
+  }
   const lo = Math.min(ticks[0]!, yMin);
   const hi = Math.max(ticks[ticks.length - 1]!, yMax);
   const digits = tickDigits(ticks);
@@ -126,7 +135,7 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
       });
     });
   }
-  const note = `${isMean ? "Mean ± SD" : "Median (Q1-Q3)"}; p: ${result.points.find((p) => p.test !== null)?.test === "pairedT" ? "paired t-test" : "Wilcoxon signed-rank test"} vs ${tl(result.baseline)}, same patients.`;
+  const note = `${isMean ? `Mean ± SD${truncated ? " (bars cut at 0)" : ""}` : "Median (Q1-Q3)"}; p: ${result.points.find((p) => p.test !== null)?.test === "pairedT" ? "paired t-test" : "Wilcoxon signed-rank test"} vs ${tl(result.baseline)}, same patients.`;
   body.push(text(W - right, H - 8, note, { "text-anchor": "end", "font-size": 10, fill: "#666" }));
   const desc = `Line chart of ${yl}: ${result.points.map((p) => `${p.group} ${tl(p.timepoint)} ${p.n === 0 ? "no data" : fixed(centre(p as (typeof pts)[number]), 2)}`).join("; ")}.`;
   return svgDocument(W, H, options.title, desc, body);

@@ -35,6 +35,17 @@ describe("labTrajectorySvg", () => {
     expect(x.elements.filter((e) => e === "circle")).toHaveLength(6);
   });
 
+  it("cuts SD bars of non-negative skewed values at 0 and says so", () => {
+    const skew: LabValueRow[] = [0.5, 0.8, 1, 1.2, 30].flatMap((v, i) => [
+      { patientId: `s${i}`, timepoint: "w0", value: v * 2 },
+      { patientId: `s${i}`, timepoint: "w8", value: v },
+    ]);
+    const x = checkXml(labTrajectorySvg(labTrajectorySummary(skew)));
+    expect(x.ok, x.error).toBe(true);
+    expect(x.texts.some((t) => t.includes("Mean ± SD (bars cut at 0)"))).toBe(true);
+    expect(x.texts.some((t) => /^-\d/.test(t))).toBe(false);
+  });
+
   it("rejects bad input and does not mutate", () => {
     expect(() => labTrajectorySvg({} as never)).toThrow(TypeError);
     const s = labTrajectorySummary(rows);
