@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { summaryTable } from "./index.js";
 import { tableToCsv, tableToMarkdown } from "../renderTable/index.js";
+import { PAPER_TABLE1_BINARY } from "../summaryTableFromCounts/paperTable1.js";
 
 // A hand-checked cohort of 10: UC ages 30..70 (no ties), CD ages 20, 25, 35, 45 and one missing.
 const rows = [
@@ -118,6 +119,23 @@ describe("summaryTable", () => {
     expect(t3.rows[0]!.test).toBe("kruskalWallis");
     expect(t3.rows[0]!.letter).toBe("e");
     expect(t3.rows[1]!.test).toBe("fisherExact");
+  });
+
+  it("from patient rows built to the paper's counts, reproduces all 39 binary p-values of Table 1", () => {
+    const patients = [
+      ...Array.from({ length: 28 }, (_, i) => ({ i, dx: "UC" })),
+      ...Array.from({ length: 52 }, (_, i) => ({ i, dx: "CD" })),
+    ].map(({ i, dx }) => {
+      const row: Record<string, unknown> = { diagnosis: dx };
+      PAPER_TABLE1_BINARY.forEach(([, uc, cd], v) => (row[`v${v}`] = i < (dx === "UC" ? uc : cd)));
+      return row;
+    });
+    const t = summaryTable(patients, {
+      by: "diagnosis",
+      groups: ["UC", "CD"],
+      variables: PAPER_TABLE1_BINARY.map(([label], v) => ({ key: `v${v}`, label, type: "dichotomous" as const })),
+    });
+    expect(t.rows.map((r) => `${r.pText} ${r.letter}`)).toEqual(PAPER_TABLE1_BINARY.map(([, , , p, letter]) => `${p} ${letter}`));
   });
 
   it("rejects bad input", () => {
