@@ -51,6 +51,8 @@ export interface OutcomeRatesOptions {
   readonly pValueStyle?: PValueStyle;
   /** Caption of the display table. */
   readonly caption?: string;
+  /** Display names of time points in the table, e.g. `{ induction: "Week 8/12" }`. */
+  readonly timepointLabels?: Readonly<Record<string, string>>;
 }
 
 /** One rate: group × time point. */
@@ -223,7 +225,7 @@ export function outcomeRates(rows: readonly OutcomeStatusRow[], options: Outcome
     });
     const b = betweenGroups.find((x) => x.timepoint === t)!;
     const p: DisplayCell = b.pValue === null || b.test === null ? "" : { text: formatPValue(b.pValue, { style }), sup: TEST_FOOTNOTES[b.test].letter };
-    return { cells: [t, ...cells, compared.length >= 2 ? p : ""] };
+    return { cells: [options.timepointLabels?.[t] ?? t, ...cells, compared.length >= 2 ? p : ""] };
   });
   body.push({ cells: ["p across time (Cochran's Q)", ...acrossTime.map((a) => (a.pValue === null ? "" : formatPValue(a.pValue, { style }))), ""] });
   const usedTests = [...new Set(betweenGroups.map((b) => b.test).filter((x): x is NonNullable<typeof x> => x !== null))].sort();

@@ -102,7 +102,8 @@ describe("outcomeRates", () => {
 
   it("renders a table with n/N, percent, CI and p", () => {
     const rows = [...cohort("UC", 28, { w8: 19 }, "u"), ...cohort("CD", 52, { w8: 31 }, "c")];
-    const md = tableToMarkdown(outcomeRates(rows).table);
+    const md = tableToMarkdown(outcomeRates(rows, { timepointLabels: { w8: "Week 8" } }).table);
+    expect(md).toContain("| Week 8 | 19/28 (67.9%)<br>");
     expect(md).toContain("19/28 (67.9%)<br>");
     expect(md).toContain("0.468<sup>c</sup>");
   });
