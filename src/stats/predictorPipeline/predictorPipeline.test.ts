@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
 import { loadFixtures } from "../_common/testing.js";
+import { borutaSelection } from "../borutaSelection/index.js";
 import { predictorPipeline } from "./index.js";
 
 interface Fixture {
@@ -53,6 +54,31 @@ describe("predictorPipeline (Boruta skipped) vs R: cv.glmnet -> glm -> pROC", ()
       expectClose(roc.aucConfInt[1], fx.want.roc!.aucConfInt[1], 1e-6, `${label} auc upper`);
     });
   }
+});
+
+describe("predictorPipeline with Boruta", () => {
+  const fx = fixtures[0]!;
+  it("runs Boruta on the elastic-net predictors and keeps the confirmed ones, in order", () => {
+    const r = predictorPipeline(fx.columns, fx.outcome, { foldId: fx.foldId, boruta: { seed: 3, maxRuns: 20, nTrees: 150 }, confIntMethod: "wald" });
+    const b = r.boruta!;
+    expect(b.names).toEqual(r.elasticNet.selected);
+    // The step is exactly borutaSelection on the elastic-net columns.
+    const rows = fx.outcome.map((_, i) => r.elasticNet.selected.map((nm) => fx.columns[nm]![i]!));
+    expect(b).toEqual(borutaSelection(rows, fx.outcome, { names: r.elasticNet.selected, seed: 3, maxRuns: 20, nTrees: 150 }));
+    expect(r.selected).toEqual(r.elasticNet.selected.filter((nm) => b.confirmed.includes(nm)));
+    if (r.selected.length > 0) {
+      expect(r.logistic!.coefficients.map((c) => c.name)).toEqual(["(Intercept)", ...r.selected]);
+      expect(r.roc!.nCases).toBe(r.events);
+    } else {
+      expect(r.logistic).toBeNull();
+      expect(r.notes.join(" ")).toMatch(/Boruta confirmed no predictor/);
+    }
+    // Same seed, same answer; includeTentative adds Boruta's tentative predictors.
+    const again = predictorPipeline(fx.columns, fx.outcome, { foldId: fx.foldId, boruta: { seed: 3, maxRuns: 20, nTrees: 150 }, confIntMethod: "wald" });
+    expect(again.selected).toEqual(r.selected);
+    const withTentative = predictorPipeline(fx.columns, fx.outcome, { foldId: fx.foldId, boruta: { seed: 3, maxRuns: 20, nTrees: 150 }, includeTentative: true, confIntMethod: "wald" });
+    expect(withTentative.selected).toEqual(r.elasticNet.selected.filter((nm) => b.confirmed.includes(nm) || b.tentative.includes(nm)));
+  });
 });
 
 describe("predictorPipeline contract", () => {
