@@ -34,10 +34,14 @@ describe("predictorPipeline (Boruta skipped) vs R: cv.glmnet -> glm -> pROC", ()
         confIntMethod: "wald",
       });
       const label = `[${fx.label}]`;
-      // cv.glmnet agreement is the elastic net's contract (1e-4 relative); checked here for the
-      // lambda the pipeline reads its predictors at.
-      if (fx.lambda === "min") expectClose(got.elasticNet.lambdaUsed, fx.want.lambdaMin, 1e-4, `${label} lambdaMin`);
-      else expectClose(got.elasticNet.lambdaUsed, fx.want.lambda1se, 1e-4, `${label} lambda1se`);
+      // cv.glmnet agreement is the elastic net's contract (1e-4 relative).
+      expectClose(got.elasticNet.lambdaMin, fx.want.lambdaMin, 1e-4, `${label} lambdaMin`);
+      expectClose(got.elasticNet.lambda1se, fx.want.lambda1se, 1e-4, `${label} lambda1se`);
+      expect(got.elasticNet.lambdaUsed).toBe(fx.lambda === "min" ? got.elasticNet.lambdaMin : got.elasticNet.lambda1se);
+      got.elasticNet.coefficients.forEach((c, j) => {
+        const want = fx.want.coefficients[j]!;
+        expectClose(c.estimate, want, 1e-4 * Math.max(Math.abs(want), 1e-3), `${label} elastic-net ${c.name}`, "abs");
+      });
       expect(got.elasticNet.selected, `${label} selected`).toEqual(fx.want.selected);
       expect(got.selected).toEqual(fx.want.selected);
       expect(got.boruta).toBeNull();
