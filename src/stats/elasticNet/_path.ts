@@ -641,14 +641,70 @@ function cdBinomial(st: BinomialState, l1: number, l2: number, thr: number): voi
 }
 
 /**
+ * Extends a cached Newton factor (intercept + `f.set`) by the features `A[f.set.length..]`,
+ * their Hessian rows taken at the current weights `v` (a chord matrix need not be exact). null
+ * if the extension is not positive definite.
+ */
+function extendFactor(
+  f: { set: number[]; dim: number; l: Float64Array; diag: Float64Array },
+  A: readonly number[],
+  v: Float64Array,
+  xs: Float64Array,
+  n: number,
+  l2: number,
+): { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null {
+  const dim = A.length + 1;
+  const l = new Float64Array(dim * dim);
+  for (let i = 0; i < f.dim; i++) for (let k = 0; k <= i; k++) l[i * dim + k] = f.l[i * f.dim + k]!;
+  const diag = new Float64Array(dim);
+  diag.set(f.diag);
+  const vx = new Float64Array(n);
+  for (let row = f.dim; row < dim; row++) {
+    const o = A[row - 1]! * n;
+    let h0 = 0;
+    let hjj = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[o + i]!;
+      const t = v[i]! * x;
+      vx[i] = t;
+      h0 += t;
+      hjj += t * x;
+    }
+    hjj += l2;
+    // h = (H[row][0..row-1]); solve L z = h by forward substitution into l[row][*].
+    for (let k = 0; k < row; k++) {
+      let hk = k === 0 ? h0 : dotAt(xs, A[k - 1]! * n, vx, n);
+      for (let q = 0; q < k; q++) hk -= l[row * dim + q]! * l[k * dim + q]!;
+      l[row * dim + k] = hk / l[k * dim + k]!;
+    }
+    let rest = hjj;
+    for (let q = 0; q < row; q++) rest -= l[row * dim + q]! * l[row * dim + q]!;
+    if (!(rest > 1e-13 * hjj)) return null;
+    l[row * dim + row] = Math.sqrt(rest);
+    diag[row] = hjj;
+  }
+  return { set: [...A], dim, l, diag };
+}
+
+/**
  * Newton's method on the intercept and the active coefficients with their signs fixed (the
  * penalised log-likelihood is smooth there), then the KKT check of the inactive ones. On any
  * failure the state is restored and false returned.
  */
-function polishBinomial(st: BinomialState, l1: number, l2: number): boolean {
+function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: boolean): boolean {
   const { n, p, xs, y, usable, beta, eta } = st;
   const A = st.active.filter((j) => beta[j] !== 0);
   const sign = A.map((j) => Math.sign(beta[j]!));
+  // Keep the order of the cached factor's set, so that it can be extended.
+  if (st.factor !== null) {
+    const pos = new Map<number, number>();
+    st.factor.set.forEach((j, k) => pos.set(j, k));
+    const order = A.map((j, k) => k).sort((a, b) => (pos.get(A[a]!) ?? 1e9 + a) - (pos.get(A[b]!) ?? 1e9 + b));
+    const A2 = order.map((k) => A[k]!);
+    const s2 = order.map((k) => sign[k]!);
+    A.splice(0, A.length, ...A2);
+    sign.splice(0, sign.length, ...s2);
+  }
   const saveBeta = Float64Array.from(beta);
   const saveA0 = st.a0;
   const restore = (): false => {
@@ -668,6 +724,25 @@ function polishBinomial(st: BinomialState, l1: number, l2: number): boolean {
   let fresh = false;
   let slow = false;
   let lastStep = Infinity;
+  const addViolators = (): boolean => {
+    for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+    let violated = false;
+    for (let j = 0; j < p; j++) {
+      if (usable[j] === 0 || beta[j] !== 0) continue;
+      const s = dotAt(xs, j * n, r, n);
+      if (Math.abs(s) > slack) {
+        violated = true;
+        A.push(j);
+        sign.push(Math.sign(s));
+        if (st.inActive[j] === 0) {
+          st.inActive[j] = 1;
+          st.active.push(j);
+        }
+      }
+    }
+    return violated;
+  };
+  if (seedKkt) addViolators();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Newton on the intercept and A with the signs fixed; a coefficient that would change sign
     // leaves A (set to 0) and Newton goes on from the point before that step.
@@ -688,11 +763,15 @@ function polishBinomial(st: BinomialState, l1: number, l2: number): boolean {
       for (let a = 0; a < m; a++) g[a + 1] = dotAt(xs, A[a]! * n, r, n) - l1 * sign[a]! - l2 * beta[A[a]!]!;
       // Chord method: the factor of an earlier Hessian (this or a previous lambda, same set A)
       // is reused while the steps shrink fast; the fixed point is the same either way.
-      const f = st.factor;
-      const reuse = f !== null && fresh === false && f.dim === dim && f.set.every((j, k) => j === A[k]) && !slow;
+      let f = st.factor;
+      if (f !== null && !slow && f.dim < dim && f.set.every((j, k) => j === A[k])) {
+        f = extendFactor(f, A, v, xs, n, l2);
+        st.factor = f;
+      }
+      const reuse = f !== null && f.dim === dim && f.set.every((j, k) => j === A[k]) && !slow;
       let hdiag: Float64Array;
       let lf: Float64Array;
-      if (reuse) {
+      if (reuse && f !== null) {
         lf = f.l;
         hdiag = f.diag;
       } else {
@@ -755,22 +834,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number): boolean {
       refreshEta(st);
     }
     // KKT of the inactive coefficients; violators join A with the sign of their gradient.
-    for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
-    let violated = false;
-    for (let j = 0; j < p; j++) {
-      if (usable[j] === 0 || beta[j] !== 0) continue;
-      const s = dotAt(xs, j * n, r, n);
-      if (Math.abs(s) > slack) {
-        violated = true;
-        A.push(j);
-        sign.push(Math.sign(s));
-        if (st.inActive[j] === 0) {
-          st.inActive[j] = 1;
-          st.active.push(j);
-        }
-      }
-    }
-    if (!violated) return true;
+    if (!addViolators()) return true;
   }
   return restore();
 }
@@ -812,10 +876,14 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
   for (const lam of seq) {
     const l1 = lam * s.alpha;
     const l2 = lam * (1 - s.alpha);
-    cdBinomial(st, l1, l2, (s.thresh ?? LOOSE) * nullPerObs);
-    if (s.thresh === undefined && !polishBinomial(st, l1, l2)) {
-      cdBinomial(st, l1, l2, TIGHT * nullPerObs);
-      polishBinomial(st, l1, l2);
+    if (s.thresh !== undefined) cdBinomial(st, l1, l2, s.thresh * nullPerObs);
+    else if (!polishBinomial(st, l1, l2, true)) {
+      // Straight active-set Newton from the warm start failed: descend first, then polish.
+      cdBinomial(st, l1, l2, LOOSE * nullPerObs);
+      if (!polishBinomial(st, l1, l2, false)) {
+        cdBinomial(st, l1, l2, TIGHT * nullPerObs);
+        polishBinomial(st, l1, l2, false);
+      }
     }
     const eta = st.eta;
     let dev = 0;
