@@ -196,19 +196,22 @@ function profileBound(prof: Profiler, bhat: number, se: number, dev0: number, ta
  * Fits logit P(y = 1) = b0 + X b by IRLS (Fisher scoring; McCullagh & Nelder 1989). The iteration
  * starts as R's `glm.fit` does (mu = (y + 1/2) / 2) and applies R's stopping rule
  * (|dev - dev_old| / (|dev| + 0.1) < 1e-8, at most 25 iterations) for `iterations` and
- * `converged`; it then keeps taking Newton steps until the Newton decrement is below 1e-20, so the
- * estimates are the machine-precision maximum-likelihood estimates (R's default answer agrees to
- * about 1e-8 or better). The linear predictor saturates at |eta| = 30 as in R's logit link.
+ * `converged`; it then keeps taking Newton steps until the Newton decrement is at rounding level
+ * (below 1e-20, or just after a step whose decrement was below 1e-14), so the estimates are the
+ * machine-precision maximum-likelihood estimates (R's default answer is within about 1e-7 of
+ * them). The linear predictor saturates at |eta| = 30 as in R's logit link.
  *
- * Standard errors come from the inverse Fisher information at the estimate (QR of W^{1/2} X);
- * `statistic` = estimate / stdError, `pValue` = 2 P(Z > |z|).
+ * Standard errors come from the inverse Fisher information at the estimate (equilibrated
+ * Cholesky of X'WX; Householder QR of W^{1/2} X under strong collinearity); `statistic` =
+ * estimate / stdError, `pValue` = 2 P(Z > |z|). R's `summary.glm` uses the weights of glm's
+ * penultimate iterate instead, which moves its standard errors by up to about 1e-4 relative.
  *
  * Confidence intervals: `'wald'` = estimate ± z_{(1+confLevel)/2} · stdError (R's
  * `confint.default`); `'profile'` (default) = the two roots of the signed-root profile likelihood
  * sign(b - b̂) sqrt(D_profile(b) - D(b̂)) = ±z_{(1+confLevel)/2} (Venzon & Moolgavkar 1988), solved
  * exactly (safeguarded Newton with the analytic derivative, to ~1e-12 relative) rather than read
  * from a spline through a coarse profile as R's `confint` does, so R agrees only to its own
- * tolerance (about 1e-4). A bound the profile never reaches (separation) is ±Infinity, with a
+ * tolerance (typically 1e-4, up to 1e-2 in small samples). A bound the profile never reaches (separation) is ±Infinity, with a
  * warning.
  *
  * Separation rule (reported in `warnings`; under rules 1-2 the estimates are glm's iterate at R's
