@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as cohort from "../src/cohort/index.js";
+import { PAPER_TABLE1_BINARY } from "../src/cohort/summaryTableFromCounts/paperTable1.js";
 import { logisticRegression, rocCurve } from "../src/stats/index.js";
 import { patientFlow, type EligibilityReasonCode, type FlowEntry } from "../src/eligibility/index.js";
 
@@ -148,9 +149,25 @@ figures["fig-forest-table2"] = {
   };
 }
 
+// Table 1 from the paper's counts, as HTML (rendered to PNG below like the figures)
+{
+  const t = cohort.summaryTableFromCounts(
+    {
+      groups: [{ label: "UC", n: 28 }, { label: "CD", n: 52 }],
+      rows: [
+        { kind: "meanSd", label: "First upa time", summaries: [{ mean: 14.9, sd: 5.6, n: 28 }, { mean: 12.9, sd: 4.3, n: 52 }], publishedP: "0.108" },
+        ...PAPER_TABLE1_BINARY.map(([label, uc, cd, p]) => ({ label, events: [uc, cd], publishedP: p })),
+      ],
+    },
+    { caption: "Table 1 (recomputed from the paper's counts)" },
+  );
+  const html = `<!doctype html><meta charset="utf-8"><style>body{font:13px Helvetica,Arial,sans-serif;margin:16px}table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #ddd}caption{font-weight:bold;text-align:left;padding-bottom:6px}</style>${cohort.tableToHtml(t.table)}`;
+  figures["table1-from-counts"] = { svg: html, width: 760, height: 1200 };
+}
+
 for (const [name, f] of Object.entries(figures)) {
-  const svgPath = join(outDir, `${name}.svg`);
-  const size = /width="(\d+)" height="(\d+)"/.exec(f.svg);
+  const svgPath = join(outDir, f.svg.startsWith("<!doctype html>") ? `${name}.html` : `${name}.svg`);
+  const size = f.svg.startsWith("<svg") ? /width="(\d+)" height="(\d+)"/.exec(f.svg) : null;
   const width = Number(size?.[1] ?? f.width);
   const height = Number(size?.[2] ?? f.height);
   writeFileSync(svgPath, f.svg);
