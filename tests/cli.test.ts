@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
@@ -166,7 +166,44 @@ describe("score fast path", () => {
   });
 });
 
+describe("scoreFile batches and worker threads", () => {
+  const lines = Array.from({ length: 300 }, (_, i) => (i % 37 === 5 ? `{"patientId":"P${i}","date":"2024-02-30"}` : JSON.stringify({ ...(i % 2 ? uc : cd), id: `v${i}` })));
+  const p = file("many.ndjson", `${lines.join("\r\n")}\r\n`);
+  const badLines = lines.flatMap((l, i) => (l.includes("2024-02-30") ? [i + 1] : []));
+  const runScore = async (jobs: number, chunkBytes: number) => {
+    let err = "";
+    const sink = Object.assign(new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }), { isTTY: false });
+    const out = join(dir, `many-${jobs}-${chunkBytes}.out`);
+    const s = await scoreFile(p, { profile: "mao2025", out, jobs, chunkBytes, workerUrl: new URL("../src/cli/index.ts", import.meta.url) }, sink);
+    return { s, out: readFileSync(out, "utf8"), err };
+  };
+  it("numbers bad lines right across small batches (CRLF input), output in input order", async () => {
+    const one = await runScore(1, 1 << 20);
+    const small = await runScore(1, 700);
+    expect(small.out).toBe(one.out);
+    expect(small.err).toBe(one.err);
+    expect([...one.err.matchAll(/^line (\d+): date/gm)].map((m) => Number(m[1]))).toEqual(badLines);
+    expect(one.s).toMatchObject({ read: 300, bad: badLines.length, written: 300 - badLines.length });
+    expect(one.out.split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(lines.flatMap((l, i) => (l.includes("2024-02-30") ? [] : [`v${i}`])));
+  });
+});
+
 describe("ibd-outcomes (spawned)", () => {
+  it.skipIf(!existsSync(join(root, "dist", "cli.js")))("score --jobs 2 (worker threads, built CLI) writes the same bytes as one thread", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ ...(i % 3 ? uc : cd), id: `w${i}` }));
+    const p = file("jobs.ndjson", `${lines.join("\n")}\n`);
+    const dist = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { encoding: "utf8", cwd: dir, maxBuffer: 1 << 26 });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const a = dist("score", p, "--profile", "mao2025", "--jobs", "1");
+    const b = dist("score", p, "--profile", "mao2025", "--jobs", "2");
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    expect(b.stderr).toMatch(/2 threads/);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
   it.each(["--help", "validate --help", "score --help", "report --help"])("%s prints help and exits 0", (args) => {
     const r = run(...args.split(" "));
     expect(r.code).toBe(0);

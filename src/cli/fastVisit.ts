@@ -18,6 +18,17 @@ const SEGMENT_VARS = ["ulcerSize", "ulceratedSurface", "affectedSurface", "narro
 const RUTGEERTS = new Set(["i0", "i1", "i2", "i2a", "i2b", "i3", "i4"]);
 const UNITS: Readonly<Record<string, Readonly<Record<string, number>>>> = LAB_UNITS as unknown as Record<string, Record<string, number>>;
 
+/** Dates already checked (registries repeat dates); bounded. */
+const goodDates = new Set<string>();
+function isDate(s: unknown): boolean {
+  if (typeof s !== "string") return false;
+  if (goodDates.has(s)) return true;
+  if (!isIsoDate(s)) return false;
+  if (goodDates.size > 50_000) goodDates.clear();
+  goodDates.add(s);
+  return true;
+}
+
 function isPlain(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
   const proto = Object.getPrototypeOf(x);
@@ -75,7 +86,7 @@ function labsOk(l: unknown): boolean {
   for (const k in l) {
     const v = l[k];
     if (k === "date") {
-      if (typeof v !== "string" || !isIsoDate(v)) return false;
+      if (!isDate(v)) return false;
       continue;
     }
     const units = Object.prototype.hasOwnProperty.call(UNITS, k) ? UNITS[k] : undefined;
@@ -99,7 +110,7 @@ function labsOk(l: unknown): boolean {
 export function isFastValidVisit(x: unknown): x is Visit {
   if (!isPlain(x)) return false;
   for (const k in x) if (!TOP.has(k)) return false;
-  if (!id(x.patientId) || typeof x.date !== "string" || !isIsoDate(x.date)) return false;
+  if (!id(x.patientId) || !isDate(x.date)) return false;
   if ("id" in x && !id(x.id)) return false;
   if ("mayo" in x && !mayoOk(x.mayo)) return false;
   if ("hbi" in x && !hbiOk(x.hbi)) return false;

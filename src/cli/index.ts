@@ -3,9 +3,10 @@
  * (dist/cli.js); not part of the library bundles.
  * Exit codes: 0 ok, 1 bad records found (validate) or a command failed, 2 bad command line.
  */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ArgError, parseArgs } from "./args.js";
 import { reportFile } from "./report.js";
-import { scoreFile } from "./score.js";
+import { scoreFile, scoreWorkerMain, type BatchOptions } from "./score.js";
 import { UsageError, validateFile } from "./validate.js";
 
 const VERSION = "0.1.0";
@@ -37,7 +38,7 @@ Ends with the count of good and bad records. Exit code 1 when any record is bad.
   --format     override the format guessed from the file name
   --kind       record kind (default: the cohort collection, else guessed from the keys)
   --json       print the summary and problems as JSON instead of text`,
-  score: `Usage: ibd-outcomes score <file|-> [--profile mao2025] [--out file] [--format ndjson|csv] [--components] [--explain] [--no-progress]
+  score: `Usage: ibd-outcomes score <file|-> [--profile mao2025] [--out file] [--format ndjson|csv] [--jobs n] [--components] [--explain] [--no-progress]
 
 Reads visits (NDJSON or CSV, streaming: memory does not grow with the file) and writes NDJSON: each
 valid visit with "scores" (total and band of every score its items allow: mayoAdapted, mayoPartial,
@@ -49,6 +50,9 @@ stderr is a terminal.
 
   --profile      endpoint profile (mao2025)
   --out          output file (default stdout)
+  --jobs         worker threads for NDJSON (default for files over 8 MB on 4+ CPUs: CPUs - 1, at most 4;
+                 else 1, the main thread);
+                 output order is the input order whatever the number
   --components   include each score's components
   --explain      classifications as { status, reason } instead of the status alone
   --no-progress  never show progress`,
@@ -77,7 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`ibd-outcomes: unknown command "${command}". Run ibd-outcomes --help.\n`);
     return 2;
   }
-  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "out", "format"] : ["profile", "out", "keep"];
+  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "out", "format", "jobs"] : ["profile", "out", "keep"];
   const known = new Set([...valued, "help", ...(command === "validate" ? ["json"] : command === "score" ? ["components", "explain", "no-progress", "progress"] : [])]);
   const args = parseArgs(rest, valued);
   if (args.options.help === true) {
@@ -108,11 +112,13 @@ async function main(argv: readonly string[]): Promise<number> {
         ...(opt("format") ? { format: opt("format")! } : {}),
         components: args.options.components === true,
         explain: args.options.explain === true,
+        ...(opt("jobs") ? { jobs: Number(opt("jobs")) } : {}),
+        workerUrl: new URL(import.meta.url),
         ...(args.options["no-progress"] === true ? { progress: false } : args.options.progress === true ? { progress: true } : {}),
       },
       process.stderr,
     );
-    process.stderr.write(`score: ${s.read} lines read, ${s.written} visits written, ${s.bad} bad lines skipped (${s.seconds.toFixed(2)} s)\n`);
+    process.stderr.write(`score: ${s.read} lines read, ${s.written} visits written, ${s.bad} bad lines skipped (${s.seconds.toFixed(2)} s, ${s.jobs} thread${s.jobs === 1 ? "" : "s"})\n`);
     return s.bad > 0 ? 1 : 0;
   }
   const r = await reportFile(file, {
@@ -124,7 +130,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return r.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
+const worker = !isMainThread && parentPort !== null && (workerData as { ibdOutcomesScoreWorker?: BatchOptions } | null)?.ibdOutcomesScoreWorker;
+if (worker) scoreWorkerMain(parentPort!, worker);
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

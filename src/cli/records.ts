@@ -192,10 +192,10 @@ export async function* readCsv(input: NodeJS.ReadableStream): AsyncGenerator<Inp
 }
 
 /** Opens a file (or `-` for stdin) as a UTF-8 stream. */
-export function openInput(file: string): NodeJS.ReadableStream {
+export function openInput(file: string, chunkBytes = 1 << 20): NodeJS.ReadableStream {
   if (file === "-") {
     process.stdin.setEncoding("utf8");
     return process.stdin;
   }
-  return createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+  return createReadStream(file, { encoding: "utf8", highWaterMark: chunkBytes });
 }

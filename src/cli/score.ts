@@ -1,14 +1,18 @@
 /**
  * `ibd-outcomes score <file>`: NDJSON (or CSV) visits in, NDJSON out, one line per good visit with its
  * scores and (with `--profile`) visit-level classifications. Streams: memory does not grow with the file.
+ * @remarks NDJSON is cut into batches of whole lines (about 1 MB); each batch is scored by {@link scoreBatch},
+ * on the main thread or, with `--jobs N` (default on 4+ CPUs for files over 8 MB: CPUs − 1, max 4), in worker threads,
+ * and written in input order. At most 2 batches per worker are in flight, so memory stays flat.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { parseVisit, type Visit } from "../models/index.js";
 import { CLI_PROFILES, classifyVisit, scoreVisit, type CliProfile } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { detectFormat, openInput, readCsv, type InputItem } from "./records.js";
-import { parseJsonSafe } from "./safeJson.js";
-import { formatPath } from "./safeJson.js";
+import { formatPath, parseJsonSafe } from "./safeJson.js";
 import { UsageError } from "./validate.js";
 
 /** Options of `score`. */
@@ -20,6 +24,12 @@ export interface ScoreOptions {
   /** Classifications as `{ status, reason }` instead of the status alone. */
   readonly explain?: boolean;
   readonly progress?: boolean;
+  /** Worker threads for NDJSON (1 = main thread only). Default: CPUs − 1 (max 4) for files over 8 MB on 4+ CPUs, else 1. */
+  readonly jobs?: number;
+  /** Read size in bytes (batches are whole lines of about this size). Default 1 MiB. */
+  readonly chunkBytes?: number;
+  /** Module URL of the CLI entry, which runs {@link scoreWorkerMain} when loaded in a worker thread. */
+  readonly workerUrl?: URL;
 }
 
 /** Counts reported at the end of `score`. */
@@ -28,31 +38,123 @@ export interface ScoreSummary {
   readonly written: number;
   readonly bad: number;
   readonly seconds: number;
+  readonly jobs: number;
 }
 
-/** Writes with backpressure, batching small strings into ~256 KB chunks. */
-function batchedWriter(stream: NodeJS.WritableStream) {
-  let buf: string[] = [];
-  let size = 0;
-  return {
-    /** True when enough text is queued to flush. */
-    due(): boolean {
-      return size >= 1 << 18;
-    },
-    /** Queues text; true when a flush is due. */
-    push(s: string): boolean {
-      buf.push(s);
-      size += s.length;
-      return size >= 1 << 18;
-    },
-    async flush() {
-      if (buf.length === 0) return;
-      const chunk = buf.join("");
-      buf = [];
-      size = 0;
-      if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once("drain", resolve));
-    },
-  };
+/** What a batch needs to know (plain data: it crosses to worker threads). */
+export interface BatchOptions {
+  readonly profile?: CliProfile;
+  readonly components: boolean;
+  readonly explain: boolean;
+}
+
+/** The result of one batch of lines. */
+export interface BatchResult {
+  /** Output NDJSON (each line ends with a newline). */
+  readonly out: string;
+  /** Problem messages, one line each, with the input line number. */
+  readonly err: string;
+  readonly read: number;
+  readonly written: number;
+  readonly bad: number;
+}
+
+function suffix(v: Visit, o: BatchOptions): string {
+  const scores = scoreVisit(v, o.components);
+  let s = `,"scores":${JSON.stringify(scores)}`;
+  if (o.profile !== undefined) {
+    const c = classifyVisit(v, scores, o.profile, o.explain);
+    if (o.explain) s += `,"classifications":${JSON.stringify(c)}`;
+    else {
+      let t = "";
+      for (const k in c) t += `${t === "" ? "" : ","}"${k}":"${c[k]!.status}"`;
+      s += `,"classifications":{${t}}`;
+    }
+  }
+  return s;
+}
+
+/** One record through the slow path (prototype-safe parse already done): zod, then scores. */
+function slowItem(item: InputItem, o: BatchOptions, acc: { out: string[]; err: string[]; written: number; bad: number }): void {
+  if (item.error !== undefined) {
+    acc.bad++;
+    acc.err.push(`line ${item.line}: ${item.error.field}: ${item.error.reason}\n`);
+    return;
+  }
+  const r = parseVisit(item.value);
+  if (!r.success) {
+    acc.bad++;
+    const i = r.issues[0]!;
+    const more = r.issues.length > 1 ? ` (+${r.issues.length - 1} more)` : "";
+    acc.err.push(`line ${item.line}: ${formatPath(i.path)}: ${i.message}${more}\n`);
+    return;
+  }
+  const text = JSON.stringify(r.data);
+  acc.out.push(`${text.slice(0, -1)}${suffix(r.data, o)}}\n`);
+  acc.written++;
+}
+
+/**
+ * Scores a batch of NDJSON lines. Fast path: `JSON.parse`, the conservative visit check, then the input
+ * text is kept and the scores appended; anything else takes the slow path (prototype-safe parse, zod).
+ * @param text - Whole lines separated by `\n` (a final line without newline is allowed).
+ * @param firstLine - Line number of the first line (1-based).
+ * @param o - Profile and output options.
+ */
+export function scoreBatch(text: string, firstLine: number, o: BatchOptions): BatchResult {
+  const acc = { out: [] as string[], err: [] as string[], written: 0, bad: 0 };
+  let read = 0;
+  let line = firstLine;
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = n;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop > start) {
+      const raw = text.slice(start, stop);
+      if (!(raw.charCodeAt(0) <= 32 && raw.trim() === "")) {
+        read++;
+        let value: unknown;
+        let parsed = true;
+        try {
+          value = JSON.parse(raw);
+        } catch {
+          parsed = false;
+        }
+        if (parsed && isFastValidVisit(value)) {
+          const body = raw.trimEnd();
+          acc.out.push(body.slice(0, -1), suffix(value, o), "}\n");
+          acc.written++;
+        } else {
+          const r = parseJsonSafe(raw);
+          slowItem(r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } }, o, acc);
+        }
+      }
+    }
+    line++;
+    start = end + 1;
+  }
+  return { out: acc.out.join(""), err: acc.err.join(""), read, written: acc.written, bad: acc.bad };
+}
+
+/** Worker-thread side: scores the batches it is sent. Started by the CLI entry when not on the main thread. */
+export function scoreWorkerMain(port: { on(e: "message", f: (m: unknown) => void): void; postMessage(m: unknown): void }, o: BatchOptions): void {
+  port.on("message", (m) => {
+    const { seq, text, firstLine } = m as { seq: number; text: string; firstLine: number };
+    port.postMessage({ seq, ...scoreBatch(text, firstLine, o) });
+  });
+}
+
+function countNewlines(s: string): number {
+  let c = 0;
+  let i = s.indexOf("\n");
+  while (i !== -1) {
+    c++;
+    i = s.indexOf("\n", i + 1);
+  }
+  return c;
 }
 
 /** Runs `score`. Bad lines go to `stderr` with their line number; the rest to `--out` or stdout. */
@@ -64,16 +166,39 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     if (!(CLI_PROFILES as readonly string[]).includes(options.profile)) throw new UsageError(`score: --profile must be one of ${CLI_PROFILES.join(", ")}; got "${options.profile}"`);
     profile = options.profile as CliProfile;
   }
+  const o: BatchOptions = { ...(profile === undefined ? {} : { profile }), components: options.components === true, explain: options.explain === true };
+  let jobs = options.jobs ?? 0;
+  if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${options.jobs}`);
+  if (jobs === 0) {
+    let big = false;
+    try {
+      big = file !== "-" && statSync(file).size > 8 * 1024 * 1024;
+    } catch {
+      big = false;
+    }
+    const cpus = availableParallelism();
+    jobs = big && cpus >= 4 ? Math.min(4, cpus - 1) : 1;
+  }
+  // Worker threads need the built CLI (dist/cli.js): TypeScript loaders such as tsx do not reach workers.
+  if (format === "csv" || options.workerUrl === undefined || !options.workerUrl.pathname.endsWith(".js")) jobs = 1;
+
   const outStream = options.out === undefined || options.out === "-" ? process.stdout : createWriteStream(options.out);
-  const out = batchedWriter(outStream);
+  const write = async (s: string) => {
+    if (s !== "" && !outStream.write(s)) await new Promise<void>((resolve) => outStream.once("drain", resolve));
+  };
   const progress = options.progress ?? stderr.isTTY === true;
   const t0 = performance.now();
   let lastTick = t0;
   let read = 0;
   let written = 0;
   let bad = 0;
-  const tick = () => {
-    if (progress && (read & 0x3fff) === 0) {
+  const take = async (r: BatchResult) => {
+    read += r.read;
+    written += r.written;
+    bad += r.bad;
+    if (r.err !== "") stderr.write(r.err);
+    await write(r.out);
+    if (progress) {
       const now = performance.now();
       if (now - lastTick > 200) {
         lastTick = now;
@@ -81,88 +206,95 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       }
     }
   };
-  const suffix = (v: Visit): string => {
-    const scores = scoreVisit(v, options.components === true);
-    let s = `,"scores":${JSON.stringify(scores)}`;
-    if (profile !== undefined) {
-      const c = classifyVisit(v, scores, profile, options.explain === true);
-      if (options.explain === true) s += `,"classifications":${JSON.stringify(c)}`;
-      else {
-        let t = "";
-        for (const k in c) t += `${t === "" ? "" : ","}"${k}":"${c[k]!.status}"`;
-        s += `,"classifications":{${t}}`;
-      }
-    }
-    return s;
-  };
-  /** The slow path: prototype-safe parse, then zod, reporting the first issue with its line. */
-  const slow = (item: InputItem): void => {
-    if (item.error !== undefined) {
-      bad++;
-      stderr.write(`line ${item.line}: ${item.error.field}: ${item.error.reason}\n`);
-      return;
-    }
-    const r = parseVisit(item.value);
-    if (!r.success) {
-      bad++;
-      const i = r.issues[0]!;
-      const more = r.issues.length > 1 ? ` (+${r.issues.length - 1} more)` : "";
-      stderr.write(`line ${item.line}: ${formatPath(i.path)}: ${i.message}${more}\n`);
-      return;
-    }
-    const text = JSON.stringify(r.data);
-    out.push(`${text.slice(0, -1)}${suffix(r.data)}}\n`);
-    written++;
-  };
+
   if (format === "csv") {
+    const acc = { out: [] as string[], err: [] as string[], written: 0, bad: 0 };
+    let n = 0;
     for await (const it of readCsv(openInput(file))) {
-      read++;
-      slow(it);
-      tick();
-      if (out.due()) await out.flush();
+      n++;
+      slowItem(it, o, acc);
+      if (acc.out.length + acc.err.length >= 4096) {
+        await take({ out: acc.out.join(""), err: acc.err.join(""), read: n, written: acc.written, bad: acc.bad });
+        acc.out = [];
+        acc.err = [];
+        acc.written = 0;
+        acc.bad = 0;
+        n = 0;
+      }
     }
+    await take({ out: acc.out.join(""), err: acc.err.join(""), read: n, written: acc.written, bad: acc.bad });
   } else {
-    // NDJSON: split lines by hand (cheaper than readline); the fast path keeps the input text and appends.
-    let rest = "";
-    let line = 0;
-    const handle = (raw: string): void => {
-      line++;
-      const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) return;
-      read++;
-      let value: unknown;
-      let parsed = true;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        parsed = false;
-      }
-      if (parsed && isFastValidVisit(value)) {
-        const body = text.trimEnd();
-        out.push(`${body.slice(0, -1)}${suffix(value)}}\n`);
-        written++;
-      } else {
-        const r = parseJsonSafe(text);
-        slow(r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } });
-      }
-      tick();
-    };
-    for await (const chunk of openInput(file)) {
-      const s = rest + (typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8"));
-      let start = 0;
-      let nl = s.indexOf("\n", start);
-      while (nl !== -1) {
-        handle(s.slice(start, nl));
-        start = nl + 1;
-        nl = s.indexOf("\n", start);
-      }
-      rest = s.slice(start);
-      if (out.due()) await out.flush();
+    // Workers (when jobs > 1): batches go out round-robin and come back in any order; results are written
+    // in input order. The reader waits when 2 batches per worker are in flight.
+    const workers = jobs > 1 ? Array.from({ length: jobs }, () => new Worker(options.workerUrl!, { workerData: { ibdOutcomesScoreWorker: o } })) : [];
+    const pending = new Map<number, BatchResult>();
+    let nextToWrite = 0;
+    let nextSeq = 0;
+    let inFlight = 0;
+    let wake: (() => void) | null = null;
+    let failure: unknown = null;
+    for (const w of workers) {
+      w.on("message", (m: BatchResult & { seq: number }) => {
+        pending.set(m.seq, m);
+        inFlight--;
+        wake?.();
+      });
+      w.on("error", (e) => {
+        failure = e;
+        wake?.();
+      });
     }
-    if (rest !== "") handle(rest);
+    const drainReady = async () => {
+      let r = pending.get(nextToWrite);
+      while (r !== undefined) {
+        pending.delete(nextToWrite);
+        nextToWrite++;
+        await take(r);
+        r = pending.get(nextToWrite);
+      }
+    };
+    const waitFor = async (cond: () => boolean) => {
+      while (!cond()) {
+        if (failure !== null) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        await drainReady();
+      }
+    };
+    let line = 1;
+    const dispatch = async (text: string) => {
+      const firstLine = line;
+      line += countNewlines(text) + 1;
+      if (workers.length === 0) {
+        await take(scoreBatch(text, firstLine, o));
+        return;
+      }
+      await drainReady();
+      await waitFor(() => inFlight < 2 * workers.length);
+      const seq = nextSeq++;
+      inFlight++;
+      workers[seq % workers.length]!.postMessage({ seq, text, firstLine });
+    };
+    let rest = "";
+    try {
+      for await (const chunk of openInput(file, options.chunkBytes)) {
+        const s = rest + (typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8"));
+        const cut = s.lastIndexOf("\n");
+        if (cut === -1) {
+          rest = s;
+          continue;
+        }
+        rest = s.slice(cut + 1);
+        await dispatch(s.slice(0, cut));
+      }
+      if (rest !== "") await dispatch(rest);
+      await waitFor(() => inFlight === 0);
+      await drainReady();
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
   }
-  await out.flush();
   if (progress) stderr.write(`\r${read.toLocaleString("en-US")} lines done.                    \n`);
   if (outStream !== process.stdout) await new Promise<void>((resolve) => (outStream as NodeJS.WritableStream).end(resolve));
-  return { read, written, bad, seconds: (performance.now() - t0) / 1000 };
+  return { read, written, bad, seconds: (performance.now() - t0) / 1000, jobs };
 }
