@@ -106,7 +106,19 @@ function linearPredictor(d: Design, beta: Float64Array, eta: Float64Array): void
   const { x, n, p, offset } = d;
   if (offset !== null) eta.set(offset);
   else eta.fill(0);
-  for (let j = 0; j < p; j++) {
+  let j = 0;
+  for (; j + 4 <= p; j += 4) {
+    const b0 = beta[j]!;
+    const b1 = beta[j + 1]!;
+    const b2 = beta[j + 2]!;
+    const b3 = beta[j + 3]!;
+    const o0 = j * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    for (let i = 0; i < n; i++) eta[i] = eta[i]! + (b0 * x[o0 + i]! + b1 * x[o1 + i]! + b2 * x[o2 + i]! + b3 * x[o3 + i]!);
+  }
+  for (; j < p; j++) {
     const b = beta[j]!;
     if (b === 0) continue;
     const off = j * n;
@@ -267,8 +279,19 @@ function stateFrom(d: Design, beta: Float64Array): FitState {
   const eta = new Float64Array(d.n);
   linearPredictor(d, beta, eta);
   const mu = new Float64Array(d.n);
-  for (let i = 0; i < d.n; i++) mu[i] = invLogit(eta[i]!);
-  return { beta, eta, mu, deviance: totalDeviance(d.y, mu) };
+  const y = d.y;
+  // Fitted means and the Neumaier-compensated deviance in one pass.
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < d.n; i++) {
+    const m = invLogit(eta[i]!);
+    mu[i] = m;
+    const v = y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log1p(-m);
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return { beta, eta, mu, deviance: s + c };
 }
 
 /**
