@@ -41,7 +41,9 @@ function growTree(d: ForestData, samples: Int32Array, mtry: number, rng: Random)
   for (let f = 0; f < m; f++) featIdx[f] = f;
   const counts = new Float64Array(nClasses);
   const leftCounts = new Float64Array(nClasses);
-  const order: number[] = [];
+  const head = new Int32Array(nClasses);
+  const stop = new Int32Array(nClasses);
+  const fillAt = new Int32Array(nClasses);
   const vals = new Float64Array(samples.length);
   while (stack.length > 0) {
     const end = stack.pop()!;
@@ -69,17 +71,43 @@ function growTree(d: ForestData, samples: Int32Array, mtry: number, rng: Random)
       featIdx[r] = tmp;
       const f = featIdx[t]!;
       const o = f * n;
-      order.length = 0;
-      for (let k = start; k < end; k++) order.push(samples[k]!);
-      order.sort((a, b) => x[o + a]! - x[o + b]!);
-      for (let k = 0; k < size; k++) vals[k] = x[o + order[k]!]!;
-      if (vals[0] === vals[size - 1]) continue;
+      // Values of each class sorted separately (native numeric sort), then merged in order.
+      for (let c = 0; c < nClasses; c++) {
+        head[c] = c === 0 ? 0 : head[c - 1]! + counts[c - 1]!;
+        stop[c] = head[c]! + counts[c]!;
+        fillAt[c] = head[c]!;
+      }
+      for (let k = start; k < end; k++) {
+        const smp = samples[k]!;
+        const c = cls[smp]!;
+        vals[fillAt[c]!] = x[o + smp]!;
+        fillAt[c] = fillAt[c]! + 1;
+      }
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let c = 0; c < nClasses; c++) {
+        if (counts[c]! === 0) continue;
+        vals.subarray(head[c]!, stop[c]!).sort();
+        lo = Math.min(lo, vals[head[c]!]!);
+        hi = Math.max(hi, vals[stop[c]! - 1]!);
+      }
+      if (lo === hi) continue;
       leftCounts.fill(0);
-      for (let k = 0; k < size - 1; k++) {
-        const c = cls[order[k]!]!;
-        leftCounts[c] = leftCounts[c]! + 1;
-        if (vals[k] === vals[k + 1]) continue;
-        const nl = k + 1;
+      let nl = 0;
+      for (;;) {
+        // The smallest value not yet moved left, and every copy of it in every class.
+        let v = Infinity;
+        for (let c = 0; c < nClasses; c++) if (head[c]! < stop[c]! && vals[head[c]!]! < v) v = vals[head[c]!]!;
+        for (let c = 0; c < nClasses; c++) {
+          while (head[c]! < stop[c]! && vals[head[c]!] === v) {
+            head[c] = head[c]! + 1;
+            leftCounts[c] = leftCounts[c]! + 1;
+            nl++;
+          }
+        }
+        if (nl === size) break;
+        let next = Infinity;
+        for (let c = 0; c < nClasses; c++) if (head[c]! < stop[c]! && vals[head[c]!]! < next) next = vals[head[c]!]!;
         const nr = size - nl;
         let sl = 0;
         let sr = 0;
@@ -94,8 +122,8 @@ function growTree(d: ForestData, samples: Int32Array, mtry: number, rng: Random)
         if (score > bestScore) {
           bestScore = score;
           bestFeat = f;
-          const mid = (vals[k]! + vals[k + 1]!) / 2;
-          bestThr = mid < vals[k + 1]! ? mid : vals[k]!;
+          const mid = (v + next) / 2;
+          bestThr = mid < next ? mid : v;
         }
       }
     }
