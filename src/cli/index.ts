@@ -7,7 +7,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ArgError, parseArgs } from "./args.js";
 import { reportFile } from "./report.js";
 import { scoreFile, scoreWorkerMain, type BatchOptions } from "./score.js";
-import { UsageError, validateFile } from "./validate.js";
+import { UsageError, validateFile, type Problem } from "./validate.js";
 
 const VERSION = "0.1.0";
 
@@ -94,14 +94,22 @@ async function main(argv: readonly string[]): Promise<number> {
   const opt = (k: string) => (typeof args.options[k] === "string" ? (args.options[k] as string) : undefined);
 
   if (command === "validate") {
-    const s = await validateFile(file, { ...(opt("format") ? { format: opt("format")! } : {}), ...(opt("kind") ? { kind: opt("kind")! } : {}) });
-    if (args.options.json === true) process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+    const json = args.options.json === true;
+    const show = (p: Problem) => `${file}:${p.line}: ${p.record === undefined ? "" : `${p.record} `}${p.field}: ${p.reason}`;
+    let streamed = 0;
+    const s = await validateFile(file, {
+      ...(opt("format") ? { format: opt("format")! } : {}),
+      ...(opt("kind") ? { kind: opt("kind")! } : {}),
+      // text output streams problems as they are found, so a registry-sized file needs no memory for them
+      ...(json ? {} : { onProblem: (p: Problem) => (streamed++, process.stdout.write(`${show(p)}\n`)) }),
+    });
+    const count = streamed + s.problems.length;
+    if (json) process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
     else {
-      const lines = s.problems.map((p) => `${file}:${p.line}: ${p.record === undefined ? "" : `${p.record} `}${p.field}: ${p.reason}`);
-      if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
-      process.stdout.write(`${s.total} records: ${s.valid} valid, ${s.invalid} invalid${s.problems.length > 0 ? ` (${s.problems.length} problems)` : ""}\n`);
+      if (s.problems.length > 0) process.stdout.write(`${s.problems.map(show).join("\n")}\n`);
+      process.stdout.write(`${s.total} records: ${s.valid} valid, ${s.invalid} invalid${count > 0 ? ` (${count} problems)` : ""}\n`);
     }
-    return s.problems.length > 0 ? 1 : 0;
+    return count > 0 || s.invalid > 0 ? 1 : 0;
   }
   if (command === "score") {
     const s = await scoreFile(

@@ -12,6 +12,8 @@ export interface ValidateOptions {
   readonly kind?: string;
   readonly json?: boolean;
   readonly maxProblems?: number;
+  /** Called for each problem as it is found (streaming formats); the summary then keeps none of them. */
+  readonly onProblem?: (p: Problem) => void;
 }
 
 /** One reported problem. */
@@ -105,7 +107,8 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
     const ps = validateRecord(it, kind);
     if (ps.length > 0) {
       invalid++;
-      if (problems.length < max) problems.push(...ps);
+      if (options.onProblem !== undefined) for (const p of ps) options.onProblem(p);
+      else if (problems.length < max) problems.push(...ps);
       else omitted++;
     }
   }
