@@ -32,6 +32,8 @@ export { wilcoxonRankSumTest } from "./wilcoxonRankSumTest/index.js";
 export type { WilcoxonOptions } from "./wilcoxonRankSumTest/index.js";
 export { wilcoxonSignedRankTest } from "./wilcoxonSignedRankTest/index.js";
 export { shapiroWilkTest } from "./shapiroWilkTest/index.js";
+export { fisherExactTest } from "./fisherExactTest/index.js";
+export type { FisherExactTestOptions } from "./fisherExactTest/index.js";
 // --- end Statistics I ---
 // --- Statistics II (models: logistic regression, ROC) ---
 export { logisticRegression } from "./logisticRegression/index.js";

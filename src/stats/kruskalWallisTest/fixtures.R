@@ -7,6 +7,8 @@ gl <- list(list(c(2.9, 3.0, 2.5, 2.6, 3.2), c(3.8, 2.7, 4.0, 2.4), c(2.8, 3.4, 3
   list(rpois(100, 3), rpois(120, 3.5), rpois(80, 2)), list(1:50, 51:100), list(c(1, 1, 1, 1), c(1, 1, 2)),
   list(rnorm(1000), rnorm(1000, 0.5), rnorm(1000, 1)), list(c(0, 0, 1), c(0, 1, 1), c(1, 1, 1)),
   list(round(runif(40) * 3), round(runif(40) * 3 + 1)), list(1e8 + c(1, 2, 3), 1e8 + c(4, 5, 6.5), 1e8 + c(7, 8)))
+gl[[length(gl) + 1]] <- lapply(1:20, function(j) round(rnorm(sample(1:15, 1), j / 10), 1))
+gl[[length(gl) + 1]] <- lapply(1:40, function(j) c(-0, 0, j %% 3, rnorm(2)))
 for (i in 1:10) gl[[length(gl) + 1]] <- lapply(1:sample(2:7, 1), function(j) round(rnorm(sample(2:40, 1), j / 3), sample(0:2, 1)))
 cases <- lapply(gl, function(g) { h <- kruskal.test(g); list(groups = lapply(g, I), statistic = unname(h$statistic), df = unname(h$parameter), pValue = h$p.value) })
 write_fixtures(cases)

@@ -6,18 +6,6 @@ import { assertFiniteArray, describeValue } from "../../_lib/errors.js";
 import { pchisq } from "../_dist/chisq.js";
 import type { TestResult } from "../types.js";
 
-/** First index i in sorted `s` with s[i] >= v. */
-function lowerBound(s: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Kruskal-Wallis rank sum test that k samples come from the same distribution.
  * @remarks H = [12 / (N (N + 1)) sum R_j^2 / n_j - 3 (N + 1)] / [1 - sum (t^3 - t) / (N^3 - N)] with
@@ -45,12 +33,56 @@ export function kruskalWallisTest(groups: readonly (readonly number[])[]): TestR
     total += v.length;
     return v;
   });
-  const all = new Float64Array(total);
+  const n = total;
+  const { rsum, tieSum } = k <= 16 ? rankSumsByMerge(gs, n) : rankSumsBySearch(gs, n);
+  const denom = 1 - tieSum / (n * n * n - n);
+  if (!(denom > 0)) throw new RangeError(`${fn}: groups must not have all values tied; got ${n} equal values.`);
+  let s = 0;
+  for (let g = 0; g < k; g++) s += (rsum[g]! * rsum[g]!) / gs[g]!.length;
+  const statistic = ((12 * s) / (n * (n + 1)) - 3 * (n + 1)) / denom;
+  const df = k - 1;
+  return { method: "Kruskal-Wallis rank sum test", statistic, df, pValue: pchisq(statistic, df, false) };
+}
+
+/** Rank sums per group and the tie term sum(t^3 - t): sort each group, merge (few groups). */
+function rankSumsByMerge(gs: readonly (readonly number[])[], n: number): { rsum: Float64Array; tieSum: number } {
+  const k = gs.length;
+  const sortedGroups = gs.map((g) => Float64Array.from(g).sort());
+  const ptr = new Int32Array(k);
+  const rsum = new Float64Array(k);
+  const counts = new Int32Array(k);
+  let tieSum = 0;
+  let pos = 0; // ranks assigned so far
+  while (pos < n) {
+    let v = Infinity;
+    for (let g = 0; g < k; g++) {
+      const sg = sortedGroups[g]!;
+      if (ptr[g]! < sg.length && sg[ptr[g]!]! < v) v = sg[ptr[g]!]!;
+    }
+    let t = 0;
+    for (let g = 0; g < k; g++) {
+      const sg = sortedGroups[g]!;
+      let p = ptr[g]!;
+      const p0 = p;
+      while (p < sg.length && sg[p] === v) p++;
+      counts[g] = p - p0;
+      t += p - p0;
+      ptr[g] = p;
+    }
+    const avg = pos + (t + 1) / 2;
+    for (let g = 0; g < k; g++) if (counts[g]! > 0) rsum[g]! += avg * counts[g]!;
+    if (t > 1) tieSum += t * t * t - t;
+    pos += t;
+  }
+  return { rsum, tieSum };
+}
+
+/** Same, for many groups: one global sort and binary searches for each value's run. */
+function rankSumsBySearch(gs: readonly (readonly number[])[], n: number): { rsum: Float64Array; tieSum: number } {
+  const all = new Float64Array(n);
   let pos = 0;
   for (const g of gs) for (let i = 0; i < g.length; i++) all[pos++] = g[i]!;
   all.sort();
-  const n = total;
-  // Tie correction from runs of equal values.
   let tieSum = 0;
   for (let i = 0; i < n; ) {
     let j = i + 1;
@@ -59,32 +91,24 @@ export function kruskalWallisTest(groups: readonly (readonly number[])[]): TestR
     if (t > 1) tieSum += t * t * t - t;
     i = j;
   }
-  const denom = 1 - tieSum / (n * n * n - n);
-  if (!(denom > 0)) throw new RangeError(`${fn}: groups must not have all values tied; got ${n} equal values.`);
-  // Average rank of v: (first index + last index) / 2 + 1 (1-based).
-  let s = 0;
-  for (const g of gs) {
-    let rsum = 0;
+  const bound = (v: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (strict ? all[mid]! <= v : all[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const rsum = new Float64Array(gs.length);
+  gs.forEach((g, gi) => {
+    let r = 0;
     for (let i = 0; i < g.length; i++) {
       const v = g[i]!;
-      const lo = lowerBound(all, v);
-      let hi = lo;
-      if (lo + 1 < n && all[lo + 1] === v) {
-        // upper bound by binary search
-        let a = lo;
-        let b = n;
-        while (a < b) {
-          const mid = (a + b) >>> 1;
-          if (all[mid]! <= v) a = mid + 1;
-          else b = mid;
-        }
-        hi = a - 1;
-      }
-      rsum += (lo + hi) / 2 + 1;
+      r += (bound(v, false) + bound(v, true) - 1) / 2 + 1;
     }
-    s += (rsum * rsum) / g.length;
-  }
-  const statistic = ((12 * s) / (n * (n + 1)) - 3 * (n + 1)) / denom;
-  const df = k - 1;
-  return { method: "Kruskal-Wallis rank sum test", statistic, df, pValue: pchisq(statistic, df, false) };
+    rsum[gi] = r;
+  });
+  return { rsum, tieSum };
 }

@@ -1,0 +1,45 @@
+/**
+ * Statistics I performance, on the same inputs as R (timed there with `system.time`, figures in the task
+ * names). The R side, run with Rscript:
+ *
+ *   t5 <- matrix(c(8,3,6,2,5, 4,7,3,6,4, 5,4,8,3,4, 3,6,4,7,5, 6,4,5,4,4), 5, byrow = TRUE)
+ *   system.time(fisher.test(t5, workspace = 2e8))                       # n = 120
+ *   x <- sin(1:1e6) * 1000; g <- (0:(1e6 - 1)) %% 4
+ *   system.time(kruskal.test(x, g))
+ *   a <- sin(1:49); b <- cos(1:49) + 0.3
+ *   system.time(for (i in 1:1000) wilcox.test(a, b))                    # / 1000
+ *   s <- sin(1:5000) + sin((1:5000) * 0.37)
+ *   system.time(for (i in 1:1000) shapiro.test(s))                      # / 1000
+ */
+import type { Bench } from "tinybench";
+import { fisherExactTest, kruskalWallisTest, shapiroWilkTest, wilcoxonRankSumTest } from "../src/stats/index.js";
+
+export default function (bench: Bench): void {
+  const t5 = [
+    [8, 3, 6, 2, 5],
+    [4, 7, 3, 6, 4],
+    [5, 4, 8, 3, 4],
+    [3, 6, 4, 7, 5],
+    [6, 4, 5, 4, 4],
+  ];
+  bench.add("fisherExactTest 5 x 5, n = 120 (R fisher.test: see report)", () => {
+    fisherExactTest(t5);
+  });
+
+  const groups: number[][] = [[], [], [], []];
+  for (let i = 1; i <= 1_000_000; i++) groups[(i - 1) % 4]!.push(Math.sin(i) * 1000);
+  bench.add("kruskalWallisTest 1,000,000 values in 4 groups", () => {
+    kruskalWallisTest(groups);
+  });
+
+  const a = Array.from({ length: 49 }, (_, i) => Math.sin(i + 1));
+  const b = Array.from({ length: 49 }, (_, i) => Math.cos(i + 1) + 0.3);
+  bench.add("wilcoxonRankSumTest exact, 49 + 49", () => {
+    wilcoxonRankSumTest(a, b);
+  });
+
+  const s = Array.from({ length: 5000 }, (_, i) => Math.sin(i + 1) + Math.sin((i + 1) * 0.37));
+  bench.add("shapiroWilkTest n = 5000", () => {
+    shapiroWilkTest(s);
+  });
+}
