@@ -101,11 +101,13 @@ export function readFamily(fn: string, options: unknown): Family {
  * smallest lambda that zeroes every coefficient (`max_j |x_j'(y - mean(y))| / (n * max(alpha,
  * 0.001))` on the standardised scale) and runs `nLambda` log-spaced values down to
  * `lambdaMinRatio` times that. With the default sequence the path stops early, as glmnet's does
- * (from the 5th lambda on), once the deviance ratio improves by less than 1e-5 (relative) between
- * lambdas or exceeds 0.999, or (binomial) when the fitted probabilities all approach 0 or 1.
- * A user `lambda` is fitted in full. Warm starts and active-set cycling as in the paper;
- * convergence is much tighter than glmnet's default `thresh = 1e-7` (the coefficients sit on the
- * exact solution).
+ * (from the 5th lambda on), once the deviance ratio improves by less than 1e-5 between lambdas
+ * (relative to the ratio for gaussian, absolute for binomial) or exceeds 0.999, or (binomial)
+ * when the fitted probabilities all approach 0 or 1. A user `lambda` is fitted in full. As in
+ * glmnet, the gaussian ridge part acts on the scale of y / sd(y): its penalty is
+ * `lambda * (1 - alpha) / sd(y)` (1/n variance) on the scale of y. Warm starts and active sets as
+ * in the paper, and every lambda is polished to machine precision (glmnet stops at its
+ * `thresh = 1e-7`, so its coefficients agree with these to about 1e-4 relative).
  *
  * @param X - Design matrix, rows = observations (at least 2), columns = features; not mutated.
  * @param y - Response: numbers (gaussian, not all equal) or 0/1 (binomial, at least two of each).
