@@ -92,6 +92,8 @@ export interface Design {
   readonly p: number;
   readonly y: Float64Array;
   readonly offset: Float64Array | null;
+  /** Column 0 is all ones (an intercept): its cross-products are plain sums. */
+  readonly ones0?: boolean;
 }
 
 /** Working state of a fit. */
@@ -142,26 +144,42 @@ const BLOCK = 1024;
  * blocks that stay in cache: each block's weighted columns are formed once, then four dot
  * products share every pass over the block. `wx` is scratch of length >= p * 1024.
  */
-export function weightedCrossprod(x: Float64Array, n: number, p: number, w: Float64Array, u: Float64Array, out: Float64Array, rhs: Float64Array, wx: Float64Array): void {
+export function weightedCrossprod(
+  x: Float64Array,
+  n: number,
+  p: number,
+  w: Float64Array,
+  u: Float64Array,
+  out: Float64Array,
+  rhs: Float64Array,
+  wx: Float64Array,
+  ones0 = false,
+): void {
   out.fill(0);
   rhs.fill(0);
+  const k0 = ones0 ? 1 : 0;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const len = Math.min(BLOCK, n - i0);
     for (let j = 0; j < p; j++) {
       const oj = j * n + i0;
       const bj = j * BLOCK;
       let r = 0;
+      let s = 0;
       for (let i = 0; i < len; i++) {
         const v = x[oj + i]!;
-        wx[bj + i] = v * w[i0 + i]!;
+        const a = v * w[i0 + i]!;
+        wx[bj + i] = a;
+        s += a;
         r += v * u[i0 + i]!;
       }
       rhs[j] = rhs[j]! + r;
+      // With an intercept column of ones, its products are the sums of the weighted columns.
+      if (ones0) out[j * p] = out[j * p]! + s;
     }
-    for (let j = 0; j < p; j++) {
+    for (let j = k0; j < p; j++) {
       const bj = j * BLOCK;
       const row = j * p;
-      let k = 0;
+      let k = k0;
       for (; k + 3 <= j; k += 4) {
         const o0 = k * n + i0;
         const o1 = o0 + n;
@@ -220,7 +238,7 @@ function irlsStep(
     if (beta === null) u[i] = wi * (e - (offset !== null ? offset[i]! : 0) + (y[i]! - m) / me);
     else u[i] = (me * (y[i]! - m)) / v;
   }
-  weightedCrossprod(x, n, p, w, u, xtwx, rhs, work.wx);
+  weightedCrossprod(x, n, p, w, u, xtwx, rhs, work.wx, d.ones0 === true);
   cholesky(xtwx, p);
   const sol = new Float64Array(rhs);
   cholSolve(xtwx, p, sol);
@@ -275,10 +293,11 @@ export interface IrlsResult {
   readonly singular: boolean;
 }
 
-function stateFrom(d: Design, beta: Float64Array): FitState {
-  const eta = new Float64Array(d.n);
+/** The state at `beta`; writes into `reuse`'s arrays when given (a state no longer needed). */
+function stateFrom(d: Design, beta: Float64Array, reuse?: FitState): FitState {
+  const eta = reuse !== undefined ? reuse.eta : new Float64Array(d.n);
   linearPredictor(d, beta, eta);
-  const mu = new Float64Array(d.n);
+  const mu = reuse !== undefined ? reuse.mu : new Float64Array(d.n);
   const y = d.y;
   // Fitted means and the Neumaier-compensated deviance in one pass.
   let s = 0;
@@ -324,6 +343,7 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
   let iterations = 0;
   let lastDecrement = Infinity;
   let singular = false;
+  let spare: FitState | undefined;
   for (let iter = 1; iter <= opts.maxit; iter++) {
     iterations = iter;
     let beta: Float64Array;
@@ -339,9 +359,11 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
     const wasBeta = hasBeta;
     hasBeta = true;
     lastDecrement = out.decrement;
-    let next = stateFrom(d, beta);
+    let next = stateFrom(d, beta, spare);
+    spare = undefined;
     if (opts.safeguard === true && wasBeta) next = halveUntilBetter(d, cur, next);
     const devold = cur.deviance;
+    if (opts.safeguard !== true) spare = cur; // superseded: recycle its arrays
     cur = next;
     if (Math.abs(next.deviance - devold) / (Math.abs(next.deviance) + 0.1) < opts.epsilon) {
       converged = true;
@@ -461,7 +483,7 @@ export function covariance(d: Design, state: FitState): { cov: Float64Array } {
     w[i] = (me * me) / (m * (1 - m));
   }
   const a = new Float64Array(p * p);
-  weightedCrossprod(x, n, p, w, new Float64Array(n), a, new Float64Array(p), new Float64Array(p * BLOCK));
+  weightedCrossprod(x, n, p, w, new Float64Array(n), a, new Float64Array(p), new Float64Array(p * BLOCK), d.ones0 === true);
   const sc = new Float64Array(p);
   for (let j = 0; j < p; j++) sc[j] = 1 / Math.sqrt(a[j * p + j]!);
   for (let j = 0; j < p; j++) for (let k = 0; k <= j; k++) a[j * p + k] = a[j * p + k]! * sc[j]! * sc[k]!;
@@ -527,7 +549,7 @@ function covarianceQr(d: Design, w: Float64Array): Float64Array {
  * moved into the offset). Keeps a warm start between calls.
  */
 export class Profiler {
-  private readonly sub: { x: Float64Array; n: number; p: number; y: Float64Array };
+  private readonly sub: { x: Float64Array; n: number; p: number; y: Float64Array; ones0: boolean };
   private readonly xj: Float64Array;
   private warm: Float64Array;
   private warmB: number;
@@ -542,7 +564,7 @@ export class Profiler {
       sx.set(x.subarray(k * n, (k + 1) * n), c * n);
       c++;
     }
-    this.sub = { x: sx, n, p: p - 1, y };
+    this.sub = { x: sx, n, p: p - 1, y, ones0: d.ones0 === true && j !== 0 };
     this.xj = x.subarray(j * n, (j + 1) * n);
     this.warm = new Float64Array(p - 1);
     let c2 = 0;

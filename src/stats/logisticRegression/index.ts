@@ -148,7 +148,7 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
     throw new RangeError(`${FN}: y must contain both 0 and 1 (no maximum-likelihood estimate otherwise); got ${ones} ones in ${n}.`);
   }
   const allNames = intercept ? ["(Intercept)", ...names] : names;
-  return { design: { x: xm, n, p, y: yv, offset: null }, names: allNames, intercept, confLevel, method, columns: k };
+  return { design: { x: xm, n, p, y: yv, offset: null, ones0: intercept }, names: allNames, intercept, confLevel, method, columns: k };
 }
 
 const EPS10 = 10 * 2.220446049250313e-16;
