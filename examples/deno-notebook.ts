@@ -1,3 +1,5 @@
+// @ts-nocheck -- a Deno script over the built package (./dist, which does not exist before `npm run build`),
+// so the repository's tsc skips it; Deno runs it (and `deno check` can type-check it after a build).
 // A notebook in plain TypeScript for Deno: run the cells top to bottom, each shows a table.
 //   npm run build && npx deno run --allow-read --allow-env --node-modules-dir=manual examples/deno-notebook.ts
 // "ibd-outcomes" resolves to this repository's ./dist through package.json (in your own project:
