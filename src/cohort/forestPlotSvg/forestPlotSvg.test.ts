@@ -37,6 +37,14 @@ describe("forestPlotSvg", () => {
     expect(inf.texts).toContain("20.00 (2.00, ∞)");
   });
 
+  it("widens rather than clipping a long label", () => {
+    const label = "A very long characteristic name that would not fit in a narrow figure at all";
+    const svg = forestPlotSvg([{ label, oddsRatio: 2, confInt: [1, 4], pValue: 0.05 }], { width: 300 });
+    const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+    expect(width).toBeGreaterThan(300 + 160);
+    expect(checkXml(svg).texts).toContain(label);
+  });
+
   it("rejects bad input and does not mutate", () => {
     expect(() => forestPlotSvg([{ label: "x", oddsRatio: 0, confInt: [0, 1] }])).toThrow(RangeError);
     expect(() => forestPlotSvg(42 as never)).toThrow(TypeError);

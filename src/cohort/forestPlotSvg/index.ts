@@ -28,7 +28,7 @@ export interface ForestPlotSvgOptions {
  * A forest plot of odds ratios on a log axis as a standalone SVG: a point and CI line per term, the line of
  * no effect at 1, and "OR (95% CI) p" printed on the right.
  * @remarks Accepts {@link regressionTable}'s result (its continuous and level rows, labelled "term: level")
- * or plain rows. The axis spans every finite interval end (a decade each side at least); an interval end
+ * or plain rows. The figure widens beyond `width` rather than clip long labels. The axis spans every finite interval end (a decade each side at least); an interval end
  * that is 0 or infinite (separation) is drawn as an arrow at the axis edge.
  * @param input - A regression table result or rows.
  * @param options - Title, width, axis label, digits, p style.
@@ -58,8 +58,8 @@ export function forestPlotSvg(input: RegressionTableResult | readonly ForestPlot
   rows.forEach((r, i) => {
     if (typeof r.oddsRatio !== "number" || !(r.oddsRatio > 0) || !Number.isFinite(r.oddsRatio)) throw new RangeError(`${fn}: rows[${i}].oddsRatio must be a positive finite number; got ${describeValue(r.oddsRatio)}.`);
   });
-  const W = options.width ?? 820;
-  if (!(W >= 300)) throw new RangeError(`${fn}: options.width must be at least 300; got ${describeValue(W)}.`);
+  const W0 = options.width ?? 820;
+  if (!(W0 >= 300)) throw new RangeError(`${fn}: options.width must be at least 300; got ${describeValue(W0)}.`);
   const digits = options.digits ?? 2;
   const style = options.pValueStyle ?? "paper";
   const num = (v: number): string => (v === Infinity ? "∞" : fixed(v, digits));
@@ -68,7 +68,9 @@ export function forestPlotSvg(input: RegressionTableResult | readonly ForestPlot
   const orW = Math.max(textWidth("OR (95% CI)", 12), ...rows.map((r) => textWidth(right(r), 12)));
   const pW = Math.max(textWidth("p-value", 12), ...rows.map((r) => (r.pValue == null ? 0 : textWidth(formatPValue(r.pValue, { style }), 12))));
   const left = 16 + labelW + 16;
-  const plotW = Math.max(160, W - left - orW - pW - 16 - 24 - 16);
+  const plotW = Math.max(160, W0 - left - orW - pW - 16 - 24 - 16);
+  // grow the figure rather than clip long labels
+  const W = Math.ceil(Math.max(W0, left + plotW + 16 + orW + 24 + pW + 16));
   const plotR = left + plotW;
   const rowH = 28;
   const top = (options.title === undefined ? 16 : 44) + 24;
