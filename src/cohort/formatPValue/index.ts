@@ -32,14 +32,15 @@ export interface FormatPValueOptions {
  *   values: format those yourself). So p < 0.001 → `<0.001`; 0.001 ≤ p < 0.01 → three decimals; p ≥ 0.01 →
  *   two decimals, with a leading zero. Values that would round to 1.00 (p ≥ 0.995) print `>0.99` (ours: the
  *   guideline is silent). Symbol form without spaces: `P=0.03`, `P<0.001`.
- * - `lancet` — The Lancet: p values to two significant figures, `p<0·0001` below 0.0001, lower-case p,
+ * - `lancet` — The Lancet's statistical guidance for authors: p values to two significant figures, `p<0·0001` below 0.0001, lower-case p,
  *   mid-line decimal point (`0·035`; `decimalMark: "."` for on-screen use). p ≥ 0.995 (two significant
  *   figures would print 1·0) → `>0·99` (ours). Symbol form `p=0·035`, `p<0·0001`.
- * - `ama` — AMA Manual of Style (11th ed., §19.5): no leading zero; two decimals, three when p < .01;
+ * - `ama` — AMA Manual of Style (11th ed., numbers chapter: significant digits and rounding): no leading zero; two decimals, three when p < .01;
  *   `<.001` below .001 and `>.99` above .99; exception kept from the manual: when rounding to two decimals
  *   would make a p < .05 read as .05 (0.045 ≤ p < 0.05) three decimals are used (`.046`). Symbol form
  *   `P = .03`, `P < .001`.
- * - `apa` — APA Publication Manual (7th ed., §6.36): exact values to three decimals, no leading zero
+ * - `apa` — APA Publication Manual (7th ed., chapter 6: statistics in text; "report exact p values to two or
+ *   three decimal places", "p values less than .001 as p < .001"): exact values to three decimals, no leading zero
  *   (a probability cannot exceed 1), `< .001` below .001; p > .999 → `> .999` (ours, instead of 1.000).
  *   Symbol form `p = .035`, `p < .001` (lower-case, italic in print).
  * - `graphpad` — GraphPad Prism's default number format: four decimals with a leading zero, `<0.0001`
@@ -62,8 +63,8 @@ export interface FormatPValueOptions {
  * @see Sjoberg DD, et al. Reproducible summary tables with the gtsummary package. R J 2021;13:570-80.
  *   doi:10.32614/RJ-2021-053 (`style_pvalue`)
  * @see New England Journal of Medicine, Statistical reporting guidelines (author center).
- * @see AMA Manual of Style, 11th ed., 2020, §19.5 (Oxford University Press). doi:10.1093/jama/9780190246556.001.0001
- * @see American Psychological Association. Publication Manual, 7th ed., 2020, §6.36.
+ * @see AMA Manual of Style, 11th ed., 2020 (Oxford University Press). doi:10.1093/jama/9780190246556.001.0001
+ * @see American Psychological Association. Publication Manual, 7th ed., 2020. doi:10.1037/0000165-000
  */
 export function formatPValue(p: number, options: FormatPValueOptions = {}): string {
   if (typeof p !== "number") throw new TypeError(`${FN}: p must be a number; got ${describeValue(p)}.`);
