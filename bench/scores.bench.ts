@@ -1,8 +1,11 @@
 /**
  * Scores on the hot path of registries: one task iteration scores a whole array of 1,000,000 visits,
  * so visits/s = 1e6 × ops/s. "unchecked" = input already validated (`*Unchecked`), "validated" = raw
- * visits through the public validating function (hand-written check equivalent to the zod schema),
- * "zod safeParse" = the schema's own safeParse per visit, for reference.
+ * visits through the public validating function (hand-written check equivalent to the zod schema).
+ * No zod-safeParse reference task: tinybench warms every task up before running any, and a task that
+ * allocates like safeParse, warmed up with all the others, made V8 deoptimise the scoring code for
+ * the rest of the run ("code dependencies"; probably allocation-site pretenuring): mayoFullUnchecked
+ * ran 16x slower in that process. Measured alone, safeParse + score ran ~3.7M visits/s.
  * Targets (one core): >= 10 million visits/s unchecked, >= 1 million visits/s validated.
  */
 import type { Bench } from "tinybench";
@@ -27,7 +30,6 @@ import {
   type SesCdSegment,
   type UceisItems,
 } from "../src/scores/index.js";
-import { MayoItemsSchema } from "../src/models/scoreInputs.js";
 
 const N = 1_000_000;
 
@@ -129,7 +131,7 @@ let sink = 0;
 /**
  * Adds one task running `run` over the whole array. Each task passes its own loop (a distinct function
  * literal) so every call site stays monomorphic, as in a registry scoring one kind of visit. The data
- * are built lazily and freed after the run phase.
+ * are built (deterministically) before each phase and freed after it; building is not timed.
  */
 function addTask<T>(bench: Bench, name: string, make: () => T[], run: (xs: readonly T[]) => number): void {
   let data: T[] | undefined;
@@ -140,10 +142,13 @@ function addTask<T>(bench: Bench, name: string, make: () => T[], run: (xs: reado
     },
     {
       beforeAll() {
-        data ??= make();
+        data = make();
       },
-      afterAll(mode) {
-        if (mode === "run") data = undefined;
+      afterAll() {
+        // tinybench warms every task up before running any: free the data after each phase, so only
+        // one 1M-visit array is alive at a time (several at once push the heap towards its limit and
+        // the timings measure the garbage collector).
+        data = undefined;
       },
     },
   );
@@ -180,16 +185,6 @@ export default function scoresBench(bench: Bench): void {
     for (let i = 0; i < xs.length; i++) {
       const r = mayoAdapted(xs[i]!, fda);
       s += r.band === null ? r.total : r.total + 1;
-    }
-    return s;
-  });
-  addTask(bench, "mayoFull via zod safeParse (reference, 1M visits)", makeMayo, (xs) => {
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const r = MayoItemsSchema.safeParse(xs[i]);
-      if (!r.success) throw new Error("bench data invalid");
-      const m = mayoFullUnchecked(r.data);
-      s += m.band === null ? m.total : m.total + 1;
     }
     return s;
   });

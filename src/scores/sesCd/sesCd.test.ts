@@ -128,6 +128,11 @@ describe("sesCd", () => {
         expect(r.total).toBeGreaterThanOrEqual(0);
         expect(r.total).toBeLessThanOrEqual(56);
         expect(sesCdUnchecked(x)).toEqual(r);
+        const explored = SEGMENTS.map((n) => x[n]).filter((v): v is SesCdSegment => v !== undefined && v !== null);
+        const cells = explored.flatMap((v) => VARS.map((k) => v[k]));
+        expect(r.segmentsExplored).toBe(explored.length);
+        expect(r.maxSubscore).toBe(cells.length > 0 ? Math.max(...cells) : 0);
+        expect(r.hasUlcers).toBe(explored.some((v) => v.ulcerSize > 0 || v.ulceratedSurface > 0));
         const s = x[name];
         if (s !== undefined && s !== null && s[v] < 3) {
           expect(sesCd({ ...x, [name]: { ...s, [v]: s[v] + 1 } }).total).toBe(r.total + 1);
