@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
-import { cvElasticNet, elasticNetCoefficients } from "./index.js";
+import { cvElasticNet, elasticNetCoefficients, type CvElasticNetOptions } from "./index.js";
 
 interface CvFixture {
   name: string;
   family: "gaussian" | "binomial";
   alpha: number;
+  lambdaIn: number[] | null;
+  standardize: boolean;
   X: number[][];
   y: number[];
   foldId: number[];
@@ -28,7 +30,9 @@ function closeCoef(got: number, want: number, scale: number, label: string): voi
 describe("cvElasticNet vs cv.glmnet (same foldid, thresh = 1e-30)", () => {
   for (const c of fixtures.cv) {
     it(c.name, () => {
-      const cv = cvElasticNet(c.X, c.y, { family: c.family, alpha: c.alpha, foldId: c.foldId });
+      const opts: CvElasticNetOptions = { family: c.family, alpha: c.alpha, foldId: c.foldId, standardize: c.standardize };
+      if (c.lambdaIn !== null) opts.lambda = c.lambdaIn;
+      const cv = cvElasticNet(c.X, c.y, opts);
       expect(cv.lambda.length).toBe(c.lambda.length);
       for (let k = 0; k < c.lambda.length; k++) {
         expectClose(cv.lambda[k]!, c.lambda[k]!, 1e-10, `${c.name} lambda[${k}]`);

@@ -33,12 +33,15 @@ path_case <- function(name, d, family, alpha = 1, standardize = TRUE, lambda = N
        nullDeviance = fit$nulldev, df = fit$df)
 }
 
-cv_case <- function(name, d, family, alpha, foldid) {
-  cv <- cv.glmnet(d$X, d$y, family = family, alpha = alpha, foldid = foldid,
-                  type.measure = "deviance", thresh = 1e-30, maxit = 1e8)
+cv_case <- function(name, d, family, alpha, foldid, lambda = NULL, standardize = TRUE) {
+  args <- list(x = d$X, y = d$y, family = family, alpha = alpha, foldid = foldid,
+               standardize = standardize, type.measure = "deviance", thresh = 1e-30, maxit = 1e8)
+  if (!is.null(lambda)) args$lambda <- lambda
+  cv <- do.call(cv.glmnet, args)
   cmin <- as.numeric(coef(cv, s = "lambda.min"))
   c1se <- as.numeric(coef(cv, s = "lambda.1se"))
-  list(name = name, family = family, alpha = alpha, X = d$X, y = d$y, foldId = foldid,
+  list(name = name, family = family, alpha = alpha, lambdaIn = lambda, standardize = standardize,
+       X = d$X, y = d$y, foldId = foldid,
        lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
        lambdaMin = cv$lambda.min, lambda1se = cv$lambda.1se,
        coefMin = list(intercept = cmin[1], beta = cmin[-1]),
@@ -79,7 +82,10 @@ paths <- list(
   path_case("binom user lambda", b1, "binomial", 0.5, lambda = c(0.3, 0.1, 0.05, 0.02, 0.005, 0.001)),
   path_case("binom nlambda 30 ratio 0.001", b4, "binomial", 0.9, nlambda = 30, lambda.min.ratio = 0.001),
   path_case("gauss p>n devmax stop", g2, "gaussian", 1, lambda.min.ratio = 1e-4),
-  path_case("binom p>n devmax stop", b2, "binomial", 0.7, lambda.min.ratio = 1e-4)
+  path_case("binom p>n devmax stop", b2, "binomial", 0.7, lambda.min.ratio = 1e-4),
+  path_case("gauss alpha0.01", g1, "gaussian", 0.01),
+  path_case("binom alpha0.01 nostd", b4, "binomial", 0.01, standardize = FALSE),
+  path_case("binom p>n nostd alpha0.5", b2, "binomial", 0.5, standardize = FALSE)
 )
 
 fold <- function(n, k) sample(rep(seq_len(k), length.out = n))
@@ -88,7 +94,11 @@ cvs <- list(
   cv_case("cv gauss p>n alpha0.5 5 folds", g2, "gaussian", 0.5, fold(40, 5)),
   cv_case("cv binom alpha1 10 folds", b1, "binomial", 1, fold(150, 10)),
   cv_case("cv binom alpha0.5 10 folds", b4, "binomial", 0.5, fold(300, 10)),
-  cv_case("cv binom p>n alpha0.5 4 folds", b2, "binomial", 0.5, fold(50, 4))
+  cv_case("cv binom p>n alpha0.5 4 folds", b2, "binomial", 0.5, fold(50, 4)),
+  cv_case("cv gauss user lambda nostd", g3, "gaussian", 0.8, fold(120, 6),
+          lambda = exp(seq(log(2), log(0.001), length.out = 40)), standardize = FALSE),
+  cv_case("cv binom user lambda", b1, "binomial", 1, fold(150, 5),
+          lambda = exp(seq(log(0.2), log(0.0005), length.out = 30)))
 )
 
 out <- list(glmnetVersion = as.character(packageVersion("glmnet")), paths = paths, cv = cvs)
