@@ -61,7 +61,19 @@ export interface BatchResult {
 
 function suffix(v: Visit, o: BatchOptions): string {
   const scores = scoreVisit(v, o.components);
-  let s = `,"scores":${JSON.stringify(scores)}`;
+  let s: string;
+  if (o.components) s = `,"scores":${JSON.stringify(scores)}`;
+  else {
+    // totals are numbers and bands fixed identifiers: written directly, no intermediate JSON.stringify
+    s = ',"scores":{';
+    let first = true;
+    for (const k in scores) {
+      const r = scores[k]!;
+      s += `${first ? "" : ","}"${k}":{"total":${r.total},"band":${r.band === null ? "null" : `"${r.band}"`}}`;
+      first = false;
+    }
+    s += "}";
+  }
   if (o.profile !== undefined) {
     const c = classifyVisit(v, scores, o.profile, o.explain);
     if (o.explain) s += `,"classifications":${JSON.stringify(c)}`;
@@ -124,7 +136,7 @@ export function scoreBatch(text: string, firstLine: number, o: BatchOptions): Ba
           parsed = false;
         }
         if (parsed && isFastValidVisit(value)) {
-          const body = raw.trimEnd();
+          const body = raw.charCodeAt(raw.length - 1) === 125 ? raw : raw.trimEnd();
           acc.out.push(body.slice(0, -1), suffix(value, o), "}\n");
           acc.written++;
         } else {
