@@ -1,7 +1,7 @@
 import { describeValue } from "../../_lib/errors.js";
 import { checkSeed, createRandom, shuffleInPlace } from "../_random/index.js";
-import { fitPath, readDesign, subsetDesign, type PathFit } from "../elasticNet/_path.js";
-import { readFamily, readPathOptions, type ElasticNetOptions, type ElasticNetResult } from "../elasticNet/index.js";
+import { fitPath, readDesign, readFamily, readPathOptions, subsetDesign, type PathFit } from "../elasticNet/_path.js";
+import type { ElasticNetOptions, ElasticNetResult } from "../elasticNet/index.js";
 
 /** Options of {@link cvElasticNet}: those of `elasticNet` plus the folds. */
 export interface CvElasticNetOptions extends ElasticNetOptions {
@@ -204,7 +204,7 @@ function foldDeviance(
 export function cvElasticNet(X: readonly (readonly number[])[], y: readonly number[], options?: CvElasticNetOptions): CvElasticNetResult {
   const family = readFamily(FN, options);
   const d = readDesign(FN, X, y, family);
-  const s = readPathOptions(FN, options, d.n, d.p);
+  const s = readPathOptions(FN, options);
   const foldId = readFolds(options, d.n);
   const full = fitPath(d, s);
   const lambda = [...full.lambda];

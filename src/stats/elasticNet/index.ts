@@ -1,5 +1,4 @@
-import { assertOneOf, describeValue } from "../../_lib/errors.js";
-import { fitPath, readDesign, type Family, type PathSettings } from "./_path.js";
+import { fitPath, readDesign, readFamily, readPathOptions, type Family } from "./_path.js";
 
 /** Model family of {@link elasticNet}: least squares or logistic. */
 export type ElasticNetFamily = Family;
@@ -37,56 +36,6 @@ export interface ElasticNetResult {
 }
 
 const FN = "elasticNet";
-
-/** Validates options shared by elasticNet and cvElasticNet. */
-export function readPathOptions(fn: string, options: unknown, n: number, p: number): PathSettings {
-  if (options === undefined) options = {};
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object; got ${describeValue(options)}.`);
-  }
-  const o = options as Record<string, unknown>;
-  const family = o["family"] === undefined ? "gaussian" : assertOneOf(fn, "options.family", o["family"], ["gaussian", "binomial"] as const);
-  const alpha = o["alpha"] === undefined ? 1 : o["alpha"];
-  if (typeof alpha !== "number") throw new TypeError(`${fn}: options.alpha must be a number; got ${describeValue(alpha)}.`);
-  if (!(alpha > 0 && alpha <= 1)) throw new RangeError(`${fn}: options.alpha must be in (0, 1]; got ${describeValue(alpha)}.`);
-  const standardize = o["standardize"] === undefined ? true : o["standardize"];
-  if (typeof standardize !== "boolean") throw new TypeError(`${fn}: options.standardize must be a boolean; got ${describeValue(standardize)}.`);
-  const nLambda = o["nLambda"] === undefined ? 100 : o["nLambda"];
-  if (typeof nLambda !== "number") throw new TypeError(`${fn}: options.nLambda must be a number; got ${describeValue(nLambda)}.`);
-  if (!Number.isInteger(nLambda) || nLambda < 1 || nLambda > 1e6) throw new RangeError(`${fn}: options.nLambda must be an integer in [1, 1000000]; got ${describeValue(nLambda)}.`);
-  let lambdaMinRatio: number | null = null;
-  if (o["lambdaMinRatio"] !== undefined) {
-    const r = o["lambdaMinRatio"];
-    if (typeof r !== "number") throw new TypeError(`${fn}: options.lambdaMinRatio must be a number; got ${describeValue(r)}.`);
-    if (!(r > 0 && r < 1)) throw new RangeError(`${fn}: options.lambdaMinRatio must be in (0, 1); got ${describeValue(r)}.`);
-    lambdaMinRatio = r;
-  }
-  let lambda: number[] | null = null;
-  if (o["lambda"] !== undefined) {
-    const l = o["lambda"];
-    if (!Array.isArray(l) && !ArrayBuffer.isView(l)) throw new TypeError(`${fn}: options.lambda must be an array of numbers; got ${describeValue(l)}.`);
-    const la = l as ArrayLike<unknown>;
-    if (la.length < 1) throw new RangeError(`${fn}: options.lambda must hold at least 1 number; got length 0.`);
-    lambda = [];
-    for (let k = 0; k < la.length; k++) {
-      const v = la[k];
-      if (typeof v !== "number") throw new TypeError(`${fn}: options.lambda[${k}] must be a number; got ${describeValue(v)}.`);
-      if (!Number.isFinite(v) || v < 0) throw new RangeError(`${fn}: options.lambda[${k}] must be a finite number >= 0; got ${describeValue(v)}.`);
-      lambda.push(v);
-    }
-    lambda.sort((a, b) => b - a);
-  }
-  void n;
-  void p;
-  return { family, alpha, standardize, lambda, nLambda, lambdaMinRatio };
-}
-
-/** Reads `options.family` early (it decides how y is validated). */
-export function readFamily(fn: string, options: unknown): Family {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) return "gaussian";
-  const f = (options as Record<string, unknown>)["family"];
-  return f === undefined ? "gaussian" : assertOneOf(fn, "options.family", f, ["gaussian", "binomial"] as const);
-}
 
 /**
  * Elastic-net regularisation path for a linear (gaussian) or logistic (binomial) model, by
@@ -128,6 +77,6 @@ export function readFamily(fn: string, options: unknown): Family {
 export function elasticNet(X: readonly (readonly number[])[], y: readonly number[], options?: ElasticNetOptions): ElasticNetResult {
   const family = readFamily(FN, options);
   const d = readDesign(FN, X, y, family);
-  const s = readPathOptions(FN, options, d.n, d.p);
+  const s = readPathOptions(FN, options);
   return fitPath(d, s);
 }
