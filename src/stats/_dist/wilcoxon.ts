@@ -5,13 +5,17 @@
  * Rank sum: the number of ways to reach W = k with samples of sizes m and n is the coefficient of q^k in
  * the Gaussian binomial coefficient [m + n choose m]_q = prod_{i=1..m} (1 - q^(n+i)) / (1 - q^i), built
  * one factor at a time (each partial product is again a Gaussian binomial with non-negative
- * coefficients). Signed rank: coefficients of prod_{i=1..n} (1 + q^i). Only the lower half of each
+ * coefficients). Signed rank: coefficients of prod_{i=1..n} (1 + q^i) / 2. Both are kept as probabilities. Only the lower half of each
  * (symmetric) distribution is built; both tails are summed from their own end.
  * @see Andrews GE. The Theory of Partitions. Cambridge University Press; 1976 (Gaussian polynomials).
  * @packageDocumentation
  */
 
-/** Counts of W = 0..floor(m n / 2) for sample sizes m, n. */
+/**
+ * Probabilities of W = 0..floor(m n / 2) for sample sizes m, n: each factor (1 - q^(b+i)) / (1 - q^i) is
+ * divided by its value at q = 1, (b + i) / i, so the array stays a probability distribution (no
+ * overflow for large samples; probabilities below the smallest double underflow to 0).
+ */
 function rankSumCounts(m: number, n: number): Float64Array {
   const a = Math.min(m, n);
   const b = Math.max(m, n);
@@ -24,15 +28,10 @@ function rankSumCounts(m: number, n: number): Float64Array {
     // Multiply by (1 - q^(b+i)).
     const s = b + i;
     for (let k = top; k >= s; k--) f[k]! -= f[k - s]!;
+    const scale = i / s;
+    for (let k = 0; k <= top; k++) f[k]! *= scale;
   }
   return f;
-}
-
-function choose(n: number, k: number): number {
-  let c = 1;
-  const kk = Math.min(k, n - k);
-  for (let i = 1; i <= kk; i++) c = (c * (n - kk + i)) / i;
-  return c;
 }
 
 /** Exact distribution helper for W: P[W <= q] and P[W > q]. */
@@ -75,7 +74,7 @@ function fromHalfCounts(f: Float64Array, max: number, total: number): ExactDist 
 
 /** Exact distribution of the rank-sum statistic W for sample sizes m and n. */
 export function rankSumDistribution(m: number, n: number): ExactDist {
-  return fromHalfCounts(rankSumCounts(m, n), m * n, choose(m + n, m));
+  return fromHalfCounts(rankSumCounts(m, n), m * n, 1);
 }
 
 /** Exact distribution of the signed-rank statistic V for n non-zero differences. */
@@ -84,6 +83,9 @@ export function signedRankDistribution(n: number): ExactDist {
   const top = Math.floor(max / 2);
   const f = new Float64Array(top + 1);
   f[0] = 1;
-  for (let i = 1; i <= n; i++) for (let k = top; k >= i; k--) f[k]! += f[k - i]!;
-  return fromHalfCounts(f, max, 2 ** n);
+  for (let i = 1; i <= n; i++) {
+    for (let k = top; k >= i; k--) f[k]! += f[k - i]!;
+    for (let k = 0; k <= top; k++) f[k]! *= 0.5;
+  }
+  return fromHalfCounts(f, max, 1);
 }

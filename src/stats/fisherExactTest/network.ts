@@ -32,8 +32,8 @@ interface Bounds {
 
 interface TwoCol {
   g: Float64Array; // completion values, ascending
-  s: Float64Array; // s[k] = sum_{i <= k} exp(g[i] - g[k])
-  eg: Float64Array; // eg[k] = s[k] exp(g[k] - max g)
+  eg: Float64Array; // eg[k] = sum_{i <= k} m_i exp(g[i] - max g)
+  m: Float64Array | undefined; // multiplicities (undefined = all 1)
 }
 
 interface Node {
@@ -204,41 +204,64 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
   };
 
   const twoColCache = new Map<number | string, TwoCol>();
-  /** All completions of a node with columns C-2, C-1 left: values sorted with running sums. */
+  let scratchG = new Float64Array(1024);
+  let scratchM = new Float64Array(1024);
+  /** All completions of a node with columns C-2, C-1 left: values sorted with cumulative sums. */
   const twoCol = (rho: Int32Array, key: number | string): TwoCol => {
     const hit = twoColCache.get(key);
     if (hit !== undefined) return hit;
-    const vals: number[] = [];
-    const mults = new Map<number, number>();
+    let len = 0;
+    let anyMult = false;
     const c = cols[C - 2]!;
     forEachFill(rho, c, (x, _cost, mult) => {
       let v = 0;
       for (let i = 0; i < R; i++) v -= lf[x[i]!]! + lf[rho[i]! - x[i]!]!;
-      if (mult !== 1) mults.set(vals.length, mult);
-      vals.push(v);
-      if (vals.length + work > FISHER_WORK_LIMIT) throw new FisherWorkLimit();
+      if (len === scratchG.length) {
+        const ng = new Float64Array(len * 2);
+        ng.set(scratchG);
+        scratchG = ng;
+        const nm = new Float64Array(len * 2);
+        nm.set(scratchM);
+        scratchM = nm;
+      }
+      scratchG[len] = v;
+      scratchM[len] = mult;
+      if (mult !== 1) anyMult = true;
+      len++;
+      if (len + work > FISHER_WORK_LIMIT) throw new FisherWorkLimit();
     });
-    spend(vals.length);
+    spend(len);
     let g: Float64Array;
     let m: Float64Array | undefined;
-    if (mults.size === 0) g = Float64Array.from(vals).sort();
+    if (!anyMult) g = scratchG.slice(0, len).sort();
     else {
-      const ord = vals.map((_, i) => i).sort((a, b) => vals[a]! - vals[b]!);
-      g = Float64Array.from(ord, (i) => vals[i]!);
-      m = Float64Array.from(ord, (i) => mults.get(i) ?? 1);
+      const ord = new Uint32Array(len);
+      for (let i = 0; i < len; i++) ord[i] = i;
+      ord.sort((p, q) => scratchG[p]! - scratchG[q]!);
+      g = new Float64Array(len);
+      m = new Float64Array(len);
+      for (let i = 0; i < len; i++) {
+        g[i] = scratchG[ord[i]!]!;
+        m[i] = scratchM[ord[i]!]!;
+      }
     }
-    const s = new Float64Array(g.length);
-    let acc = 0;
-    for (let i = 0; i < g.length; i++) {
-      acc = (i === 0 ? 0 : acc * Math.exp(g[i - 1]! - g[i]!)) + (m === undefined ? 1 : m[i]!);
-      s[i] = acc;
+    const gMax = g[len - 1]!;
+    const eg = new Float64Array(len);
+    let run = 0;
+    for (let i = 0; i < len; i++) {
+      run += (m === undefined ? 1 : m[i]!) * Math.exp(g[i]! - gMax);
+      eg[i] = run;
     }
-    const gMax = g[g.length - 1]!;
-    const eg = new Float64Array(g.length);
-    for (let i = 0; i < g.length; i++) eg[i] = s[i]! * Math.exp(g[i]! - gMax);
-    const tc: TwoCol = { g, s, eg };
+    const tc: TwoCol = { g, eg, m };
     twoColCache.set(key, tc);
     return tc;
+  };
+  /** log of sum_{i <= k} m_i exp(g_i) without underflow (used only when eg[k] underflows). */
+  const logPrefix = (tc: TwoCol, k: number): number => {
+    const top = tc.g[k]!;
+    let sum = 0;
+    for (let i = 0; i <= k; i++) sum += (tc.m === undefined ? 1 : tc.m[i]!) * Math.exp(tc.g[i]! - top);
+    return top + Math.log(sum);
   };
 
   // Accumulated p-value in units of exp(T + K) (i.e. relative to P_obs), Neumaier-compensated:
@@ -305,7 +328,7 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
   if (C === 2) {
     const tc = twoCol(rho0, keyOf(rho0));
     const k = lastLE(tc.g, T);
-    if (k >= 0) add(Math.exp(tc.g[k]! - T) * tc.s[k]!);
+    if (k >= 0) add(Math.exp(logPrefix(tc, k) - T));
     return Math.min(1, Math.exp(T + K) * (acc + comp));
   }
 
@@ -339,7 +362,7 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
           const gMax = g[ng - 1]!;
           // Pasts with p + cost + gMax <= T take every completion.
           const full = pMax + cost + gMax <= T ? nP - 1 : lastLE(P, T - cost - gMax);
-          if (full >= 0) add(mult * Math.exp(P[full]! + cost + gMax - T) * S[full]! * tc.s[ng - 1]!);
+          if (full >= 0) add(mult * Math.exp(P[full]! + cost + gMax - T) * S[full]! * tc.eg[ng - 1]!);
           const cut = T - cost - gMin;
           let i = full + 1;
           if (i < nP && P[i]! <= cut) {
@@ -351,7 +374,7 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
               const a = EP[i]!;
               const e = tc.eg[k]!;
               if (a > 1e-280 && e > 1e-280) add(f * a * e);
-              else add(mult * W[i]! * Math.exp(P[i]! + cost + g[k]! - T) * tc.s[k]!);
+              else add(mult * W[i]! * Math.exp(P[i]! + cost + logPrefix(tc, k) - T));
             }
             work += i - full;
           }

@@ -6,7 +6,7 @@ set.seed(9)
 sets <- list(list(c(1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3), c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)),
   list(rnorm(10), NULL), list(rnorm(49) + 0.5, NULL), list(rnorm(49) + 5, NULL), list(rnorm(60), NULL), list(1:30, NULL),
   list(c(1, 2, 2, 3, -1, 0), NULL), list(c(3, 1, 0, 4), c(1, 1, 2, 1)), list(rnorm(20), rnorm(20)), list(round(rnorm(80) * 3), NULL),
-  list(c(5), NULL), list(c(-2, 3), NULL), list(rnorm(500) + 0.1, rnorm(500)), list(rexp(40), NULL), list(-(1:45), NULL))
+  list(c(5), NULL), list(c(-2, 3), NULL), list(rnorm(500) + 0.1, rnorm(500)), list(rexp(40), NULL), list(-(1:45), NULL), list(1:1500, NULL), list(c(1:700, 1:700), NULL))
 specs <- list(list(exact = NULL, correct = TRUE, mu = 0), list(exact = NULL, correct = FALSE, mu = 0.3),
   list(exact = FALSE, correct = TRUE, mu = 0), list(exact = TRUE, correct = TRUE, mu = 0))
 cases <- list()
