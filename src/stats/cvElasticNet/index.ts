@@ -181,8 +181,10 @@ function foldDeviance(
  * fold size and `cvsd = sqrt(sum_k n_k (cvm_k - cvm)^2 / n / (K - 1))`. `lambdaMin` is the
  * largest lambda attaining the minimum `cvm`; `lambda1se` the largest lambda whose `cvm` is at
  * most `min cvm + cvsd` at `lambdaMin`. Without `foldId`, labels `1..nFolds` are recycled along
- * the rows and shuffled by a seeded xoshiro128** generator (integer arithmetic, identical in
- * every JavaScript engine; the folds differ from R's `sample`). `coefficients` is the one member
+ * the rows and shuffled by a seeded xoshiro128** generator (integer arithmetic: the folds are
+ * identical in every JavaScript engine, though they differ from R's `sample`; fitted numbers may
+ * still differ between engines in the last bit or so, as `Math.exp` and `Math.log` are not
+ * correctly rounded). `coefficients` is the one member
  * that is not plain data (a non-enumerable function).
  *
  * @param X - Design matrix, rows = observations; not mutated.
