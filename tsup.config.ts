@@ -16,7 +16,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     sourcemap: false,
-    clean: true,
+    clean: false,
     target: "es2022",
     platform: "neutral",
     external: ["zod", "date-fns", "jstat"],

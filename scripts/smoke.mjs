@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Smoke imports of the built package from Node ESM, Node CJS and Deno (the `deno` npm package ships
+// Smoke imports of the built package from Node ESM, Node CJS and Deno, and the built CLI (the `deno` npm package ships
 // the binary). Each imports through the package's own "exports" map and calls a function.
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -9,4 +9,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit"
 run(process.execPath, [join(root, "tests/smoke/esm.mjs")]);
 run(process.execPath, [join(root, "tests/smoke/cjs.cjs")]);
 run(join(root, "node_modules/.bin/deno"), ["run", "--no-prompt", "--allow-read", "--allow-env", "--node-modules-dir=manual", join(root, "tests/smoke/deno.ts")]);
-console.log("smoke: ok (node esm, node cjs, deno)");
+// The built command line: runs from its shebang'd bundle and answers --help.
+const help = execFileSync(process.execPath, [join(root, "dist/cli.js"), "--help"], { cwd: root, encoding: "utf8" });
+if (!/validate/.test(help) || !/score/.test(help) || !/report/.test(help)) throw new Error("smoke: dist/cli.js --help does not list validate, score and report");
+console.log("smoke cli: ok");
+console.log("smoke: ok (node esm, node cjs, deno, cli)");
