@@ -33,6 +33,7 @@ export type {
   RutgeertsScoreComponents,
   RutgeertsScoreBand,
   RutgeertsScoreResult,
+  RutgeertsScheme,
 } from "./rutgeertsScore/index.js";
 export { isPostoperativeRecurrence, safeIsPostoperativeRecurrence } from "./isPostoperativeRecurrence/index.js";
 export { cdai, cdaiUnchecked, safeCdai } from "./cdai/index.js";

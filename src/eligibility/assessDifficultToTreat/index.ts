@@ -32,8 +32,8 @@ export const INTESTINAL_RESECTION_TYPES = Object.freeze([
 
 /** Stop reasons that can count as failure of an advanced therapy. */
 const FAILURE_REASONS = ["primaryNonResponse", "secondaryLossOfResponse", "intolerance"] as const;
-/** A stop reason that can count as failure. */
-export type FailureReason = (typeof FAILURE_REASONS)[number];
+/** A reason for stopping that counts as failure of an advanced therapy (configurable; default all three). */
+export type FailureReason = "primaryNonResponse" | "secondaryLossOfResponse" | "intolerance";
 
 /** Options of {@link assessDifficultToTreat}. */
 export const AssessDifficultToTreatOptionsSchema = z.strictObject({

@@ -5,7 +5,11 @@ import { failure, isObject, optionProblems, throwFirst, type Problem } from "../
 import { gradeProblems, rutgeertsOrdinal } from "../_lib/rutgeerts.js";
 
 const FN = "rutgeertsScore";
-type Scheme = "any" | "original" | "modified";
+/**
+ * Which Rutgeerts grades a caller accepts: `original` (i0-i4), `modified` (i2a/i2b instead of i2) or `any`.
+ */
+export type RutgeertsScheme = "any" | "original" | "modified";
+type Scheme = RutgeertsScheme;
 const SCHEMES: readonly Scheme[] = ["any", "original", "modified"];
 
 /** Options of {@link rutgeertsScore}. */
