@@ -269,10 +269,18 @@ describe("ibd-outcomes (spawned)", () => {
     expect(r.stderr).not.toMatch(/\r/); // no progress indicator when stderr is not a terminal
   });
 
+  it("score --profile takes any library profile; unknown profiles exit 2", () => {
+    const p = file("prof.ndjson", `${JSON.stringify(cd)}\n`);
+    const a = JSON.parse(run("score", p, "--profile", "mao2025+A4=classic").stdout) as Record<string, any>;
+    expect(Object.keys(a.classifications)).toContain("steroidFreeClinicalRemission");
+    expect(a.classifications.clinicalResponse).toBe("not-evaluable"); // no baseline in one visit
+    expect(run("score", p, "--profile", "nope").code).toBe(2);
+  });
+
   it("score --explain gives { status, reason }; fast and slow paths agree", () => {
     const p = file("e.ndjson", `${JSON.stringify(cd)}\n`);
     const fast = JSON.parse(run("score", p, "--profile", "mao2025", "--explain").stdout) as Record<string, any>;
-    expect(fast.classifications.endoscopicRemission).toMatchObject({ status: expect.any(String), reason: expect.stringMatching(/SES-CD/) });
+    expect(fast.classifications.endoscopicRemission).toMatchObject({ status: expect.any(String), code: expect.any(String), reason: expect.stringMatching(/ses-?cd/i) });
     const c = file("e.csv", "patientId,date,hbi.wellBeing,hbi.abdominalPain,hbi.liquidStools,hbi.abdominalMass,hbi.complications\nP1,2024-01-01,1,1,2,0,\n");
     const slow = JSON.parse(run("score", c).stdout) as Record<string, any>;
     expect(slow.scores.harveyBradshawIndex.total).toBe(4);

@@ -1,10 +1,14 @@
 /**
  * Visit-level scores and classifications for `ibd-outcomes score`.
- * @remarks Endpoints that compare with the patient's baseline (responses) cannot be decided from one
- * visit of a stream: they are reported `not-evaluable` with that reason (`report` decides them).
+ * @remarks Classification is the library's own (`measuresFromVisit` + `classifyAssessment` of
+ * `ibd-outcomes/endpoints`) under any profile `getProfile` knows (`mao2025`, `uAchieve`, `uExcel`, `stride2`,
+ * `classic`, `mao2025+A4=classic`, ...). One visit of a stream has no baseline and no corticosteroid dates:
+ * responses come out `not-evaluable` (noBaseline), steroid-free remission `not-met` when the visit records
+ * corticosteroid use and `not-evaluable` otherwise (days off unknown). `report` decides them per patient.
  */
 import type { Visit } from "../models/index.js";
-import { convertLab } from "../models/index.js";
+import { classifyAssessment, getProfile, measuresFromVisit, PROFILES } from "../endpoints/index.js";
+import type { DefinitionProfile, EndpointId, EndpointResult, SteroidExposure, TimepointKey } from "../endpoints/index.js";
 import {
   cdaiUnchecked,
   harveyBradshawIndexUnchecked,
@@ -15,17 +19,6 @@ import {
   sesCdUnchecked,
   uceisUnchecked,
 } from "../scores/index.js";
-
-/** Profiles `score --profile` understands. */
-export const CLI_PROFILES = ["mao2025"] as const;
-/** A CLI profile id. */
-export type CliProfile = (typeof CLI_PROFILES)[number];
-
-/** A visit-level classification. */
-export interface VisitClassification {
-  readonly status: "met" | "not-met" | "not-evaluable";
-  readonly reason: string;
-}
 
 /** Scores of one visit: total and band of every score whose items are present. */
 export type VisitScores = Record<string, { total: number; band: string | null; components?: Record<string, number> }>;
@@ -56,61 +49,33 @@ export function scoreVisit(v: Visit, withComponents = false): VisitScores {
   return out;
 }
 
-let explain = true;
-const met = (ok: boolean, reason: () => string): VisitClassification => ({ status: ok ? "met" : "not-met", reason: explain ? reason() : "" });
-const ne = (reason: string): VisitClassification => ({ status: "not-evaluable", reason: explain ? reason : "" });
+/** The profile for an id, or a readable reason. */
+export function resolveProfile(id: string): { ok: true; profile: DefinitionProfile } | { ok: false; reason: string } {
+  try {
+    return { ok: true, profile: getProfile(id) };
+  } catch (e) {
+    return { ok: false, reason: `${e instanceof Error ? e.message : String(e)} Known: ${Object.keys(PROFILES).join(", ")}, or mao2025+A<n>=<reading>.` };
+  }
+}
+
+/** The disease whose rules apply: `--diagnosis`, else UC when Mayo/UCEIS items are present, CD when HBI/SES-CD/Rutgeerts/CDAI are. */
+export function visitDisease(v: Visit, forced?: "UC" | "CD"): "UC" | "CD" | null {
+  if (forced !== undefined) return forced;
+  if (v.mayo !== undefined || v.uceis !== undefined) return "UC";
+  if (v.hbi !== undefined || v.sesCd !== undefined || v.rutgeerts !== undefined || v.cdai !== undefined || v.pro2 !== undefined) return "CD";
+  return null;
+}
+
+const ON: SteroidExposure = { status: "on", daysOff: 0, usedAtBaseline: null };
+const UNKNOWN: SteroidExposure = { status: "unknown", daysOff: null, usedAtBaseline: null };
 
 /**
- * Visit-level endpoints of the mao2025 profile (clinical-definitions.md §2.2, §2.3 defaults).
- * Steroid-free status uses the visit's `onCorticosteroids`; the 90-day rule needs course dates (`report`).
- * Without `withReasons` the reason strings are left empty (the streaming fast path prints statuses only).
+ * Classifies one visit with the library under a profile. Returns `null` when the disease cannot be told
+ * (a labs-only visit without `--diagnosis`).
  */
-export function classifyVisit(v: Visit, s: VisitScores, profile: CliProfile, withReasons = true): Record<string, VisitClassification> {
-  void profile;
-  explain = withReasons;
-  const out: Record<string, VisitClassification> = {};
-  const steroid = v.onCorticosteroids;
-  const aMs = s.mayoAdapted;
-  if (aMs !== undefined && v.mayo !== undefined) {
-    const m = v.mayo;
-    const items = aMs.total <= 2 && (m.stoolFrequency ?? 9) <= 1 && (m.rectalBleeding ?? 9) <= 1 && (m.endoscopic ?? 9) <= 1;
-    out.clinicalRemission =
-      steroid === undefined
-        ? items
-          ? ne("aMS <= 2 with SF, RB, ES <= 1, but steroid use not recorded")
-          : met(false, () => `aMS ${aMs.total} or a subscore > 1`)
-        : met(items && !steroid, () => `aMS ${aMs.total}${steroid ? ", on corticosteroids" : ""}`);
-  }
-  const mes = v.mayo?.endoscopic;
-  if (mes !== undefined && mes !== null) out.endoscopicRemission = met(mes === 0, () => `MES ${mes}`);
-  const hbi = s.harveyBradshawIndex;
-  if (hbi !== undefined) {
-    out.clinicalRemission =
-      steroid === undefined
-        ? hbi.total <= 4
-          ? ne(`HBI ${hbi.total} <= 4, but steroid use not recorded`)
-          : met(false, () => `HBI ${hbi.total}`)
-        : met(hbi.total <= 4 && !steroid, () => `HBI ${hbi.total}${steroid ? ", on corticosteroids" : ""}`);
-  }
-  const ses = s.sesCd;
-  const rut = s.rutgeerts;
-  if (ses !== undefined || rut !== undefined) {
-    const bySes = ses !== undefined && ses.total <= 3;
-    const byRut = rut !== undefined && rut.total <= 1;
-    out.endoscopicRemission = met(bySes || byRut, () => [ses === undefined ? "" : `SES-CD ${ses.total}`, rut === undefined ? "" : `Rutgeerts ${v.rutgeerts}`].filter(Boolean).join(", "));
-  }
-  if (aMs !== undefined || hbi !== undefined) out.clinicalResponse = ne("needs the patient's baseline (use `report`)");
-  if (v.mayo?.endoscopic !== undefined || ses !== undefined) out.endoscopicResponse = ne("needs the patient's baseline (use `report`)");
-  if (v.labs !== undefined) {
-    const { crp, fecalCalprotectin: fc } = v.labs;
-    if (crp !== undefined) {
-      const c = convertLab("crp", crp.value, crp.unit);
-      out.crpNormal = met(c < 8, () => `CRP ${c} mg/L`);
-    }
-    if (fc !== undefined) {
-      const c = convertLab("fecalCalprotectin", fc.value, fc.unit);
-      out.fcNormal = met(c < 150, () => `FC ${c} ug/g`);
-    }
-  }
-  return out;
+export function classifyVisit(v: Visit, profile: DefinitionProfile, timepoint: TimepointKey, forced?: "UC" | "CD"): Record<EndpointId, EndpointResult> | null {
+  const disease = visitDisease(v, forced);
+  if (disease === null) return null;
+  const followUp = measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined });
+  return classifyAssessment({ disease, timepoint, followUp, steroids: v.onCorticosteroids === true ? ON : UNKNOWN }, profile);
 }

@@ -38,23 +38,29 @@ Ends with the count of good and bad records. Exit code 1 when any record is bad.
   --format     override the format guessed from the file name
   --kind       record kind (default: the cohort collection, else guessed from the keys)
   --json       print the summary and problems as JSON instead of text`,
-  score: `Usage: ibd-outcomes score <file|-> [--profile mao2025] [--out file] [--format ndjson|csv] [--jobs n] [--components] [--explain] [--no-progress]
+  score: `Usage: ibd-outcomes score <file|-> [--profile id] [--timepoint w26] [--diagnosis UC|CD] [--out file]
+                          [--format ndjson|csv] [--jobs n] [--components] [--explain] [--no-progress]
 
 Reads visits (NDJSON or CSV, streaming: memory does not grow with the file) and writes NDJSON: each
 valid visit with "scores" (total and band of every score its items allow: mayoAdapted, mayoPartial,
-mayoFull, harveyBradshawIndex, sesCd, rutgeerts, cdai, uceis) and, with --profile, "classifications"
-(visit-level endpoints: clinical and endoscopic remission, CRP/FC normal, as "met", "not-met" or
-"not-evaluable"; responses need the baseline and are not-evaluable: use report). Bad lines are reported
-on stderr with their line number and skipped; the exit code is then 1. A progress line is shown when
-stderr is a terminal.
+mayoFull, harveyBradshawIndex, sesCd, rutgeerts, cdai, uceis) and, with --profile, "classifications":
+every endpoint of the profile at the visit ("met", "not-met" or "not-evaluable"), by the library's
+classifiers. One visit has no baseline and no corticosteroid dates: responses are not-evaluable, and
+steroid-free remission is not-met when the visit records corticosteroids, else not-evaluable (use report
+for per-patient time points). Bad lines are reported on stderr with their line number and skipped; the
+exit code is then 1. A progress line is shown when stderr is a terminal.
 
-  --profile      endpoint profile (mao2025)
+  --profile      endpoint profile: mao2025, uAchieve, uExcel, uExcelPro2, stride2, classic, or a
+                 mao2025 variant such as mao2025+A4=classic
+  --timepoint    time point key for the corticosteroid window (w0, w8, w12, w26, w52, w78; default w26)
+  --diagnosis    apply UC or CD rules to every visit (default: from the visit's items; a labs-only
+                 visit then gets "classifications": null)
   --out          output file (default stdout)
   --jobs         worker threads for NDJSON (default for files over 8 MB on 4+ CPUs: CPUs - 1, at most 4;
                  else 1, the main thread);
                  output order is the input order whatever the number
   --components   include each score's components
-  --explain      classifications as { status, reason } instead of the status alone
+  --explain      classifications as { status, code, reason } instead of the status alone
   --no-progress  never show progress`,
   report: `Usage: ibd-outcomes report <file.json> [--profile mao2025] [--out dir] [--keep id,id]
 
@@ -81,7 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`ibd-outcomes: unknown command "${command}". Run ibd-outcomes --help.\n`);
     return 2;
   }
-  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "out", "format", "jobs"] : ["profile", "out", "keep"];
+  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "timepoint", "diagnosis", "out", "format", "jobs"] : ["profile", "out", "keep"];
   const known = new Set([...valued, "help", ...(command === "validate" ? ["json"] : command === "score" ? ["components", "explain", "no-progress", "progress"] : [])]);
   const args = parseArgs(rest, valued);
   if (args.options.help === true) {
@@ -116,6 +122,8 @@ async function main(argv: readonly string[]): Promise<number> {
       file,
       {
         ...(opt("profile") ? { profile: opt("profile")! } : {}),
+        ...(opt("timepoint") ? { timepoint: opt("timepoint")! } : {}),
+        ...(opt("diagnosis") ? { diagnosis: opt("diagnosis")! } : {}),
         ...(opt("out") ? { out: opt("out")! } : {}),
         ...(opt("format") ? { format: opt("format")! } : {}),
         components: args.options.components === true,

@@ -9,7 +9,9 @@ import { createWriteStream, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { parseVisit, type Visit } from "../models/index.js";
-import { CLI_PROFILES, classifyVisit, scoreVisit, type CliProfile } from "./classifyVisit.js";
+import { classifyVisit, resolveProfile, scoreVisit } from "./classifyVisit.js";
+import type { DefinitionProfile, TimepointKey } from "../endpoints/index.js";
+import { TIMEPOINT_KEYS } from "../endpoints/index.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { detectFormat, openInput, readCsv, type InputItem } from "./records.js";
 import { formatPath, parseJsonSafe } from "./safeJson.js";
@@ -18,6 +20,10 @@ import { UsageError } from "./validate.js";
 /** Options of `score`. */
 export interface ScoreOptions {
   readonly profile?: string;
+  /** Time point whose corticosteroid window the classifiers use (default `w26`). */
+  readonly timepoint?: string;
+  /** Force the disease rules (default: from the visit's items). */
+  readonly diagnosis?: string;
   readonly out?: string;
   readonly format?: string;
   readonly components?: boolean;
@@ -43,9 +49,23 @@ export interface ScoreSummary {
 
 /** What a batch needs to know (plain data: it crosses to worker threads). */
 export interface BatchOptions {
-  readonly profile?: CliProfile;
+  /** Profile id (resolved with `getProfile` in each thread). */
+  readonly profile?: string;
+  readonly timepoint: TimepointKey;
+  readonly diagnosis?: "UC" | "CD";
   readonly components: boolean;
   readonly explain: boolean;
+}
+
+const profiles = new Map<string, DefinitionProfile>();
+function profileOf(id: string): DefinitionProfile {
+  let p = profiles.get(id);
+  if (p === undefined) {
+    const r = resolveProfile(id);
+    if (!r.ok) throw new UsageError(`score: --profile ${r.reason}`);
+    profiles.set(id, (p = r.profile));
+  }
+  return p;
 }
 
 /** The result of one batch of lines. */
@@ -75,11 +95,14 @@ function suffix(v: Visit, o: BatchOptions): string {
     s += "}";
   }
   if (o.profile !== undefined) {
-    const c = classifyVisit(v, scores, o.profile, o.explain);
-    if (o.explain) s += `,"classifications":${JSON.stringify(c)}`;
+    const c = classifyVisit(v, profileOf(o.profile), o.timepoint, o.diagnosis);
+    if (c === null) s += ',"classifications":null';
     else {
       let t = "";
-      for (const k in c) t += `${t === "" ? "" : ","}"${k}":"${c[k]!.status}"`;
+      for (const k in c) {
+        const r = c[k as keyof typeof c];
+        t += `${t === "" ? "" : ","}"${k}":${o.explain ? JSON.stringify({ status: r.status, code: r.code, reason: r.reason }) : `"${r.status}"`}`;
+      }
       s += `,"classifications":{${t}}`;
     }
   }
@@ -173,12 +196,20 @@ function countNewlines(s: string): number {
 export async function scoreFile(file: string, options: ScoreOptions, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<ScoreSummary> {
   const format = detectFormat(file, options.format ?? (file === "-" ? "ndjson" : undefined));
   if (format === null || format === "json") throw new UsageError(`score: ${file} must be NDJSON (.ndjson, .jsonl) or CSV; pass --format ndjson|csv`);
-  let profile: CliProfile | undefined;
   if (options.profile !== undefined) {
-    if (!(CLI_PROFILES as readonly string[]).includes(options.profile)) throw new UsageError(`score: --profile must be one of ${CLI_PROFILES.join(", ")}; got "${options.profile}"`);
-    profile = options.profile as CliProfile;
+    const r = resolveProfile(options.profile);
+    if (!r.ok) throw new UsageError(`score: --profile ${r.reason}`);
   }
-  const o: BatchOptions = { ...(profile === undefined ? {} : { profile }), components: options.components === true, explain: options.explain === true };
+  const timepoint = options.timepoint ?? "w26";
+  if (!(TIMEPOINT_KEYS as readonly string[]).includes(timepoint)) throw new UsageError(`score: --timepoint must be one of ${TIMEPOINT_KEYS.join(", ")}; got "${timepoint}"`);
+  if (options.diagnosis !== undefined && options.diagnosis !== "UC" && options.diagnosis !== "CD") throw new UsageError(`score: --diagnosis must be UC or CD; got "${options.diagnosis}"`);
+  const o: BatchOptions = {
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    timepoint: timepoint as TimepointKey,
+    ...(options.diagnosis === undefined ? {} : { diagnosis: options.diagnosis as "UC" | "CD" }),
+    components: options.components === true,
+    explain: options.explain === true,
+  };
   let jobs = options.jobs ?? 0;
   if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${options.jobs}`);
   if (jobs === 0) {
