@@ -39,7 +39,7 @@ export function plainIssues(error: z.ZodError): ValidationIssue[] {
 }
 
 /** The value at a zod path inside the original input, if reachable. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = input;
   for (const key of path) {
     if (cur === null || typeof cur !== "object") return undefined;

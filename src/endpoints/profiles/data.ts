@@ -3,7 +3,8 @@
  * literal so a reviewer can read thresholds and comparators directly.
  */
 import { deepFreeze } from "../_lib/freeze.js";
-import type { AmbiguityId, EndpointId } from "../types.js";
+import { DiscontinuationReasonSchema } from "../../models/treatmentCourse.js";
+import { ENDPOINT_IDS, type AmbiguityId, type EndpointId } from "../types.js";
 import type { DefinitionProfile, DiseaseRules, ProfileOverrides, RuleNode, TimepointSpec } from "./schema.js";
 
 // ---------------------------------------------------------------- shared rule nodes
@@ -97,16 +98,7 @@ const FC_LT_250: RuleNode = { kind: "value", measure: "fcUgPerG", op: "<", thres
 
 // ---------------------------------------------------------------- schedules
 const LAB_ENDPOINTS: readonly EndpointId[] = ["crpNormalisation", "fcNormalisation", "biochemicalRemission"];
-const ALL_ENDPOINTS: readonly EndpointId[] = [
-  "clinicalRemission",
-  "steroidFreeClinicalRemission",
-  "clinicalResponse",
-  "endoscopicRemission",
-  "endoscopicResponse",
-  "biochemicalRemission",
-  "crpNormalisation",
-  "fcNormalisation",
-];
+const ALL_ENDPOINTS: readonly EndpointId[] = ENDPOINT_IDS;
 const CLINICAL_ENDOSCOPIC: readonly EndpointId[] = [
   "clinicalRemission",
   "steroidFreeClinicalRemission",
@@ -122,16 +114,7 @@ const W26: TimepointSpec = { key: "w26", week: 26, phase: "maintenance", windowD
 const W52: TimepointSpec = { key: "w52", week: 52, phase: "maintenance", windowDays: { before: 28, after: 28 }, endpoints: ALL_ENDPOINTS };
 const W78: TimepointSpec = { key: "w78", week: 78, phase: "maintenance", windowDays: { before: 42, after: 42 }, endpoints: LAB_ENDPOINTS };
 
-const ALL_DISCONTINUATION_REASONS = [
-  "lackOfEfficacy",
-  "adverseEvent",
-  "patientDecision",
-  "cost",
-  "pregnancy",
-  "surgery",
-  "lostToFollowUp",
-  "other",
-] as const;
+const ALL_DISCONTINUATION_REASONS = DiscontinuationReasonSchema.options;
 const RESECTIONS = [
   "ileocolonicResection",
   "smallBowelResection",

@@ -5,7 +5,7 @@
  */
 import type * as z from "zod";
 import type { ParseResult, ValidationIssue } from "../../models/common.js";
-import { describeValue, joinPath } from "../../_lib/errors.js";
+import { describeValue, joinPath, valueAt } from "../../_lib/errors.js";
 
 /** One validation failure, before it becomes an error or an issue. */
 export interface Problem {
@@ -21,15 +21,6 @@ export interface Problem {
   readonly value: unknown;
   /** `type` = wrong kind or missing (TypeError); `range` = right kind, bad value (RangeError). */
   readonly kind: "type" | "range";
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
 }
 
 function listValues(values: readonly unknown[]): string {
