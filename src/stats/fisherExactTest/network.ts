@@ -34,6 +34,9 @@ interface TwoCol {
   g: Float64Array; // completion values, ascending
   eg: Float64Array; // eg[k] = sum_{i <= k} m_i exp(g[i] - max g)
   m: Float64Array | undefined; // multiplicities (undefined = all 1)
+  // Bucket index: idx[b] = last k with g[k] < gMin + (b + 1) / inv (or -1), for O(1) searches.
+  idx: Int32Array;
+  inv: number;
 }
 
 interface Node {
@@ -252,7 +255,19 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
       run += (m === undefined ? 1 : m[i]!) * Math.exp(g[i]! - gMax);
       eg[i] = run;
     }
-    const tc: TwoCol = { g, eg, m };
+    const nb = Math.max(1, 2 * len);
+    const width = g[len - 1]! - g[0]!;
+    const inv = width > 0 ? nb / width : 0;
+    const idx = new Int32Array(nb + 1);
+    {
+      let k = -1;
+      for (let b = 0; b <= nb; b++) {
+        const edge = g[0]! + (b + 1) / inv;
+        while (k + 1 < len && (inv === 0 || g[k + 1]! < edge)) k++;
+        idx[b] = k;
+      }
+    }
+    const tc: TwoCol = { g, eg, m, idx, inv };
     twoColCache.set(key, tc);
     return tc;
   };
@@ -367,16 +382,25 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
           let i = full + 1;
           if (i < nP && P[i]! <= cut) {
             const f = mult * Math.exp(pMax + cost + gMax - T);
-            let k = lastLE(g, T - P[i]! - cost);
+            const idx = tc.idx;
+            const inv = tc.inv;
+            const eg = tc.eg;
+            let local = 0;
             for (; i < nP && P[i]! <= cut; i++) {
               const u = T - P[i]! - cost;
-              while (g[k]! > u) k--;
+              // Last k with g[k] <= u: start from the bucket of u, step to the exact place.
+              let bkt = inv === 0 ? idx.length - 1 : Math.floor((u - gMin) * inv);
+              if (bkt >= idx.length) bkt = idx.length - 1;
+              let k = idx[bkt]!;
+              while (k + 1 < ng && g[k + 1]! <= u) k++;
+              while (k >= 0 && g[k]! > u) k--;
               const a = EP[i]!;
-              const e = tc.eg[k]!;
-              if (a > 1e-280 && e > 1e-280) add(f * a * e);
+              const e = eg[k]!;
+              if (a > 1e-280 && e > 1e-280) local += a * e;
               else add(mult * W[i]! * Math.exp(P[i]! + cost + logPrefix(tc, k) - T));
             }
-            work += i - full;
+            add(f * local);
+            work += (i - full) / 10;
           }
           return;
         }
