@@ -5,7 +5,7 @@
  * on the main thread or, with `--jobs N` (default on 4+ CPUs for files over 8 MB: CPUs − 1, max 4), in worker threads,
  * and written in input order. At most 2 batches per worker are in flight, so memory stays flat.
  */
-import { createWriteStream, statSync } from "node:fs";
+import { createReadStream, createWriteStream, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { parseVisit, type Visit } from "../models/index.js";
@@ -318,19 +318,28 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       inFlight++;
       workers[seq % workers.length]!.postMessage({ seq, text, firstLine });
     };
-    let rest = "";
+    // Raw bytes, cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence), then one
+    // UTF-8 decode per batch: cheaper than a string decoder plus string concatenation.
+    let rest: Buffer = Buffer.alloc(0);
+    const raw = file === "-" ? process.stdin : createReadStream(file, { highWaterMark: options.chunkBytes ?? 1 << 20 });
     try {
-      for await (const chunk of openInput(file, options.chunkBytes)) {
-        const s = rest + (typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8"));
-        const cut = s.lastIndexOf("\n");
+      let first = true;
+      for await (const chunk of raw) {
+        let b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : (chunk as Buffer);
+        if (first) {
+          first = false;
+          if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3); // UTF-8 BOM
+        }
+        const cut = b.lastIndexOf(10);
         if (cut === -1) {
-          rest = s;
+          rest = rest.length === 0 ? Buffer.from(b) : Buffer.concat([rest, b]);
           continue;
         }
-        rest = s.slice(cut + 1);
-        await dispatch(s.slice(0, cut));
+        const text = rest.length === 0 ? b.toString("utf8", 0, cut) : Buffer.concat([rest, b.subarray(0, cut)]).toString("utf8");
+        rest = Buffer.from(b.subarray(cut + 1));
+        await dispatch(text);
       }
-      if (rest !== "") await dispatch(rest);
+      if (rest.length > 0) await dispatch(rest.toString("utf8"));
       await waitFor(() => inFlight === 0);
       await drainReady();
     } finally {
