@@ -79,6 +79,8 @@ const TIGHT = 1e-18;
  * error left is of the order of its square.
  */
 const NEWTON_STOP = 1e-22;
+/** A reused (chord) factor is refreshed once the squared steps shrink by less than this. */
+const SLOW_RATIO = 0.01;
 const MAX_IRLS = 100;
 const MAX_SWEEPS = 100000;
 const MAX_NEWTON = 50;
@@ -562,21 +564,78 @@ interface BinomialState {
   stamp: number;
   inActive: Uint8Array;
   active: number[];
+  /** Scratch list of features. */
+  nz: Int32Array;
+  gbuf: Float64Array;
+  /** x_j'(y - p) / n of the zero coefficients at the current eta, when gradValid. */
+  grad: Float64Array;
+  gradValid: boolean;
   nullPerObs: number;
   /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
   factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
 }
 
-/** eta = a0 + X beta, from scratch. */
+/** eta = a0 + X beta, from scratch (four columns per pass over eta). */
 function refreshEta(st: BinomialState): void {
-  const { n, xs, beta, eta, active } = st;
+  const { n, xs, beta, eta, active, nz } = st;
+  let m = 0;
+  for (const j of active) if (beta[j] !== 0) nz[m++] = j;
   eta.fill(st.a0);
-  for (const j of active) {
+  let t = 0;
+  for (; t + 3 < m; t += 4) {
+    const j0 = nz[t]!;
+    const j1 = nz[t + 1]!;
+    const j2 = nz[t + 2]!;
+    const j3 = nz[t + 3]!;
+    const b0 = beta[j0]!;
+    const b1 = beta[j1]!;
+    const b2 = beta[j2]!;
+    const b3 = beta[j3]!;
+    const o0 = j0 * n;
+    const o1 = j1 * n;
+    const o2 = j2 * n;
+    const o3 = j3 * n;
+    for (let i = 0; i < n; i++) {
+      eta[i] = eta[i]! + (b0 * xs[o0 + i]! + b1 * xs[o1 + i]!) + (b2 * xs[o2 + i]! + b3 * xs[o3 + i]!);
+    }
+  }
+  for (; t < m; t++) {
+    const j = nz[t]!;
     const bj = beta[j]!;
-    if (bj === 0) continue;
     const o = j * n;
     for (let i = 0; i < n; i++) eta[i] = eta[i]! + bj * xs[o + i]!;
   }
+}
+
+/**
+ * out[outOffset + k] = sum_i xs[cols[k] * n + i] * b[i] for k < m, two columns per pass over b.
+ */
+function dotColumns(xs: Float64Array, cols: ArrayLike<number>, m: number, b: Float64Array, n: number, out: Float64Array, outOffset: number): void {
+  let k = 0;
+  for (; k + 1 < m; k += 2) {
+    const o0 = cols[k]! * n;
+    const o1 = cols[k + 1]! * n;
+    let s0 = 0;
+    let s1 = 0;
+    let u0 = 0;
+    let u1 = 0;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const r0 = b[i]!;
+      const r1 = b[i + 1]!;
+      s0 += xs[o0 + i]! * r0;
+      s1 += xs[o0 + i + 1]! * r1;
+      u0 += xs[o1 + i]! * r0;
+      u1 += xs[o1 + i + 1]! * r1;
+    }
+    if (i < n) {
+      s0 += xs[o0 + i]! * b[i]!;
+      u0 += xs[o1 + i]! * b[i]!;
+    }
+    out[outOffset + k] = s0 + s1;
+    out[outOffset + k + 1] = u0 + u1;
+  }
+  if (k < m) out[outOffset + k] = dotAt(xs, cols[k]! * n, b, n);
 }
 
 /** sum_i a[o + i] * b[i], four accumulators. */
@@ -607,6 +666,7 @@ function subScaledProduct(r: Float64Array, d: number, w: Float64Array, x: Float6
  * KKT condition (|x_j'(y - p)| / n <= l1) and any violators join the active set.
  */
 function cdBinomial(st: BinomialState, l1: number, l2: number, thr: number): void {
+  st.gradValid = false;
   const { n, p, xs, y, usable, beta, eta, w, wr, xv, xvStamp, inActive, active } = st;
   const betaStart = new Float64Array(p);
   const r = new Float64Array(n);
@@ -763,6 +823,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   const saveBeta = Float64Array.from(beta);
   const saveA0 = st.a0;
   const restore = (): false => {
+    st.gradValid = false;
     beta.set(saveBeta);
     st.a0 = saveA0;
     refreshEta(st);
@@ -780,11 +841,20 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   let slow = false;
   let lastStep = Infinity;
   const addViolators = (): boolean => {
-    for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+    // The gradients of the zero coefficients (kept: valid at the next lambda's warm start).
+    const { grad, nz, gbuf } = st;
+    if (!st.gradValid) {
+      for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+      let m = 0;
+      for (let j = 0; j < p; j++) if (usable[j] === 1 && beta[j] === 0) nz[m++] = j;
+      dotColumns(xs, nz, m, r, n, gbuf, 0);
+      for (let k = 0; k < m; k++) grad[nz[k]!] = gbuf[k]!;
+      st.gradValid = true;
+    }
     let violated = false;
     for (let j = 0; j < p; j++) {
       if (usable[j] === 0 || beta[j] !== 0) continue;
-      const s = dotAt(xs, j * n, r, n);
+      const s = grad[j]!;
       if (Math.abs(s) > slack) {
         violated = true;
         A.push(j);
@@ -815,7 +885,8 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         sr += r[i]!;
       }
       g[0] = sr; // g holds minus the gradient
-      for (let a = 0; a < m; a++) g[a + 1] = dotAt(xs, A[a]! * n, r, n) - l1 * sign[a]! - l2 * beta[A[a]!]!;
+      dotColumns(xs, A, m, r, n, g, 1);
+      for (let a = 0; a < m; a++) g[a + 1] = g[a + 1]! - l1 * sign[a]! - l2 * beta[A[a]!]!;
       // Chord method: the factor of an earlier Hessian (this or a previous lambda, same set A)
       // is reused while the steps shrink fast; the fixed point is the same either way.
       let f = st.factor;
@@ -843,7 +914,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
             h0 += t;
           }
           h[(a + 1) * dim] = h0;
-          for (let b = 0; b <= a; b++) h[(a + 1) * dim + b + 1] = dotAt(xs, A[b]! * n, vx, n);
+          dotColumns(xs, A, a + 1, vx, n, h, (a + 1) * dim + 1);
           h[(a + 1) * dim + a + 1] = h[(a + 1) * dim + a + 1]! + l2;
         }
         const lnew = choleskyFactor(h, dim);
@@ -881,12 +952,18 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         // With a reused factor the contraction is linear: trust a small step only if the steps
         // shrink at least tenfold (then the error left is below the step); else refresh H.
         const ratio = step / lastStep;
-        slow = !fresh && ratio > 0.01;
-        if (step < thr && (fresh || ratio < 0.01)) converged = true;
+        slow = !fresh && ratio > SLOW_RATIO;
+        if (step < thr) converged = true;
+        else if (lastStep < Infinity && ratio < 1) {
+          // Linear contraction q = sqrt(ratio): the error left is about step * q / (1 - q).
+          const q = Math.sqrt(ratio);
+          if ((step * ratio) / ((1 - q) * (1 - q)) < thr) converged = true;
+        }
         lastStep = step;
         fresh = false;
       }
       refreshEta(st);
+      st.gradValid = false;
     }
     // KKT of the inactive coefficients; violators join A with the sign of their gradient.
     if (!addViolators()) return true;
@@ -924,6 +1001,10 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     stamp: 0,
     inActive: new Uint8Array(p),
     active: [],
+    nz: new Int32Array(p),
+    gbuf: new Float64Array(p),
+    grad: new Float64Array(p),
+    gradValid: false,
     nullPerObs,
     factor: null,
   };
