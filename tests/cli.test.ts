@@ -8,6 +8,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCsvParser, csvRowToRecord, parseCsvHeader, type CsvRecord } from "../src/cli/csv.js";
 import { isFastValidVisit } from "../src/cli/fastVisit.js";
+import { classifyVisit, resolveProfile, visitClassifier } from "../src/cli/classifyVisit.js";
 import { elementLines } from "../src/cli/records.js";
 import { findForbiddenKey, parseJsonSafe } from "../src/cli/safeJson.js";
 import { scoreFile } from "../src/cli/score.js";
@@ -164,6 +165,25 @@ describe("score fast path", () => {
   it("accepts the cohort's visits (they take the fast path)", () => {
     for (const v of cohort.visits) expect(isFastValidVisit(JSON.parse(JSON.stringify(v)))).toBe(true);
   });
+});
+
+describe("visit-level classification memo", () => {
+  it.each(["mao2025", "uAchieve", "uExcel", "stride2", "classic", "mao2025+A4=classic", "mao2025+A7=referenceRange"])(
+    "%s: memoised results equal the library's classifyAssessment for every visit",
+    (id) => {
+      const r = resolveProfile(id);
+      if (!r.ok) throw new Error(r.reason);
+      for (const tp of ["w12", "w26"] as const) {
+        const memo = visitClassifier(r.profile, tp, 50);
+        const visits = [...cohort.visits, ...cohort.visits.slice(0, 60).map((v, i) => ({ ...v, onCorticosteroids: i % 2 === 0 }))];
+        for (const raw of [...visits, ...visits]) {
+          const v = parseVisit(raw);
+          if (!v.success) throw new Error("cohort visit invalid");
+          expect(memo.classify(v.data)).toEqual(classifyVisit(v.data, r.profile, tp));
+        }
+      }
+    },
+  );
 });
 
 describe("scoreFile batches and worker threads", () => {

@@ -7,8 +7,8 @@
  * corticosteroid use and `not-evaluable` otherwise (days off unknown). `report` decides them per patient.
  */
 import type { Visit } from "../models/index.js";
-import { classifyAssessment, getProfile, measuresFromVisit, PROFILES } from "../endpoints/index.js";
-import type { DefinitionProfile, EndpointId, EndpointResult, SteroidExposure, TimepointKey } from "../endpoints/index.js";
+import { classifyAssessment, classifyEndpoint, ENDPOINT_IDS, getProfile, measuresFromVisit, PROFILES } from "../endpoints/index.js";
+import type { DefinitionProfile, EndpointId, EndpointResult, MeasureKey, RuleNode, SteroidExposure, TimepointKey } from "../endpoints/index.js";
 import {
   cdaiUnchecked,
   harveyBradshawIndexUnchecked,
@@ -78,4 +78,83 @@ export function classifyVisit(v: Visit, profile: DefinitionProfile, timepoint: T
   if (disease === null) return null;
   const followUp = measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined });
   return classifyAssessment({ disease, timepoint, followUp, steroids: v.onCorticosteroids === true ? ON : UNKNOWN }, profile);
+}
+
+/** Measures a rule reads, and whether it reads corticosteroid exposure. */
+function reads(rule: RuleNode | null | undefined, out: { measures: Set<MeasureKey>; steroids: boolean }): void {
+  if (rule === null || rule === undefined) return;
+  if (rule.kind === "all" || rule.kind === "any") for (const r of rule.of) reads(r, out);
+  else if (rule.kind === "steroidFree") out.steroids = true;
+  else out.measures.add(rule.measure);
+}
+
+/** A per-run memo of visit-level classifications (one profile and time point). */
+export interface VisitClassifier {
+  classify(v: Visit, forced?: "UC" | "CD"): Record<EndpointId, EndpointResult> | null;
+}
+
+/**
+ * Visit-level classification with a memo per endpoint. Without a baseline, an endpoint's result depends only
+ * on the disease, the measures its rule reads and (for steroid-free rules) the corticosteroid exposure, so
+ * visits that agree on those share the library's result object. Equal to {@link classifyVisit} (tested);
+ * the memo is bounded.
+ */
+export function visitClassifier(profile: DefinitionProfile, timepoint: TimepointKey, maxEntries = 200_000): VisitClassifier {
+  // Per disease and endpoint: the measures read, and one memo tree per corticosteroid state (nested Maps keyed
+  // by the measure values, NaN = not recorded: no key strings, no garbage on a hit).
+  type Tree = Map<number, Tree | EndpointResult>;
+  interface Step {
+    endpoint: EndpointId;
+    measures: MeasureKey[];
+    steroids: boolean;
+    trees: { on: Tree; unknown: Tree };
+  }
+  const plan = {} as Record<"UC" | "CD", Step[]>;
+  for (const d of ["UC", "CD"] as const) {
+    plan[d] = ENDPOINT_IDS.map((endpoint) => {
+      const r = { measures: new Set<MeasureKey>(), steroids: false };
+      reads(profile.rules[d][endpoint], r);
+      const shared: Tree = new Map();
+      return { endpoint, measures: [...r.measures], steroids: r.steroids, trees: r.steroids ? { on: new Map(), unknown: new Map() } : { on: shared, unknown: shared } };
+    });
+  }
+  let entries = 0;
+  return {
+    classify(v, forced) {
+      const disease = visitDisease(v, forced);
+      if (disease === null) return null;
+      const followUp = measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined });
+      const on = v.onCorticosteroids === true;
+      const out = {} as Record<EndpointId, EndpointResult>;
+      for (const step of plan[disease]) {
+        let node: Tree = on ? step.trees.on : step.trees.unknown;
+        const last = step.measures.length - 1;
+        let r: EndpointResult | undefined;
+        if (last < 0) {
+          r = node.get(0) as EndpointResult | undefined;
+        } else {
+          for (let i = 0; i < last; i++) {
+            const k = followUp[step.measures[i]!] ?? Number.NaN;
+            let next = node.get(k) as Tree | undefined;
+            if (next === undefined) node.set(k, (next = new Map()));
+            node = next;
+          }
+          r = node.get(followUp[step.measures[last]!] ?? Number.NaN) as EndpointResult | undefined;
+        }
+        if (r === undefined) {
+          r = classifyEndpoint(step.endpoint, { disease, timepoint, followUp, steroids: on ? ON : UNKNOWN }, profile);
+          if (entries >= maxEntries) {
+            for (const d of ["UC", "CD"] as const) for (const s2 of plan[d]) (s2.trees.on.clear(), s2.trees.unknown.clear());
+            entries = 0;
+            // the current path was cleared: store at the root level only through a fresh walk next time
+          } else {
+            node.set(last < 0 ? 0 : (followUp[step.measures[last]!] ?? Number.NaN), r);
+            entries++;
+          }
+        }
+        out[step.endpoint] = r;
+      }
+      return out;
+    },
+  };
 }

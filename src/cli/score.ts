@@ -9,8 +9,8 @@ import { createReadStream, createWriteStream, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { parseVisit, type Visit } from "../models/index.js";
-import { classifyVisit, resolveProfile, scoreVisit } from "./classifyVisit.js";
-import type { DefinitionProfile, TimepointKey } from "../endpoints/index.js";
+import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier } from "./classifyVisit.js";
+import type { TimepointKey } from "../endpoints/index.js";
 import { TIMEPOINT_KEYS } from "../endpoints/index.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { detectFormat, openInput, readCsv, type InputItem } from "./records.js";
@@ -57,15 +57,16 @@ export interface BatchOptions {
   readonly explain: boolean;
 }
 
-const profiles = new Map<string, DefinitionProfile>();
-function profileOf(id: string): DefinitionProfile {
-  let p = profiles.get(id);
-  if (p === undefined) {
+const classifiers = new Map<string, VisitClassifier>();
+function classifierOf(id: string, timepoint: TimepointKey): VisitClassifier {
+  const key = `${id}@${timepoint}`;
+  let c = classifiers.get(key);
+  if (c === undefined) {
     const r = resolveProfile(id);
     if (!r.ok) throw new UsageError(`score: --profile ${r.reason}`);
-    profiles.set(id, (p = r.profile));
+    classifiers.set(key, (c = visitClassifier(r.profile, timepoint)));
   }
-  return p;
+  return c;
 }
 
 /** The result of one batch of lines. */
@@ -95,7 +96,7 @@ function suffix(v: Visit, o: BatchOptions): string {
     s += "}";
   }
   if (o.profile !== undefined) {
-    const c = classifyVisit(v, profileOf(o.profile), o.timepoint, o.diagnosis);
+    const c = classifierOf(o.profile, o.timepoint).classify(v, o.diagnosis);
     if (c === null) s += ',"classifications":null';
     else {
       let t = "";
