@@ -608,10 +608,31 @@ function refreshEta(st: BinomialState): void {
 }
 
 /**
- * out[outOffset + k] = sum_i xs[cols[k] * n + i] * b[i] for k < m, two columns per pass over b.
+ * out[outOffset + k] = sum_i xs[cols[k] * n + i] * b[i] for k < m, four columns per pass over b.
  */
 function dotColumns(xs: Float64Array, cols: ArrayLike<number>, m: number, b: Float64Array, n: number, out: Float64Array, outOffset: number): void {
   let k = 0;
+  for (; k + 3 < m; k += 4) {
+    const o0 = cols[k]! * n;
+    const o1 = cols[k + 1]! * n;
+    const o2 = cols[k + 2]! * n;
+    const o3 = cols[k + 3]! * n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const r = b[i]!;
+      s0 += xs[o0 + i]! * r;
+      s1 += xs[o1 + i]! * r;
+      s2 += xs[o2 + i]! * r;
+      s3 += xs[o3 + i]! * r;
+    }
+    out[outOffset + k] = s0;
+    out[outOffset + k + 1] = s1;
+    out[outOffset + k + 2] = s2;
+    out[outOffset + k + 3] = s3;
+  }
   for (; k + 1 < m; k += 2) {
     const o0 = cols[k]! * n;
     const o1 = cols[k + 1]! * n;
@@ -753,6 +774,48 @@ function cdBinomial(st: BinomialState, l1: number, l2: number, thr: number): voi
     }
     if (!violated) return;
   }
+}
+
+/**
+ * Removes row and column `k` (k >= 1) from a cached Newton factor: the rows below k keep their
+ * leading part, and the trailing block absorbs the removed column by a rank-one update, O(dim^2).
+ */
+function dropFromFactor(
+  f: { set: number[]; dim: number; l: Float64Array; diag: Float64Array },
+  k: number,
+): { set: number[]; dim: number; l: Float64Array; diag: Float64Array } {
+  const od = f.dim;
+  const dim = od - 1;
+  const l = new Float64Array(dim * dim);
+  for (let i = 0; i < od; i++) {
+    if (i === k) continue;
+    const ri = i < k ? i : i - 1;
+    for (let j = 0; j <= i; j++) {
+      if (j === k) continue;
+      const rj = j < k ? j : j - 1;
+      l[ri * dim + rj] = f.l[i * od + j]!;
+    }
+  }
+  // Trailing block (rows/columns k.. of the new factor) += x x', x = old column k below row k.
+  const x = new Float64Array(dim);
+  for (let i = k; i < dim; i++) x[i] = f.l[(i + 1) * od + k]!;
+  for (let j = k; j < dim; j++) {
+    const ljj = l[j * dim + j]!;
+    const xj = x[j]!;
+    const rr = Math.hypot(ljj, xj);
+    const c = rr / ljj;
+    const sn = xj / ljj;
+    l[j * dim + j] = rr;
+    for (let i = j + 1; i < dim; i++) {
+      const lij = (l[i * dim + j]! + sn * x[i]!) / c;
+      l[i * dim + j] = lij;
+      x[i] = c * x[i]! - sn * lij;
+    }
+  }
+  const diag = new Float64Array(dim);
+  for (let i = 0; i < od; i++) if (i !== k) diag[i < k ? i : i - 1] = f.diag[i]!;
+  const set = f.set.filter((_, q) => q !== k - 1);
+  return { set, dim, l, diag };
 }
 
 /**
@@ -941,8 +1004,11 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       if (flipped.length > 0) {
         beta.set(prevBeta);
         st.a0 = prevA0;
+        const f0 = st.factor;
+        const sameSet = f0 !== null && f0.dim === dim && f0.set.every((j, k) => j === A[k]);
         for (let k = flipped.length - 1; k >= 0; k--) {
           const a = flipped[k]!;
+          if (sameSet && st.factor !== null) st.factor = dropFromFactor(st.factor, a + 1);
           beta[A[a]!] = 0;
           A.splice(a, 1);
           sign.splice(a, 1);
@@ -1009,9 +1075,36 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     factor: null,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
+  const keep = new Float64Array(p);
+  const prev2 = new Float64Array(p);
+  let a0Prev2 = 0;
+  let lamPrev = 0;
+  let lamPrev2 = 0;
+  let history = 0;
   for (const lam of seq) {
     const l1 = lam * s.alpha;
     const l2 = lam * (1 - s.alpha);
+    keep.set(st.beta);
+    const a0Keep = st.a0;
+    if (s.thresh === undefined && history >= 2 && lam > 0 && lamPrev2 > lamPrev) {
+      // Predictor: extrapolate the last two solutions linearly in log(lambda) (coefficients
+      // keeping their sign); Newton then starts closer to the new solution.
+      const t = Math.log(lam / lamPrev) / Math.log(lamPrev / lamPrev2);
+      const { beta } = st;
+      for (let j = 0; j < p; j++) {
+        const b1 = beta[j]!;
+        const b0 = prev2[j]!;
+        if (b1 === 0 || b0 === 0 || (b1 > 0) !== (b0 > 0)) continue;
+        const pr = b1 + t * (b1 - b0);
+        if ((pr > 0) === (b1 > 0) && pr !== 0) beta[j] = pr;
+      }
+      st.a0 += t * (st.a0 - a0Prev2);
+    }
+    prev2.set(keep);
+    a0Prev2 = a0Keep;
+    lamPrev2 = lamPrev;
+    lamPrev = lam;
+    history++;
     if (s.thresh !== undefined) cdBinomial(st, l1, l2, s.thresh * nullPerObs);
     else if (!polishBinomial(st, l1, l2, true)) {
       // Straight active-set Newton from the warm start failed: descend first, then polish.
