@@ -389,7 +389,7 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
             for (; i < nP && P[i]! <= cut; i++) {
               const u = T - P[i]! - cost;
               // Last k with g[k] <= u: start from the bucket of u, step to the exact place.
-              let bkt = inv === 0 ? idx.length - 1 : Math.floor((u - gMin) * inv);
+              let bkt = inv === 0 ? idx.length - 1 : ((u - gMin) * inv) | 0;
               if (bkt >= idx.length) bkt = idx.length - 1;
               let k = idx[bkt]!;
               while (k + 1 < ng && g[k + 1]! <= u) k++;
