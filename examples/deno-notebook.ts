@@ -1,7 +1,7 @@
 // @ts-nocheck -- a Deno script over the built package (./dist, which does not exist before `npm run build`),
 // so the repository's tsc skips it; Deno runs it (and `deno check` can type-check it after a build).
 // A notebook in plain TypeScript for Deno: run the cells top to bottom, each shows a table.
-//   npm run build && npx deno run --allow-read --allow-env --node-modules-dir=manual examples/deno-notebook.ts
+//   npm run build && npx deno run --allow-read examples/deno-notebook.ts
 // "ibd-outcomes" resolves to this repository's ./dist through package.json (in your own project:
 // import from "npm:ibd-outcomes" instead).
 import { parseCohort } from "ibd-outcomes/models";
@@ -68,6 +68,18 @@ console.table(t1.rows.map((r) => ({ variable: r.label, UC: r.cells[0], CD: r.cel
 const ae = adverseEventTable(
   included.map((p) => ({ patientId: p.id, group: p.diagnosis })),
   cohort.adverseEvents.filter((e) => included.some((p) => p.id === e.patientId)),
-  { groups: ["CD", "UC"], overallLabel: "All", overallPercentDigits: 2 },
+  {
+    groups: ["CD", "UC"],
+    overallLabel: "All",
+    overallPercentDigits: 2,
+    categories: [
+      { category: "acneOrSkin", label: "Skin (acne)" },
+      { category: "infection", label: "Infection" },
+      { category: "neutropenia", label: "Neutropenia" },
+      { category: "anemia", label: "Anaemia" },
+      { category: "ckElevation", label: "Creatine kinase abnormalities" },
+      { category: "dyslipidemia", label: "Dyslipidaemia" },
+    ],
+  },
 );
 console.table(ae.lines.map((l) => ({ event: l.label, all: l.overall, CD: l.counts[0], UC: l.counts[1] })));
