@@ -13,4 +13,12 @@ run(join(root, "node_modules/.bin/deno"), ["run", "--no-prompt", "--allow-read",
 const help = execFileSync(process.execPath, [join(root, "dist/cli.js"), "--help"], { cwd: root, encoding: "utf8" });
 if (!/validate/.test(help) || !/score/.test(help) || !/report/.test(help)) throw new Error("smoke: dist/cli.js --help does not list validate, score and report");
 console.log("smoke cli: ok");
-console.log("smoke: ok (node esm, node cjs, deno, cli)");
+
+// The examples that run against the built package (the vitest copies of these checks skip before a build).
+const quick = execFileSync(process.execPath, [join(root, "examples/node-quickstart.mjs")], { cwd: root, encoding: "utf8" });
+if (!/19\/28 \(67\.9%\)/.test(quick) || !/31\/52 \(59\.6%\)/.test(quick)) throw new Error("smoke: examples/node-quickstart.mjs did not print the paper's induction remission rates");
+console.log("smoke example node-quickstart: ok");
+const notebook = execFileSync(join(root, "node_modules/.bin/deno"), ["run", "--no-prompt", "--allow-read", "--allow-env", "--node-modules-dir=manual", join(root, "examples/deno-notebook.ts")], { cwd: root, encoding: "utf8", env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" } });
+if (!/18 \(64\.3%\)/.test(notebook)) throw new Error("smoke: examples/deno-notebook.ts did not print the paper's Table 1 row");
+console.log("smoke example deno-notebook: ok");
+console.log("smoke: ok (node esm, node cjs, deno, cli, examples)");
