@@ -4,11 +4,13 @@
  * doi:10.18637/jss.v033.i01, written from the paper and glmnet's documented behaviour (glmnet is
  * used as an oracle only).
  *
- * - gaussian: coordinate descent with "covariance updates" (section 2.2): the gradient
- *   `c_j = x_j'r / n` is kept up to date with inner products `x_j'x_k / n`, computed once when
- *   `x_k` first enters; warm starts, active-set cycling and a full sweep to confirm (2.6). Each
- *   lambda is then solved exactly on its active set with its signs (a linear system), accepted
- *   when the KKT conditions of the inactive features hold.
+ * - gaussian: in the "covariance" form of section 2.2 (inner products `x_j'x_k / n`, computed
+ *   once when `x_k` first enters, give the gradient `c_j = x_j'r / n` without passes over the
+ *   rows), each lambda is solved exactly on an active set with fixed signs (a linear system),
+ *   starting from the warm start's non-zero coefficients plus its KKT violators: coefficients
+ *   whose sign would change leave, inactive features violating KKT join, until both hold. If
+ *   that fails, coordinate descent with covariance updates (warm starts, active-set cycling, a
+ *   full sweep to confirm; section 2.6) runs first and the solve is retried.
  * - binomial: from the warm start, Newton's method on the intercept and the active set with the
  *   signs fixed (the penalised log-likelihood is smooth there), reusing and extending the
  *   Cholesky factor of an earlier Hessian while the steps shrink fast (a chord method); features
@@ -392,14 +394,18 @@ interface GaussianState {
 function gramColumn(st: GaussianState, k: number): Float64Array {
   const { n, p, xs, usable } = st;
   const g = new Float64Array(p);
-  const ok = k * n;
+  const cols = new Int32Array(p);
+  let m = 0;
   for (let j = 0; j < p; j++) {
     if (usable[j] === 0) continue;
-    const oj = j * n;
-    let a = 0;
-    for (let i = 0; i < n; i++) a += xs[ok + i]! * xs[oj + i]!;
-    g[j] = a / n;
+    // Symmetry: columns already computed hold x_j'x_k / n.
+    const gj = st.gram[j];
+    if (gj !== null && gj !== undefined) g[j] = gj[k]!;
+    else cols[m++] = j;
   }
+  const dots = new Float64Array(m);
+  dotColumns(xs, cols, m, xs.subarray(k * n, (k + 1) * n), n, dots, 0);
+  for (let t = 0; t < m; t++) g[cols[t]!] = dots[t]! / n;
   return g;
 }
 
@@ -447,39 +453,78 @@ function cdGaussian(st: GaussianState, l1: number, l2: number, thr: number): voi
 }
 
 /**
- * Exact solution on the current active set with the current signs:
- * (G_AA + l2 I) b_A = xy_A - l1 sign(b_A). Accepted only if the signs hold and every inactive
- * feature satisfies |c_j| <= l1 (KKT); returns whether it was accepted.
+ * Exact solution on an active set A with fixed signs s: (G_AA + l2 I) b_A = xy_A - l1 s_A, from
+ * the non-zero coefficients (and, with `seed`, the features violating their KKT condition at the
+ * warm start). Coefficients whose sign would change leave A; inactive features violating
+ * |c_j| <= l1 join it with the sign of c_j; the solution is accepted (and stored) once the signs
+ * hold and every inactive feature satisfies KKT. Returns whether it was accepted.
  */
-function polishGaussian(st: GaussianState, l1: number, l2: number): boolean {
+function polishGaussian(st: GaussianState, l1: number, l2: number, seed: boolean): boolean {
   const { p, usable, xy, beta, gram, active } = st;
   const A = active.filter((j) => beta[j] !== 0);
-  const m = A.length;
-  const h = new Float64Array(m * m);
-  const rhs = new Float64Array(m);
-  for (let a = 0; a < m; a++) {
-    const ga = gram[A[a]!]!;
-    for (let b = 0; b <= a; b++) h[a * m + b] = ga[A[b]!]!;
-    h[a * m + a] = h[a * m + a]! + l2;
-    rhs[a] = xy[A[a]!]! - l1 * Math.sign(beta[A[a]!]!);
-  }
-  const sol = m === 0 ? new Float64Array(0) : choleskySolve(h, rhs, m);
-  if (sol === null) return false;
-  for (let a = 0; a < m; a++) if (Math.sign(sol[a]!) !== Math.sign(beta[A[a]!]!)) return false;
-  const c = Float64Array.from(xy);
-  for (let a = 0; a < m; a++) {
-    const g = gram[A[a]!]!;
-    const v = sol[a]!;
-    for (let k = 0; k < p; k++) c[k] = c[k]! - v * g[k]!;
-  }
+  const sign = A.map((j) => Math.sign(beta[j]!));
+  const inA = new Uint8Array(p);
+  for (const j of A) inA[j] = 1;
   const slack = l1 * (1 + KKT_SLACK) + 1e-13 * Math.sqrt(st.yy);
-  for (let j = 0; j < p; j++) {
-    if (usable[j] === 0 || beta[j] !== 0) continue;
-    if (Math.abs(c[j]!) > slack) return false;
+  const join = (j: number, sj: number): void => {
+    if (gram[j] === null || gram[j] === undefined) {
+      gram[j] = gramColumn(st, j);
+      active.push(j);
+    }
+    inA[j] = 1;
+    A.push(j);
+    sign.push(sj);
+  };
+  if (seed) {
+    const c0 = st.c;
+    for (let j = 0; j < p; j++) {
+      if (usable[j] === 0 || inA[j] === 1) continue;
+      if (Math.abs(c0[j]!) > slack) join(j, Math.sign(c0[j]!));
+    }
   }
-  for (let a = 0; a < m; a++) beta[A[a]!] = sol[a]!;
-  st.c.set(c);
-  return true;
+  const c = new Float64Array(p);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const m = A.length;
+    const h = new Float64Array(m * m);
+    const rhs = new Float64Array(m);
+    for (let a = 0; a < m; a++) {
+      const ga = gram[A[a]!]!;
+      for (let b = 0; b <= a; b++) h[a * m + b] = ga[A[b]!]!;
+      h[a * m + a] = h[a * m + a]! + l2;
+      rhs[a] = xy[A[a]!]! - l1 * sign[a]!;
+    }
+    const sol = m === 0 ? new Float64Array(0) : choleskySolve(h, rhs, m);
+    if (sol === null) return false;
+    let flipped = false;
+    for (let a = m - 1; a >= 0; a--) {
+      if (Math.sign(sol[a]!) === sign[a]) continue;
+      flipped = true;
+      inA[A[a]!] = 0;
+      A.splice(a, 1);
+      sign.splice(a, 1);
+    }
+    if (flipped) continue;
+    c.set(xy);
+    for (let a = 0; a < m; a++) {
+      const g = gram[A[a]!]!;
+      const v = sol[a]!;
+      for (let k = 0; k < p; k++) c[k] = c[k]! - v * g[k]!;
+    }
+    let violated = false;
+    for (let j = 0; j < p; j++) {
+      if (usable[j] === 0 || inA[j] === 1) continue;
+      if (Math.abs(c[j]!) > slack) {
+        violated = true;
+        join(j, Math.sign(c[j]!));
+      }
+    }
+    if (violated) continue;
+    for (const j of active) beta[j] = 0;
+    for (let a = 0; a < m; a++) beta[A[a]!] = sol[a]!;
+    st.c.set(c);
+    return true;
+  }
+  return false;
 }
 
 function fitGaussian(d: Design, s: PathSettings): PathFit {
@@ -526,10 +571,14 @@ function fitGaussian(d: Design, s: PathSettings): PathFit {
   for (const lam of seq) {
     const l1 = lam * s.alpha;
     const l2 = (lam * (1 - s.alpha)) / ys;
-    cdGaussian(st, l1, l2, (s.thresh ?? LOOSE) * yy);
-    if (s.thresh === undefined && !polishGaussian(st, l1, l2)) {
-      cdGaussian(st, l1, l2, TIGHT * yy);
-      polishGaussian(st, l1, l2);
+    if (s.thresh !== undefined) cdGaussian(st, l1, l2, s.thresh * yy);
+    else if (!polishGaussian(st, l1, l2, true)) {
+      // The active-set solve from the warm start failed: descend first, then solve again.
+      cdGaussian(st, l1, l2, LOOSE * yy);
+      if (!polishGaussian(st, l1, l2, false)) {
+        cdGaussian(st, l1, l2, TIGHT * yy);
+        polishGaussian(st, l1, l2, false);
+      }
     }
     // rss/n = yy - beta'xy - beta'c (exact given c).
     let bxy = 0;
