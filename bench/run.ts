@@ -1,12 +1,13 @@
 /**
  * Runs every `bench/*.bench.ts` (or those named on the command line) and prints a table of
  * operations per second. Each bench module default-exports `(bench: Bench) => void | Promise<void>`
- * that adds tasks; tasks may carry a `meta` note with the R/scipy comparison figure.
+ * that adds tasks; tasks may carry a `meta` note with the R/scipy comparison figure. A module may
+ * also export `options` (tinybench BenchOptions) to override the defaults for its tasks.
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Bench } from "tinybench";
+import { Bench, type BenchOptions } from "tinybench";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
@@ -18,8 +19,10 @@ const files = readdirSync(here)
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as {
     default: (bench: Bench) => void | Promise<void>;
+    /** Optional per-file Bench options (e.g. fewer iterations for slow tasks). */
+    options?: BenchOptions;
   };
-  const bench = new Bench({ time: 1000, warmupTime: 200 });
+  const bench = new Bench({ time: 1000, warmupTime: 200, ...mod.options });
   await mod.default(bench);
   await bench.run();
   console.log(`\n# ${file}`);
