@@ -886,6 +886,7 @@ function extendFactor(
   const diag = new Float64Array(dim);
   diag.set(f.diag);
   const vx = new Float64Array(n);
+  const hrow = new Float64Array(dim);
   for (let row = f.dim; row < dim; row++) {
     const o = A[row - 1]! * n;
     let h0 = 0;
@@ -899,8 +900,10 @@ function extendFactor(
     }
     hjj += l2;
     // h = (H[row][0..row-1]); solve L z = h by forward substitution into l[row][*].
+    hrow[0] = h0;
+    dotColumns(xs, A, row - 1, vx, n, hrow, 1);
     for (let k = 0; k < row; k++) {
-      let hk = k === 0 ? h0 : dotAt(xs, A[k - 1]! * n, vx, n);
+      let hk = hrow[k]!;
       for (let q = 0; q < k; q++) hk -= l[row * dim + q]! * l[k * dim + q]!;
       l[row * dim + k] = hk / l[k * dim + k]!;
     }
