@@ -93,6 +93,12 @@ describe("fisherExactTest against R", () => {
     const p = fisherExactTest(B).pValue;
     expectContract(p, 0.018758201401434665, "hard 5 x 5", "fisherExactTest r x c (hard 5x5)", true, 2e-9);
   });
+  it("matches R on an 8 x 3 table with many distinct path values (n = 126)", () => {
+    // R 4.2.2: fisher.test(matrix(c(8,3,6, 1,9,7, 4,2,8, 3,2,5, 8,4,0, 4,1,10, 3,6,6, 9,7,10), 8,
+    //   byrow = TRUE), workspace = 2e8)$p.value  ->  0.0066246616685395826
+    const t = [[8, 3, 6], [1, 9, 7], [4, 2, 8], [3, 2, 5], [8, 4, 0], [4, 1, 10], [3, 6, 6], [9, 7, 10]];
+    expectContract(fisherExactTest(t).pValue, 0.0066246616685395826, "8 x 3", "fisherExactTest r x c", true);
+  });
   it("matches the @example", () => expect(fisherExactTest([[3, 1], [1, 3]]).pValue).toBeCloseTo(0.48571428571428527, 14));
   it("does not mutate its input", () => {
     const t = [[3, 1, 2], [1, 3, 0]];

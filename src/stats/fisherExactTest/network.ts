@@ -19,7 +19,7 @@
  */
 
 /** Work budget (column fills enumerated plus paths carried). Beyond it the test throws a RangeError. */
-export const FISHER_WORK_LIMIT = 5e7;
+export const FISHER_WORK_LIMIT = 2e8;
 
 /** Thrown (and converted by the caller) when the work budget is exceeded. */
 export class FisherWorkLimit extends Error {}
@@ -43,7 +43,60 @@ interface Node {
   rho: Int32Array; // sorted descending
   pasts: number[];
   weights: number[]; // contribution = weight * exp(past + ...)
-  index: Map<number, number>;
+  table: PastTable;
+}
+
+/**
+ * Open-addressing hash from a rounded past value to its slot in `pasts` (faster than a Map for the
+ * millions of insertions of large tables).
+ */
+class PastTable {
+  keys = new Float64Array(16);
+  slots = new Int32Array(16).fill(-1);
+  size = 0;
+
+  private static hash(k: number, mask: number): number {
+    const lo = k | 0;
+    const hi = (k / 4294967296) | 0;
+    return (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 7) & mask;
+  }
+
+  /** Slot of key k, or -1. */
+  get(k: number): number {
+    const mask = this.keys.length - 1;
+    let h = PastTable.hash(k, mask);
+    for (;;) {
+      const s = this.slots[h]!;
+      if (s === -1) return -1;
+      if (this.keys[h] === k) return s;
+      h = (h + 1) & mask;
+    }
+  }
+
+  set(k: number, slot: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let h = PastTable.hash(k, mask);
+    while (this.slots[h] !== -1) h = (h + 1) & mask;
+    this.keys[h] = k;
+    this.slots[h] = slot;
+    this.size++;
+  }
+
+  private grow(): void {
+    const oldK = this.keys;
+    const oldS = this.slots;
+    this.keys = new Float64Array(oldK.length * 2);
+    this.slots = new Int32Array(oldK.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < oldK.length; i++) {
+      if (oldS[i] === -1) continue;
+      let h = PastTable.hash(oldK[i]!, mask);
+      while (this.slots[h] !== -1) h = (h + 1) & mask;
+      this.keys[h] = oldK[i]!;
+      this.slots[h] = oldS[i]!;
+    }
+  }
 }
 
 const MERGE = 1e9; // pasts equal to about 1e-9 share an entry (weights rescaled exactly)
@@ -338,7 +391,7 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
   const child = new Int32Array(R);
   const rho0 = Int32Array.from([...rows].sort((a, b) => b - a));
   let stage = new Map<number | string, Node>();
-  stage.set(keyOf(rho0), { rho: rho0, pasts: [0], weights: [1], index: new Map([[0, 0]]) });
+  stage.set(keyOf(rho0), { rho: rho0, pasts: [0], weights: [1], table: new PastTable() });
 
   if (C === 2) {
     const tc = twoCol(rho0, keyOf(rho0));
@@ -413,15 +466,15 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
         if (full + 1 < nP && P[full + 1]! <= loCut) {
           let cn = next.get(key);
           if (cn === undefined) {
-            cn = { rho: Int32Array.from(child), pasts: [], weights: [], index: new Map() };
+            cn = { rho: Int32Array.from(child), pasts: [], weights: [], table: new PastTable() };
             next.set(key, cn);
           }
           for (let i = full + 1; i < nP && P[i]! <= loCut; i++) {
             const np = P[i]! + cost;
             const mk = Math.round(np * MERGE);
-            const at = cn.index.get(mk);
-            if (at === undefined) {
-              cn.index.set(mk, cn.pasts.length);
+            const at = cn.table.get(mk);
+            if (at === -1) {
+              cn.table.set(mk, cn.pasts.length);
               cn.pasts.push(np);
               cn.weights.push(mult * W[i]!);
             } else {
