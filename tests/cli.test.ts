@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -11,7 +12,7 @@ import { isFastValidVisit } from "../src/cli/fastVisit.js";
 import { classifyVisit, resolveProfile, visitClassifier } from "../src/cli/classifyVisit.js";
 import { elementLines } from "../src/cli/records.js";
 import { findForbiddenKey, parseJsonSafe } from "../src/cli/safeJson.js";
-import { scoreFile } from "../src/cli/score.js";
+import { scoreBatch, scoreFile, type BatchOptions } from "../src/cli/score.js";
 import { validateFile } from "../src/cli/validate.js";
 import { parseVisit } from "../src/models/index.js";
 
@@ -164,6 +165,114 @@ describe("score fast path", () => {
   });
   it("accepts the cohort's visits (they take the fast path)", () => {
     for (const v of cohort.visits) expect(isFastValidVisit(JSON.parse(JSON.stringify(v)))).toBe(true);
+  });
+});
+
+/** A sample NDJSON file: the cohort's visits, plain and textually varied (whitespace, key order, escapes, non-ASCII, number forms, bad lines). */
+function sampleLines(visits: Record<string, unknown>[]): string {
+  const out: string[] = [];
+  visits.forEach((v, i) => {
+    const s = JSON.stringify(v);
+    switch (i % 16) {
+      case 0: out.push(s); break;
+      case 1: out.push(s.replace(/,"/g, ', "')); break;
+      case 2: out.push(JSON.stringify(Object.fromEntries(Object.entries(v).reverse()))); break;
+      case 3: out.push(JSON.stringify({ ...v, id: `v-é-${i}` })); break;
+      case 4: out.push(s.replace(/"patientId":"P/, '"patientId":"\\u0050')); break;
+      case 5: out.push(`${s}  \r`); break;
+      case 6: out.push(s.replace(/"value":(\d+)(,|})/, '"value":$1.50$2')); break;
+      case 7: out.push(s.replace(/"value":(\d+)(,|})/, '"value":$1e1$2')); break;
+      case 8: out.push(s.replace(/"unit":"ug\/g"/, '"unit":"µg/g"')); break;
+      case 9: out.push(s.replace(/"unit":"ug\/g"/, '"unit":"\\u00b5g/g"')); break;
+      case 10: out.push(s.replace(/^\{/, `{"patientId":"dup${i}",`)); break;
+      case 11: out.push(s.replace(/"date":"(\d{4})-\d\d-\d\d"/, '"date":"$1-02-30"')); break;
+      case 12: out.push(s.replace(/"value":(\d+)/, '"value":-$1')); break;
+      case 13: out.push(s.replace(/"stoolFrequency":\d/, '"stoolFrequency":4').replace(/"liquidStools":\d+/, '"liquidStools":12345678901')); break;
+      case 14: out.push(s.replace(/"rutgeerts":"i\d/, '"rutgeerts":"i5').replace(/"narrowing":\d/g, '"narrowing":3')); break;
+      default: out.push(s, "", "   ", '{"patientId":"x","date":"2024-01-01","__proto__":{"polluted":1}}', "{not json", `{"patientId":"P${i}","date":"2024-01-01","labs":{"date":"2024-01-02","albumin":{"value":40,"unit":"g/L"},"crp":{"value":0.1,"unit":"mg/dL"}},"onCorticosteroids":true}`, `{"patientId":"P${i}","date":"2024-01-01","sesCd":{"ileum":null,"rectum":{"ulcerSize":1,"ulceratedSurface":2,"affectedSurface":3,"narrowing":0}},"mayo":{}}`);
+    }
+  });
+  return `${out.join("\n")}\n`;
+}
+
+describe("score output bytes", () => {
+  const p = file("sample.ndjson", sampleLines(cohort.visits));
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  // sha256 of stdout and of the bad-line messages, from the implementation before the byte-level path (commit 033e781)
+  const errSha = "28a0d04f88d09196aa7d7411b0ce5256228f7748949dde06857e01005911f9e4";
+  it.each([
+    [{}, "3423c496b8b74ba9049bfe50f1eaded37e9e4c99d6fa422799984d274c90bf7f"],
+    [{ profile: "mao2025" }, "608879765dda181b19b9cf304dfa08eed0b80af92c745e9e9c2d7c05a940a179"],
+    [{ profile: "uAchieve", diagnosis: "CD" }, "b5379d0195d51f4310eacfb8f96fcc111662a6af9a222bf3614df1d0dbfafb7d"],
+    [{ profile: "mao2025", timepoint: "w12" }, "eb13f62ac1e9e8239f4eea1063f26654a5f8b406ee5ea0a94e9f97b99482ca5e"],
+  ])("%o: unchanged on a sample file (fast, text and slow lines)", async (opts, outSha) => {
+    let err = "";
+    const sink = Object.assign(new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }), { isTTY: false });
+    const out = join(dir, `sample-${sha(JSON.stringify(opts)).slice(0, 8)}.out`);
+    const s = await scoreFile(p, { ...opts, out, jobs: 1, chunkBytes: 4096, progress: false }, sink);
+    expect(s.read).toBe(s.written + s.bad);
+    expect(sha(readFileSync(out, "utf8"))).toBe(outSha);
+    expect(sha(err)).toBe(errSha);
+  });
+  it("byte-level path equals the JSON.parse path on generated visits", () => {
+    // mostly valid values (so most lines take the byte-level path), sometimes not
+    const mostly = <T, U>(ok: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: ok, weight: 30 }, { arbitrary: bad, weight: 1 });
+    const item = (max: number) => mostly(fc.integer({ min: 0, max }), fc.oneof(fc.integer({ min: -1, max: max + 2 }), fc.constant(null), fc.constant(1.5)));
+    const all4 = { requiredKeys: ["ulcerSize", "ulceratedSurface", "affectedSurface", "narrowing"] as ("ulcerSize" | "ulceratedSurface" | "affectedSurface" | "narrowing")[] };
+    const visit = fc.record(
+      {
+        id: mostly(fc.constantFrom("v1", "a-b_c", "z"), fc.oneof(fc.string({ maxLength: 3 }), fc.constant(""))),
+        patientId: mostly(fc.constantFrom("P1", "P2/x"), fc.oneof(fc.string({ maxLength: 3 }), fc.constant("x".repeat(129)), fc.constant("é"))),
+        date: mostly(fc.constantFrom("2024-02-29", "2024-12-31", "1999-01-01"), fc.constantFrom("2023-02-29", "2024-1-01", "2024-13-01")),
+        mayo: fc.record({ stoolFrequency: item(3), rectalBleeding: item(3), endoscopic: item(3), physicianGlobal: item(3), friability: mostly(fc.boolean(), fc.constant(0)) }, { requiredKeys: [] }),
+        hbi: fc.record(
+          {
+            wellBeing: item(4),
+            abdominalPain: item(3),
+            liquidStools: mostly(fc.nat(30), fc.constantFrom(1e12, 2.5, -1, 123456789012)),
+            abdominalMass: item(3),
+            complications: mostly(fc.uniqueArray(fc.constantFrom("uveitis", "abscess", "arthralgia", "newFistula"), { maxLength: 3 }), fc.constant(["other"])),
+          },
+          { requiredKeys: ["wellBeing", "abdominalPain", "liquidStools", "abdominalMass", "complications"] },
+        ),
+        sesCd: fc.dictionary(
+          mostly(fc.constantFrom("ileum", "rightColon", "transverseColon", "leftColon", "rectum"), fc.constant("colon")),
+          fc.oneof(fc.constant(null), mostly(fc.record({ ulcerSize: item(3), ulceratedSurface: item(3), affectedSurface: item(3), narrowing: item(2) }, all4), fc.record({ ulcerSize: item(3), narrowing: item(3) }))),
+          { maxKeys: 3 },
+        ),
+        rutgeerts: mostly(fc.constantFrom("i0", "i1", "i2", "i2a", "i2b", "i3", "i4"), fc.constant("i5")),
+        onCorticosteroids: mostly(fc.boolean(), fc.constant(null)),
+        labs: fc.record(
+          {
+            date: mostly(fc.constant("2024-01-01"), fc.constant("2024-02-30")),
+            crp: fc.record({ value: mostly(fc.oneof(fc.nat(100), fc.constantFrom(0.1, 5.8, 0.05, 12.345, 1e7, 9999999.5)), fc.oneof(fc.double({ min: 0, max: 2e7, noNaN: true }), fc.constantFrom(-1, 1e-7, 1e21))), unit: mostly(fc.constantFrom("mg/L", "mg/dL"), fc.constant("g/L")) }),
+            fecalCalprotectin: fc.record({ value: fc.nat(3000), unit: fc.constantFrom("ug/g", "µg/g", "mg/kg") }),
+            esr: fc.record({ value: fc.nat(100), unit: fc.constant("mm/h") }, { requiredKeys: ["value"] }),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: ["patientId", "date"] },
+    );
+    const batch = (text: string, o: BatchOptions) => {
+      const r = scoreBatch(text, 1, o);
+      return { ...r, out: Buffer.from(r.out).toString("utf8") };
+    };
+    for (const opts of [{}, { profile: "mao2025" }, { profile: "stride2", diagnosis: "UC" as const }]) {
+      const o: BatchOptions = { ...opts, timepoint: "w26", components: false, explain: false };
+      fc.assert(
+        fc.property(fc.array(visit, { minLength: 1, maxLength: 20 }), (vs) => {
+          const text = vs.map((v) => JSON.stringify(v)).join("\n");
+          expect(batch(text, o)).toEqual(batch(text, { ...o, textOnly: true }));
+        }),
+        { numRuns: 300, seed: 7 },
+      );
+    }
+    const all = sampleLines(cohort.visits);
+    for (const profile of [undefined, "mao2025", "classic"]) {
+      const o: BatchOptions = { ...(profile === undefined ? {} : { profile }), timepoint: "w26", components: false, explain: false };
+      expect(batch(all, o)).toEqual(batch(all, { ...o, textOnly: true }));
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import { parseVisit, type Visit } from "../models/index.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier } from "./classifyVisit.js";
 import type { TimepointKey } from "../endpoints/index.js";
 import { TIMEPOINT_KEYS } from "../endpoints/index.js";
+import { byteVisitSuffix, formatScoreEntries } from "./byteVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { detectFormat, openInput, readCsv, type InputItem } from "./records.js";
 import { formatPath, parseJsonSafe } from "./safeJson.js";
@@ -55,6 +56,8 @@ export interface BatchOptions {
   readonly diagnosis?: "UC" | "CD";
   readonly components: boolean;
   readonly explain: boolean;
+  /** Skip the byte-level path (every line decoded and `JSON.parse`d): for tests that compare the paths. */
+  readonly textOnly?: boolean;
 }
 
 const classifiers = new Map<string, VisitClassifier>();
@@ -71,8 +74,8 @@ function classifierOf(id: string, timepoint: TimepointKey): VisitClassifier {
 
 /** The result of one batch of lines. */
 export interface BatchResult {
-  /** Output NDJSON (each line ends with a newline). */
-  readonly out: string;
+  /** Output NDJSON (each line ends with a newline), as text or UTF-8 bytes. */
+  readonly out: string | Uint8Array;
   /** Problem messages, one line each, with the input line number. */
   readonly err: string;
   readonly read: number;
@@ -84,17 +87,8 @@ function suffix(v: Visit, o: BatchOptions): string {
   const scores = scoreVisit(v, o.components);
   let s: string;
   if (o.components) s = `,"scores":${JSON.stringify(scores)}`;
-  else {
-    // totals are numbers and bands fixed identifiers: written directly, no intermediate JSON.stringify
-    s = ',"scores":{';
-    let first = true;
-    for (const k in scores) {
-      const r = scores[k]!;
-      s += `${first ? "" : ","}"${k}":{"total":${r.total},"band":${r.band === null ? "null" : `"${r.band}"`}}`;
-      first = false;
-    }
-    s += "}";
-  }
+  // totals are numbers and bands fixed identifiers: written directly, no intermediate JSON.stringify
+  else s = `,"scores":{${formatScoreEntries(scores)}}`;
   if (o.profile !== undefined) {
     const c = classifierOf(o.profile, o.timepoint).classify(v, o.diagnosis);
     if (c === null) s += ',"classifications":null';
@@ -130,65 +124,106 @@ function slowItem(item: InputItem, o: BatchOptions, acc: { out: string[]; err: s
   acc.written++;
 }
 
+/** Output of a batch, grown as needed. */
+class OutBuf {
+  buf: Buffer;
+  pos = 0;
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const b = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(b, 0, 0, this.pos);
+    this.buf = b;
+  }
+  str(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+}
+
+/** One line through the string paths: `JSON.parse` + the conservative visit check, else prototype-safe parse and zod. */
+function textLine(raw: string, line: number, o: BatchOptions, out: OutBuf, acc: { out: string[]; err: string[]; written: number; bad: number }): boolean {
+  if (raw.charCodeAt(0) <= 32 && raw.trim() === "") return false;
+  let value: unknown;
+  let parsed = true;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    parsed = false;
+  }
+  if (parsed && isFastValidVisit(value)) {
+    const body = raw.charCodeAt(raw.length - 1) === 125 ? raw : raw.trimEnd();
+    out.str(body.slice(0, -1));
+    out.str(suffix(value, o));
+    out.str("}\n");
+    acc.written++;
+  } else {
+    const r = parseJsonSafe(raw);
+    slowItem(r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } }, o, acc);
+    for (const t of acc.out) out.str(t);
+    acc.out.length = 0;
+  }
+  return true;
+}
+
 /**
- * Scores a batch of NDJSON lines. Fast path: `JSON.parse`, the conservative visit check, then the input
- * text is kept and the scores appended; anything else takes the slow path (prototype-safe parse, zod).
- * @param text - Whole lines separated by `\n` (a final line without newline is allowed).
+ * Scores a batch of NDJSON lines. Fastest path: a compact visit of the common shape is read from the bytes
+ * ({@link byteVisitSuffix}) and its bytes copied to the output with the scores appended. Else `JSON.parse`, the
+ * conservative visit check, the input text kept and the scores appended; anything else takes the slow path
+ * (prototype-safe parse, zod).
+ * @param input - Whole lines separated by `\n`, as UTF-8 bytes or text (a final line without newline is allowed).
  * @param firstLine - Line number of the first line (1-based).
  * @param o - Profile and output options.
  */
-export function scoreBatch(text: string, firstLine: number, o: BatchOptions): BatchResult {
+export function scoreBatch(input: string | Uint8Array, firstLine: number, o: BatchOptions): BatchResult {
+  const buf = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.length);
   const acc = { out: [] as string[], err: [] as string[], written: 0, bad: 0 };
+  const bytesPath = !o.components && !o.explain && o.textOnly !== true;
+  const classifier = bytesPath && o.profile !== undefined ? classifierOf(o.profile, o.timepoint) : null;
+  const out = new OutBuf(Math.ceil(buf.length * (o.profile === undefined ? 1.4 : 2)) + 4096);
   let read = 0;
   let line = firstLine;
   let start = 0;
-  const n = text.length;
+  const n = buf.length;
   while (start <= n) {
-    let end = text.indexOf("\n", start);
+    let end = buf.indexOf(10, start);
     if (end === -1) end = n;
     let stop = end;
-    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop > start && buf[stop - 1] === 13) stop--;
     if (stop > start) {
-      const raw = text.slice(start, stop);
-      if (!(raw.charCodeAt(0) <= 32 && raw.trim() === "")) {
+      const s = bytesPath && buf[start] === 123 ? byteVisitSuffix(buf, start, stop, classifier, o.diagnosis) : null;
+      if (s !== null) {
         read++;
-        let value: unknown;
-        let parsed = true;
-        try {
-          value = JSON.parse(raw);
-        } catch {
-          parsed = false;
-        }
-        if (parsed && isFastValidVisit(value)) {
-          const body = raw.charCodeAt(raw.length - 1) === 125 ? raw : raw.trimEnd();
-          acc.out.push(body.slice(0, -1), suffix(value, o), "}\n");
-          acc.written++;
-        } else {
-          const r = parseJsonSafe(raw);
-          slowItem(r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } }, o, acc);
-        }
-      }
+        out.room(stop - start + 3 * s.length + 2);
+        out.pos += buf.copy(out.buf, out.pos, start, stop - 1);
+        out.pos += out.buf.write(s, out.pos, "utf8");
+        out.buf[out.pos++] = 125;
+        out.buf[out.pos++] = 10;
+        acc.written++;
+      } else if (textLine(buf.toString("utf8", start, stop), line, o, out, acc)) read++;
     }
     line++;
     start = end + 1;
   }
-  return { out: acc.out.join(""), err: acc.err.join(""), read, written: acc.written, bad: acc.bad };
+  return { out: out.buf.subarray(0, out.pos), err: acc.err.join(""), read, written: acc.written, bad: acc.bad };
 }
 
 /** Worker-thread side: scores the batches it is sent. Started by the CLI entry when not on the main thread. */
 export function scoreWorkerMain(port: { on(e: "message", f: (m: unknown) => void): void; postMessage(m: unknown): void }, o: BatchOptions): void {
   port.on("message", (m) => {
-    const { seq, text, firstLine } = m as { seq: number; text: string; firstLine: number };
+    const { seq, text, firstLine } = m as { seq: number; text: Uint8Array; firstLine: number };
     port.postMessage({ seq, ...scoreBatch(text, firstLine, o) });
   });
 }
 
-function countNewlines(s: string): number {
+function countNewlines(s: Buffer): number {
   let c = 0;
-  let i = s.indexOf("\n");
+  let i = s.indexOf(10);
   while (i !== -1) {
     c++;
-    i = s.indexOf("\n", i + 1);
+    i = s.indexOf(10, i + 1);
   }
   return c;
 }
@@ -227,8 +262,8 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
   if (format === "csv" || options.workerUrl === undefined || !options.workerUrl.pathname.endsWith(".js")) jobs = 1;
 
   const outStream = options.out === undefined || options.out === "-" ? process.stdout : createWriteStream(options.out);
-  const write = async (s: string) => {
-    if (s !== "" && !outStream.write(s)) await new Promise<void>((resolve) => outStream.once("drain", resolve));
+  const write = async (s: string | Uint8Array) => {
+    if (s.length !== 0 && !outStream.write(s)) await new Promise<void>((resolve) => outStream.once("drain", resolve));
   };
   const progress = options.progress ?? stderr.isTTY === true;
   const t0 = performance.now();
@@ -306,7 +341,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       }
     };
     let line = 1;
-    const dispatch = async (text: string) => {
+    const dispatch = async (text: Buffer) => {
       const firstLine = line;
       line += countNewlines(text) + 1;
       if (workers.length === 0) {
@@ -319,8 +354,8 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       inFlight++;
       workers[seq % workers.length]!.postMessage({ seq, text, firstLine });
     };
-    // Raw bytes, cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence), then one
-    // UTF-8 decode per batch: cheaper than a string decoder plus string concatenation.
+    // Raw bytes, cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence); batches stay
+    // bytes (lines of the common shape are never decoded, see scoreBatch).
     let rest: Buffer = Buffer.alloc(0);
     const raw = file === "-" ? process.stdin : createReadStream(file, { highWaterMark: options.chunkBytes ?? 1 << 20 });
     try {
@@ -336,11 +371,11 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
           rest = rest.length === 0 ? Buffer.from(b) : Buffer.concat([rest, b]);
           continue;
         }
-        const text = rest.length === 0 ? b.toString("utf8", 0, cut) : Buffer.concat([rest, b.subarray(0, cut)]).toString("utf8");
+        const text = rest.length === 0 ? b.subarray(0, cut) : Buffer.concat([rest, b.subarray(0, cut)]);
         rest = Buffer.from(b.subarray(cut + 1));
         await dispatch(text);
       }
-      if (rest.length > 0) await dispatch(rest.toString("utf8"));
+      if (rest.length > 0) await dispatch(rest);
       await waitFor(() => inFlight === 0);
       await drainReady();
     } finally {

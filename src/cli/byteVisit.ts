@@ -1,0 +1,573 @@
+/**
+ * Byte-level fast path of `score`: reads one NDJSON line straight from the input bytes (no UTF-8 decode, no
+ * `JSON.parse`) when it is a compact visit of the common shape, and returns the text to append to the line.
+ * @remarks Accepts a strict subset of what {@link isFastValidVisit} accepts after `JSON.parse`: no whitespace,
+ * strings of printable ASCII without escapes (units also as their exact UTF-8 bytes), no duplicate keys,
+ * integers without sign, fraction or exponent, lab values as plain decimals of at most 15 digits. Anything else
+ * returns `null` and the line takes the string paths (`JSON.parse` + {@link isFastValidVisit}, or zod), so
+ * verdicts and output never change, only speed. Nothing read from the input becomes an object key.
+ * Scores come from the library on a per-block memo (the Mayo, HBI, SES-CD and Rutgeerts items fully determine
+ * their scores); classifications from the run's {@link VisitClassifier} on a visit rebuilt from the items.
+ */
+import { isIsoDate } from "../_lib/dates.js";
+import { LAB_UNITS, type Visit } from "../models/index.js";
+import { scoreVisit, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
+
+/** `"total":..,"band":..` entries of a score object, as `score` writes them without `--components`. */
+export function formatScoreEntries(scores: VisitScores): string {
+  let s = "";
+  let first = true;
+  for (const k in scores) {
+    const r = scores[k]!;
+    s += `${first ? "" : ","}"${k}":{"total":${r.total},"band":${r.band === null ? "null" : `"${r.band}"`}}`;
+    first = false;
+  }
+  return s;
+}
+
+const enc = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
+interface Name {
+  readonly bytes: Uint8Array;
+  readonly index: number;
+  readonly text: string;
+}
+const names = (list: readonly string[]): Name[] => list.map((text, index) => ({ bytes: enc(text), index, text }));
+
+const TOP = names(["id", "patientId", "date", "mayo", "hbi", "sesCd", "rutgeerts", "onCorticosteroids", "labs"]);
+const MAYO = names(["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal", "friability"]);
+const HBI = names(["wellBeing", "abdominalPain", "liquidStools", "abdominalMass", "complications"]);
+const HBI_COMPLICATIONS = names(["arthralgia", "uveitis", "erythemaNodosum", "aphthousUlcers", "pyodermaGangrenosum", "analFissure", "newFistula", "abscess"]);
+const SEGMENTS = names(["ileum", "rightColon", "transverseColon", "leftColon", "rectum"]);
+const SEGMENT_VARS = names(["ulcerSize", "ulceratedSurface", "affectedSurface", "narrowing"]);
+const RUTGEERTS = names(["i0", "i1", "i2", "i2a", "i2b", "i3", "i4"]);
+const VALUE_UNIT = names(["value", "unit"]);
+const LABS_KEYS = names(["date", ...Object.keys(LAB_UNITS)]);
+const LAB_UNIT_NAMES: Name[][] = LABS_KEYS.map((k) => (k.index === 0 ? [] : names(Object.keys((LAB_UNITS as unknown as Record<string, { factors: Record<string, number> }>)[k.text]!.factors))));
+const CRP = LABS_KEYS.findIndex((k) => k.text === "crp");
+const FC = LABS_KEYS.findIndex((k) => k.text === "fecalCalprotectin");
+
+/** Index of the name spelled by bytes [a, b), or -1. */
+function lookup(buf: Uint8Array, a: number, b: number, table: readonly Name[]): number {
+  const len = b - a;
+  for (let t = 0; t < table.length; t++) {
+    const nb = table[t]!.bytes;
+    if (nb.length !== len) continue;
+    let i = 0;
+    while (i < len && nb[i] === buf[a + i]) i++;
+    if (i === len) return t;
+  }
+  return -1;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+/** Dates (as yyyymmdd) already checked with `isIsoDate`; bounded. */
+const dateOk = new Map<number, boolean>();
+
+/** Memo of score-entry text per block key (bounded). */
+class Memo<K> {
+  private readonly m = new Map<K, string>();
+  constructor(private readonly max: number) {}
+  get(k: K): string | undefined {
+    return this.m.get(k);
+  }
+  set(k: K, v: string): void {
+    if (this.m.size >= this.max) this.m.clear();
+    this.m.set(k, v);
+  }
+}
+const mayoText: (string | undefined)[] = [];
+const mayoObj: (NonNullable<Visit["mayo"]> | undefined)[] = [];
+const hbiText = new Memo<number>(100_000);
+const hbiObj = new Map<number, NonNullable<Visit["hbi"]>>();
+const sesText = new Memo<number>(100_000);
+const sesObj = new Map<number, NonNullable<Visit["sesCd"]>>();
+const rutText: string[] = [];
+const BLANK = { patientId: "-", date: "2000-01-01" } as const;
+
+/** What one line holds (reused across lines). */
+class Scan {
+  buf: Uint8Array = new Uint8Array(0);
+  p = 0;
+  end = 0;
+  // top-level presence bits (TOP index)
+  seen = 0;
+  mayoKey = 0; // base-5 digits (0 absent, v+1) of the 4 integer items, times 3 for friability (0 absent, 1 false, 2 true)
+  hbiWb = 0;
+  hbiAp = 0;
+  hbiLs = 0;
+  hbiAm = 0;
+  hbiMask = 0;
+  sesKey = 0; // per segment, base 258: 0 absent, 1 null, 2 + packed items
+  rut = 0;
+  steroids = false;
+  crp = -1;
+  crpUnit = "";
+  fc = -1;
+  fcUnit = "";
+  num = 0;
+
+  /** Bytes [a, b) of a string starting at `p` (at its quote); advances past the closing quote. -1 on anything unusual. */
+  str(): number {
+    const buf = this.buf;
+    let i = this.p;
+    if (buf[i] !== 34) return -1;
+    i++;
+    const a = i;
+    for (;;) {
+      if (i >= this.end) return -1;
+      const c = buf[i]!;
+      if (c === 34) break;
+      if (c < 32 || c === 92 || c > 126) return -1;
+      i++;
+    }
+    this.p = i + 1;
+    return a;
+  }
+  /** A key (quoted, then `:`) looked up in `table`; -1 when unknown or unusual. */
+  key(table: readonly Name[]): number {
+    const buf = this.buf;
+    let i = this.p;
+    if (buf[i] !== 34) return -1;
+    i++;
+    const a = i;
+    while (i < this.end && buf[i] !== 34) {
+      if (buf[i] === 92) return -1;
+      i++;
+    }
+    if (i + 1 >= this.end || buf[i + 1] !== 58) return -1;
+    this.p = i + 2;
+    return lookup(buf, a, i, table);
+  }
+  /** A one-digit integer 0..max followed by a delimiter. */
+  digit(max: number): number {
+    const c = this.buf[this.p]! - 48;
+    if (c < 0 || c > max) return -1;
+    const d = this.buf[this.p + 1];
+    if (d !== 44 && d !== 125 && d !== 93) return -1;
+    this.p++;
+    return c;
+  }
+  /** A plain non-negative decimal into `num` (exact: at most 15 significant digits, no exponent). */
+  number(): boolean {
+    const buf = this.buf;
+    let i = this.p;
+    let m = 0;
+    let digits = 0;
+    const first = buf[i]!;
+    if (first < 48 || first > 57) return false;
+    if (first === 48 && buf[i + 1]! >= 48 && buf[i + 1]! <= 57) return false;
+    while (buf[i]! >= 48 && buf[i]! <= 57) {
+      m = m * 10 + (buf[i]! - 48);
+      digits++;
+      i++;
+    }
+    let frac = 0;
+    if (buf[i] === 46) {
+      i++;
+      if (!(buf[i]! >= 48 && buf[i]! <= 57)) return false;
+      while (buf[i]! >= 48 && buf[i]! <= 57) {
+        m = m * 10 + (buf[i]! - 48);
+        digits++;
+        frac++;
+        i++;
+      }
+    }
+    if (digits > 15) return false;
+    const d = buf[i];
+    if (d !== 44 && d !== 125 && d !== 93) return false;
+    this.num = frac === 0 ? m : m / POW10[frac]!;
+    this.p = i;
+    return true;
+  }
+  bool(): number {
+    const buf = this.buf;
+    const i = this.p;
+    if (buf[i] === 116 && buf[i + 1] === 114 && buf[i + 2] === 117 && buf[i + 3] === 101) {
+      this.p = i + 4;
+      return 1;
+    }
+    if (buf[i] === 102 && buf[i + 1] === 97 && buf[i + 2] === 108 && buf[i + 3] === 115 && buf[i + 4] === 101) {
+      this.p = i + 5;
+      return 0;
+    }
+    return -1;
+  }
+  /** After a member: `,` (more, returns true) or `}` (done, returns false); `null` when neither. */
+  next(close: number): boolean | null {
+    const c = this.buf[this.p];
+    this.p++;
+    if (c === 44) return true;
+    if (c === close) return false;
+    return null;
+  }
+  id(): boolean {
+    const a = this.str();
+    if (a < 0) return false;
+    const len = this.p - 1 - a;
+    return len >= 1 && len <= 128;
+  }
+  date(): boolean {
+    const a = this.str();
+    if (a < 0 || this.p - 1 - a !== 10) return false;
+    const b = this.buf;
+    let n = 0;
+    for (let i = 0; i < 10; i++) {
+      const c = b[a + i]!;
+      if (i === 4 || i === 7) {
+        if (c !== 45) return false;
+      } else {
+        if (c < 48 || c > 57) return false;
+        n = n * 10 + (c - 48);
+      }
+    }
+    let ok = dateOk.get(n);
+    if (ok === undefined) {
+      ok = isIsoDate(Buffer.from(b.buffer, b.byteOffset + a, 10).toString("latin1"));
+      if (dateOk.size > 50_000) dateOk.clear();
+      dateOk.set(n, ok);
+    }
+    return ok;
+  }
+  mayo(): boolean {
+    if (this.buf[this.p++] !== 123) return false;
+    const v = [0, 0, 0, 0, 0];
+    let seen = 0;
+    if (this.buf[this.p] === 125) this.p++;
+    else
+      for (;;) {
+        const k = this.key(MAYO);
+        if (k < 0 || seen & (1 << k)) return false;
+        seen |= 1 << k;
+        if (k === 4) {
+          const b = this.bool();
+          if (b < 0) return false;
+          v[4] = b + 1;
+        } else {
+          const d = this.digit(3);
+          if (d < 0) return false;
+          v[k] = d + 1;
+        }
+        const more = this.next(125);
+        if (more === null) return false;
+        if (!more) break;
+      }
+    this.mayoKey = (((v[0]! * 5 + v[1]!) * 5 + v[2]!) * 5 + v[3]!) * 3 + v[4]!;
+    return true;
+  }
+  hbi(): boolean {
+    if (this.buf[this.p++] !== 123) return false;
+    let seen = 0;
+    for (;;) {
+      const k = this.key(HBI);
+      if (k < 0 || seen & (1 << k)) return false;
+      seen |= 1 << k;
+      if (k === 0) {
+        if ((this.hbiWb = this.digit(4)) < 0) return false;
+      } else if (k === 1) {
+        if ((this.hbiAp = this.digit(3)) < 0) return false;
+      } else if (k === 3) {
+        if ((this.hbiAm = this.digit(3)) < 0) return false;
+      } else if (k === 2) {
+        const buf = this.buf;
+        let i = this.p;
+        let n = 0;
+        let digits = 0;
+        while (buf[i]! >= 48 && buf[i]! <= 57) {
+          n = n * 10 + (buf[i]! - 48);
+          digits++;
+          i++;
+        }
+        if (digits === 0 || digits > 9 || (digits > 1 && buf[this.p] === 48)) return false;
+        const d = buf[i];
+        if (d !== 44 && d !== 125) return false;
+        this.hbiLs = n;
+        this.p = i;
+      } else {
+        if (this.buf[this.p++] !== 91) return false;
+        let mask = 0;
+        if (this.buf[this.p] === 93) this.p++;
+        else
+          for (;;) {
+            const a = this.str();
+            if (a < 0) return false;
+            const c = lookup(this.buf, a, this.p - 1, HBI_COMPLICATIONS);
+            if (c < 0 || mask & (1 << c)) return false;
+            mask |= 1 << c;
+            const more = this.next(93);
+            if (more === null) return false;
+            if (!more) break;
+          }
+        this.hbiMask = mask;
+      }
+      const more = this.next(125);
+      if (more === null) return false;
+      if (!more) break;
+    }
+    return seen === 31;
+  }
+  ses(): boolean {
+    if (this.buf[this.p++] !== 123) return false;
+    const seg = [0, 0, 0, 0, 0];
+    let blocked = 0;
+    if (this.buf[this.p] === 125) this.p++;
+    else
+      for (;;) {
+        const k = this.key(SEGMENTS);
+        if (k < 0 || seg[k] !== 0) return false;
+        const buf = this.buf;
+        if (buf[this.p] === 110 && buf[this.p + 1] === 117 && buf[this.p + 2] === 108 && buf[this.p + 3] === 108) {
+          this.p += 4;
+          seg[k] = 1;
+        } else {
+          if (buf[this.p++] !== 123) return false;
+          const items = [-1, -1, -1, -1];
+          for (;;) {
+            const j = this.key(SEGMENT_VARS);
+            if (j < 0 || items[j] !== -1) return false;
+            if ((items[j] = this.digit(3)) < 0) return false;
+            const more = this.next(125);
+            if (more === null) return false;
+            if (!more) break;
+          }
+          if (items[0] === -1 || items[1] === -1 || items[2] === -1 || items[3] === -1) return false;
+          if (items[3] === 3) blocked++;
+          seg[k] = 2 + ((items[0]! * 4 + items[1]!) * 4 + items[2]!) * 4 + items[3]!;
+        }
+        const more = this.next(125);
+        if (more === null) return false;
+        if (!more) break;
+      }
+    if (blocked > 1) return false;
+    this.sesKey = (((seg[0]! * 258 + seg[1]!) * 258 + seg[2]!) * 258 + seg[3]!) * 258 + seg[4]!;
+    return true;
+  }
+  labs(): boolean {
+    if (this.buf[this.p++] !== 123) return false;
+    let seen = 0;
+    if (this.buf[this.p] === 125) {
+      this.p++;
+      return true;
+    }
+    for (;;) {
+      const k = this.key(LABS_KEYS);
+      if (k < 0 || seen & (1 << k)) return false;
+      seen |= 1 << k;
+      if (k === 0) {
+        if (!this.date()) return false;
+      } else {
+        if (this.buf[this.p++] !== 123) return false;
+        let unit = -1;
+        let value = -1;
+        for (;;) {
+          const f = this.key(VALUE_UNIT);
+          if (f === 0) {
+            if (value !== -1 || !this.number() || this.num > 1e7) return false;
+            value = this.num;
+          } else if (f === 1) {
+            if (unit !== -1) return false;
+            const buf = this.buf;
+            let i = this.p;
+            if (buf[i] !== 34) return false;
+            const a = ++i;
+            while (i < this.end && buf[i] !== 34 && buf[i] !== 92) i++;
+            if (buf[i] !== 34) return false;
+            unit = lookup(buf, a, i, LAB_UNIT_NAMES[k]!);
+            if (unit < 0) return false;
+            this.p = i + 1;
+          } else return false;
+          const more = this.next(125);
+          if (more === null) return false;
+          if (!more) break;
+        }
+        if (unit === -1 || value === -1) return false;
+        if (k === CRP) {
+          this.crp = value;
+          this.crpUnit = LAB_UNIT_NAMES[k]![unit]!.text;
+        } else if (k === FC) {
+          this.fc = value;
+          this.fcUnit = LAB_UNIT_NAMES[k]![unit]!.text;
+        }
+      }
+      const more = this.next(125);
+      if (more === null) return false;
+      if (!more) break;
+    }
+    return true;
+  }
+  /** Reads bytes [start, end) as a visit; false when the line is not of the fast shape. */
+  visit(buf: Uint8Array, start: number, end: number): boolean {
+    this.buf = buf;
+    this.p = start;
+    this.end = end;
+    this.seen = 0;
+    this.crp = -1;
+    this.fc = -1;
+    this.steroids = false;
+    if (buf[this.p++] !== 123 || buf[end - 1] !== 125) return false;
+    for (;;) {
+      const k = this.key(TOP);
+      if (k < 0 || this.seen & (1 << k)) return false;
+      this.seen |= 1 << k;
+      let ok: boolean;
+      switch (k) {
+        case 0:
+        case 1:
+          ok = this.id();
+          break;
+        case 2:
+          ok = this.date();
+          break;
+        case 3:
+          ok = this.mayo();
+          break;
+        case 4:
+          ok = this.hbi();
+          break;
+        case 5:
+          ok = this.ses();
+          break;
+        case 6: {
+          const a = this.str();
+          ok = a >= 0 && (this.rut = lookup(buf, a, this.p - 1, RUTGEERTS)) >= 0;
+          break;
+        }
+        case 7: {
+          const b = this.bool();
+          ok = b >= 0;
+          this.steroids = b === 1;
+          break;
+        }
+        default:
+          ok = this.labs();
+      }
+      if (!ok || this.p >= end) return false;
+      const more = this.next(125);
+      if (more === null) return false;
+      if (!more) break;
+    }
+    return this.p === end && (this.seen & 6) === 6;
+  }
+}
+
+const MAYO_ITEMS = ["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal"] as const;
+function mayoOf(key: number): NonNullable<Visit["mayo"]> {
+  let m = mayoObj[key];
+  if (m === undefined) {
+    const o: Record<string, number | boolean> = {};
+    const fr = key % 3;
+    let rest = (key - fr) / 3;
+    const v: number[] = [];
+    for (let i = 3; i >= 0; i--) {
+      v[i] = rest % 5;
+      rest = (rest - v[i]!) / 5;
+    }
+    for (let i = 0; i < 4; i++) if (v[i]! > 0) o[MAYO_ITEMS[i]!] = v[i]! - 1;
+    if (fr > 0) o.friability = fr === 2;
+    mayoObj[key] = m = o as NonNullable<Visit["mayo"]>;
+  }
+  return m;
+}
+function hbiOf(s: Scan): NonNullable<Visit["hbi"]> {
+  const key = ((((s.hbiLs * 5 + s.hbiWb) * 4 + s.hbiAp) * 4 + s.hbiAm) * 256 + s.hbiMask);
+  let h = hbiObj.get(key);
+  if (h === undefined) {
+    const complications = HBI_COMPLICATIONS.filter((c) => s.hbiMask & (1 << c.index)).map((c) => c.text);
+    h = { wellBeing: s.hbiWb, abdominalPain: s.hbiAp, liquidStools: s.hbiLs, abdominalMass: s.hbiAm, complications } as NonNullable<Visit["hbi"]>;
+    if (hbiObj.size >= 100_000) hbiObj.clear();
+    hbiObj.set(key, h);
+  }
+  return h;
+}
+const SEG_VAR_NAMES = ["ulcerSize", "ulceratedSurface", "affectedSurface", "narrowing"] as const;
+function sesOf(key: number): NonNullable<Visit["sesCd"]> {
+  let s = sesObj.get(key);
+  if (s === undefined) {
+    const o: Record<string, Record<string, number> | null> = {};
+    let rest = key;
+    const seg: number[] = [];
+    for (let i = 4; i >= 0; i--) {
+      seg[i] = rest % 258;
+      rest = (rest - seg[i]!) / 258;
+    }
+    for (let i = 0; i < 5; i++) {
+      const x = seg[i]!;
+      if (x === 0) continue;
+      if (x === 1) {
+        o[SEGMENTS[i]!.text] = null;
+        continue;
+      }
+      let p = x - 2;
+      const items: Record<string, number> = {};
+      for (let j = 3; j >= 0; j--) {
+        items[SEG_VAR_NAMES[j]!] = p % 4;
+        p = (p - (p % 4)) / 4;
+      }
+      o[SEGMENTS[i]!.text] = items;
+    }
+    s = o as NonNullable<Visit["sesCd"]>;
+    if (sesObj.size >= 100_000) sesObj.clear();
+    sesObj.set(key, s);
+  }
+  return s;
+}
+
+const scan = new Scan();
+
+/**
+ * The text `score` appends to a fast-shape line (`,"scores":{...}` and, with a classifier, `,"classifications":...`),
+ * or `null` when the line is not of the fast shape (see the module note).
+ * @param buf - The batch bytes; the line is [start, end) without its newline or carriage return.
+ * @param classify - The run's classifier (`--profile`), or null for scores only.
+ * @param forced - `--diagnosis`.
+ */
+export function byteVisitSuffix(buf: Uint8Array, start: number, end: number, classify: VisitClassifier | null, forced: "UC" | "CD" | undefined): string | null {
+  const s = scan;
+  if (!s.visit(buf, start, end)) return null;
+  let t = "";
+  const seen = s.seen;
+  if (seen & 8) {
+    let x = mayoText[s.mayoKey];
+    if (x === undefined) mayoText[s.mayoKey] = x = formatScoreEntries(scoreVisit({ ...BLANK, mayo: mayoOf(s.mayoKey) }));
+    t = x;
+  }
+  if (seen & 16) {
+    const key = ((((s.hbiLs * 5 + s.hbiWb) * 4 + s.hbiAp) * 4 + s.hbiAm) * 256 + s.hbiMask);
+    let x = hbiText.get(key);
+    if (x === undefined) hbiText.set(key, (x = formatScoreEntries(scoreVisit({ ...BLANK, hbi: hbiOf(s) }))));
+    if (x !== "") t = t === "" ? x : `${t},${x}`;
+  }
+  if (seen & 32) {
+    let x = sesText.get(s.sesKey);
+    if (x === undefined) sesText.set(s.sesKey, (x = formatScoreEntries(scoreVisit({ ...BLANK, sesCd: sesOf(s.sesKey) }))));
+    if (x !== "") t = t === "" ? x : `${t},${x}`;
+  }
+  if (seen & 64) {
+    let x = rutText[s.rut];
+    if (x === undefined) rutText[s.rut] = x = formatScoreEntries(scoreVisit({ ...BLANK, rutgeerts: RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]> }));
+    if (x !== "") t = t === "" ? x : `${t},${x}`;
+  }
+  let out = `,"scores":{${t}}`;
+  if (classify !== null) {
+    const v: { -readonly [K in keyof Visit]: Visit[K] } = { patientId: "-", date: "2000-01-01" };
+    if (seen & 8) v.mayo = mayoOf(s.mayoKey);
+    if (seen & 16) v.hbi = hbiOf(s);
+    if (seen & 32) v.sesCd = sesOf(s.sesKey);
+    if (seen & 64) v.rutgeerts = RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]>;
+    if (seen & 128) v.onCorticosteroids = s.steroids;
+    if (s.crp >= 0 || s.fc >= 0) {
+      const labs: Record<string, { value: number; unit: string }> = {};
+      if (s.crp >= 0) labs.crp = { value: s.crp, unit: s.crpUnit };
+      if (s.fc >= 0) labs.fecalCalprotectin = { value: s.fc, unit: s.fcUnit };
+      v.labs = labs as Visit["labs"];
+    }
+    const c = classify.classify(v, forced);
+    if (c === null) out += ',"classifications":null';
+    else {
+      let u = "";
+      for (const k in c) u += `${u === "" ? "" : ","}"${k}":"${c[k as keyof typeof c].status}"`;
+      out += `,"classifications":{${u}}`;
+    }
+  }
+  return out;
+}
