@@ -334,12 +334,25 @@ function toOriginal(
  * Cholesky factor (row-major lower triangle) of the symmetric positive-definite m x m matrix
  * `a` (only its lower triangle is read); null if it is not (numerically) positive definite.
  */
-function choleskyFactor(a: Float64Array, m: number): Float64Array | null {
-  const l = new Float64Array(m * m);
+function choleskyFactor(a: Float64Array, m: number, out?: Float64Array): Float64Array | null {
+  const l = out ?? new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
+    const oi = i * m;
     for (let j = 0; j <= i; j++) {
-      let sum = a[i * m + j]!;
-      for (let k = 0; k < j; k++) sum -= l[i * m + k]! * l[j * m + k]!;
+      const oj = j * m;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let k = 0;
+      for (; k + 3 < j; k += 4) {
+        s0 += l[oi + k]! * l[oj + k]!;
+        s1 += l[oi + k + 1]! * l[oj + k + 1]!;
+        s2 += l[oi + k + 2]! * l[oj + k + 2]!;
+        s3 += l[oi + k + 3]! * l[oj + k + 3]!;
+      }
+      for (; k < j; k++) s0 += l[oi + k]! * l[oj + k]!;
+      const sum = a[oi + j]! - (s0 + s1 + (s2 + s3));
       if (i === j) {
         if (!(sum > 1e-13 * Math.abs(a[i * m + i]!)) || !(sum > 0)) return null;
         l[i * m + i] = Math.sqrt(sum);
@@ -349,6 +362,18 @@ function choleskyFactor(a: Float64Array, m: number): Float64Array | null {
     }
   }
   return l;
+}
+
+/**
+ * A reusable work buffer of at least `size` elements (contents undefined), grown on demand, so
+ * that the per-lambda solves allocate nothing large.
+ */
+function scratch(pool: Map<string, Float64Array>, key: string, size: number): Float64Array {
+  const b = pool.get(key);
+  if (b !== undefined && b.length >= size) return b;
+  const nb = new Float64Array(Math.max(size, 2 * (b?.length ?? 0)));
+  pool.set(key, nb);
+  return nb;
 }
 
 /** Solves L L' x = b for a Cholesky factor L. */
@@ -368,8 +393,8 @@ function choleskySolveWith(l: Float64Array, b: Float64Array, m: number): Float64
 }
 
 /** Solves the symmetric positive-definite system `a x = b`; null if not positive definite. */
-function choleskySolve(a: Float64Array, b: Float64Array, m: number): Float64Array | null {
-  const l = choleskyFactor(a, m);
+function choleskySolve(a: Float64Array, b: Float64Array, m: number, work?: Float64Array): Float64Array | null {
+  const l = choleskyFactor(a, m, work);
   return l === null ? null : choleskySolveWith(l, b, m);
 }
 
@@ -394,6 +419,7 @@ interface GaussianState {
   active: number[];
   /** Null deviance per observation (the variance of y, 1/n). */
   yy: number;
+  pool: Map<string, Float64Array>;
 }
 
 function gramColumn(st: GaussianState, k: number): Float64Array {
@@ -490,7 +516,7 @@ function polishGaussian(st: GaussianState, l1: number, l2: number, seed: boolean
   const c = new Float64Array(p);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const m = A.length;
-    const h = new Float64Array(m * m);
+    const h = scratch(st.pool, "h", m * m);
     const rhs = new Float64Array(m);
     for (let a = 0; a < m; a++) {
       const ga = gram[A[a]!]!;
@@ -498,7 +524,7 @@ function polishGaussian(st: GaussianState, l1: number, l2: number, seed: boolean
       h[a * m + a] = h[a * m + a]! + l2;
       rhs[a] = xy[A[a]!]! - l1 * sign[a]!;
     }
-    const sol = m === 0 ? new Float64Array(0) : choleskySolve(h, rhs, m);
+    const sol = m === 0 ? new Float64Array(0) : choleskySolve(h, rhs, m, scratch(st.pool, "l", m * m));
     if (sol === null) return false;
     let flipped = false;
     for (let a = m - 1; a >= 0; a--) {
@@ -568,6 +594,7 @@ function fitGaussian(d: Design, s: PathSettings): PathFit {
     gram: new Array<Float64Array | null>(p).fill(null),
     active: [],
     yy,
+    pool: new Map(),
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: yy * n };
   // glmnet fits the gaussian model to y / sd(y) and reports lambda on the scale of y, so on
@@ -624,6 +651,7 @@ interface BinomialState {
   /** x_j'(y - p) / n of the zero coefficients at the current eta, when gradValid. */
   grad: Float64Array;
   gradValid: boolean;
+  pool: Map<string, Float64Array>;
   nullPerObs: number;
   /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
   factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
@@ -1092,11 +1120,11 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         lf = f.l;
         hdiag = f.diag;
       } else {
-        const h = new Float64Array(dim * dim);
+        const h = scratch(st.pool, "h", dim * dim);
         let sv = 0;
         for (let i = 0; i < n; i++) sv += v[i]!;
         h[0] = sv;
-        const vxAll = new Float64Array(n * m);
+        const vxAll = scratch(st.pool, "vx", n * m);
         for (let a = 0; a < m; a++) {
           const o = A[a]! * n;
           const ov = a * n;
@@ -1260,6 +1288,7 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     gbuf: new Float64Array(p),
     grad: new Float64Array(p),
     gradValid: false,
+    pool: new Map(),
     nullPerObs,
     factor: null,
   };
