@@ -51,6 +51,12 @@ export interface PathSettings {
    * solution is not polished; undefined = polish every lambda to machine precision.
    */
   readonly thresh?: number;
+  /**
+   * Binomial Newton stopping threshold (estimated remaining squared error, relative to the null
+   * deviance per observation); undefined = NEWTON_STOP. Cross-validation fits its folds, which
+   * only feed the held-out deviance, to a looser one.
+   */
+  readonly newtonStop?: number;
 }
 
 /** A fitted path on the original scale of X. */
@@ -1023,7 +1029,7 @@ function weightedGram(xs: Float64Array, A: readonly number[], m: number, vx: Flo
  * penalised log-likelihood is smooth there), then the KKT check of the inactive ones. On any
  * failure the state is restored and false returned.
  */
-function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: boolean): boolean {
+function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: boolean, stop: number): boolean {
   const { n, p, xs, y, usable, beta, eta } = st;
   const A = st.active.filter((j) => beta[j] !== 0);
   const sign = A.map((j) => Math.sign(beta[j]!));
@@ -1049,7 +1055,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   refreshEta(st);
   const v = new Float64Array(n);
   const r = new Float64Array(n);
-  const thr = NEWTON_STOP * st.nullPerObs;
+  const thr = stop * st.nullPerObs;
   const slack = l1 * (1 + KKT_SLACK) + 1e-13;
   const prevBeta = new Float64Array(p);
   let iterations = 0;
@@ -1293,6 +1299,7 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     factor: null,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
+  const stop = s.newtonStop ?? NEWTON_STOP;
   const keep = new Float64Array(p);
   const prev2 = new Float64Array(p);
   let a0Prev2 = 0;
@@ -1324,12 +1331,12 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     lamPrev = lam;
     history++;
     if (s.thresh !== undefined) cdBinomial(st, l1, l2, s.thresh * nullPerObs);
-    else if (!polishBinomial(st, l1, l2, true)) {
+    else if (!polishBinomial(st, l1, l2, true, stop)) {
       // Straight active-set Newton from the warm start failed: descend first, then polish.
       cdBinomial(st, l1, l2, LOOSE * nullPerObs);
-      if (!polishBinomial(st, l1, l2, false)) {
+      if (!polishBinomial(st, l1, l2, false, stop)) {
         cdBinomial(st, l1, l2, TIGHT * nullPerObs);
-        polishBinomial(st, l1, l2, false);
+        polishBinomial(st, l1, l2, false, stop);
       }
     }
     const eta = st.eta;
