@@ -1,16 +1,21 @@
 /**
  * Byte-level fast path of `score`: reads one NDJSON line straight from the input bytes (no UTF-8 decode, no
- * `JSON.parse`) when it is a compact visit of the common shape, and returns the text to append to the line.
+ * `JSON.parse`) when it is a compact visit of the common shape, and writes the line with its scores (and
+ * classifications) to the batch's output bytes.
  * @remarks Accepts a strict subset of what {@link isFastValidVisit} accepts after `JSON.parse`: no whitespace,
  * strings of printable ASCII without escapes (units also as their exact UTF-8 bytes), no duplicate keys,
  * integers without sign, fraction or exponent, lab values as plain decimals of at most 15 digits. Anything else
- * returns `null` and the line takes the string paths (`JSON.parse` + {@link isFastValidVisit}, or zod), so
+ * returns `false` and the line takes the string paths (`JSON.parse` + {@link isFastValidVisit}, or zod), so
  * verdicts and output never change, only speed. Nothing read from the input becomes an object key.
- * Scores come from the library on a per-block memo (the Mayo, HBI, SES-CD and Rutgeerts items fully determine
- * their scores); classifications from the run's {@link VisitClassifier} on a visit rebuilt from the items.
+ * Scores come from the library, memoised per block (the Mayo, HBI, SES-CD and Rutgeerts items fully determine
+ * their scores); classifications from the run's {@link VisitClassifier} on the visit's measures, which are
+ * `measuresFromVisit` of each block (memoised) plus the converted CRP and calprotectin. Output text is kept as
+ * bytes per block and per combination of statuses. tests/cli.test.ts checks this path against the
+ * `JSON.parse` path on generated visits and the output bytes against golden hashes.
  */
 import { isIsoDate } from "../_lib/dates.js";
-import { LAB_UNITS, type Visit } from "../models/index.js";
+import { measuresFromVisit, type VisitMeasures } from "../endpoints/index.js";
+import { convertLab, LAB_UNITS, type LabUnit, type Visit } from "../models/index.js";
 import { scoreVisit, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 
 /** `"total":..,"band":..` entries of a score object, as `score` writes them without `--components`. */
@@ -64,25 +69,9 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** Dates (as yyyymmdd) already checked with `isIsoDate`; bounded. */
 const dateOk = new Map<number, boolean>();
 
-/** Memo of score-entry text per block key (bounded). */
-class Memo<K> {
-  private readonly m = new Map<K, string>();
-  constructor(private readonly max: number) {}
-  get(k: K): string | undefined {
-    return this.m.get(k);
-  }
-  set(k: K, v: string): void {
-    if (this.m.size >= this.max) this.m.clear();
-    this.m.set(k, v);
-  }
-}
-const mayoText: (string | undefined)[] = [];
 const mayoObj: (NonNullable<Visit["mayo"]> | undefined)[] = [];
-const hbiText = new Memo<number>(100_000);
 const hbiObj = new Map<number, NonNullable<Visit["hbi"]>>();
-const sesText = new Memo<number>(100_000);
 const sesObj = new Map<number, NonNullable<Visit["sesCd"]>>();
-const rutText: string[] = [];
 const BLANK = { patientId: "-", date: "2000-01-01" } as const;
 
 /** What one line holds (reused across lines). */
@@ -514,60 +503,130 @@ function sesOf(key: number): NonNullable<Visit["sesCd"]> {
 
 const scan = new Scan();
 
+/** Output bytes of a batch, grown as needed. */
+export class OutBuf {
+  buf: Buffer;
+  pos = 0;
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const b = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(b, 0, 0, this.pos);
+    this.buf = b;
+  }
+  str(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+  bytes(b: Uint8Array): void {
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+}
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+const SCORES_OPEN = enc(',"scores":{');
+const CLASS_NULL = enc(',"classifications":null');
+const bytesOf = (entries: string) => (entries === "" ? EMPTY : enc(entries));
+
+// Score text as bytes per block key; measures (`measuresFromVisit` of the block alone) per block key.
+const mayoBytes: (Uint8Array | undefined)[] = [];
+const hbiBytes = new Map<number, Uint8Array>();
+const sesBytes = new Map<number, Uint8Array>();
+const rutBytes: (Uint8Array | undefined)[] = [];
+type Measures = VisitMeasures;
+const mayoMeasures: (Measures | undefined)[] = [];
+const hbiMeasures = new Map<number, Measures>();
+const sesMeasures = new Map<number, Measures>();
+const rutMeasures: (Measures | undefined)[] = [];
+const bounded = <K, V>(m: Map<K, V>, k: K, v: V): V => {
+  if (m.size >= 100_000) m.clear();
+  m.set(k, v);
+  return v;
+};
+const VALIDATED = { validated: true, rutgeertsApplicable: true } as const;
+
+// Classification text as bytes per combination of statuses (each status numbered as first seen).
+const statusIndex = new Map<string, number>();
+const classBytes = new Map<number, Uint8Array>();
+
 /**
- * The text `score` appends to a fast-shape line (`,"scores":{...}` and, with a classifier, `,"classifications":...`),
- * or `null` when the line is not of the fast shape (see the module note).
+ * Writes a fast-shape line to `out` with what `score` appends to it (`,"scores":{...}` and, with a classifier,
+ * `,"classifications":{...}`); returns false, writing nothing, when the line is not of the fast shape (see the
+ * module note).
  * @param buf - The batch bytes; the line is [start, end) without its newline or carriage return.
- * @param classify - The run's classifier (`--profile`), or null for scores only.
+ * @param classifier - The run's classifier (`--profile`), or null for scores only.
  * @param forced - `--diagnosis`.
  */
-export function byteVisitSuffix(buf: Uint8Array, start: number, end: number, classify: VisitClassifier | null, forced: "UC" | "CD" | undefined): string | null {
+export function byteVisitWrite(buf: Buffer, start: number, end: number, classifier: VisitClassifier | null, forced: "UC" | "CD" | undefined, out: OutBuf): boolean {
   const s = scan;
-  if (!s.visit(buf, start, end)) return null;
-  let t = "";
+  if (!s.visit(buf, start, end)) return false;
   const seen = s.seen;
-  if (seen & 8) {
-    let x = mayoText[s.mayoKey];
-    if (x === undefined) mayoText[s.mayoKey] = x = formatScoreEntries(scoreVisit({ ...BLANK, mayo: mayoOf(s.mayoKey) }));
-    t = x;
-  }
-  if (seen & 16) {
-    const key = ((((s.hbiLs * 5 + s.hbiWb) * 4 + s.hbiAp) * 4 + s.hbiAm) * 256 + s.hbiMask);
-    let x = hbiText.get(key);
-    if (x === undefined) hbiText.set(key, (x = formatScoreEntries(scoreVisit({ ...BLANK, hbi: hbiOf(s) }))));
-    if (x !== "") t = t === "" ? x : `${t},${x}`;
-  }
-  if (seen & 32) {
-    let x = sesText.get(s.sesKey);
-    if (x === undefined) sesText.set(s.sesKey, (x = formatScoreEntries(scoreVisit({ ...BLANK, sesCd: sesOf(s.sesKey) }))));
-    if (x !== "") t = t === "" ? x : `${t},${x}`;
-  }
-  if (seen & 64) {
-    let x = rutText[s.rut];
-    if (x === undefined) rutText[s.rut] = x = formatScoreEntries(scoreVisit({ ...BLANK, rutgeerts: RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]> }));
-    if (x !== "") t = t === "" ? x : `${t},${x}`;
-  }
-  let out = `,"scores":{${t}}`;
-  if (classify !== null) {
-    const v: { -readonly [K in keyof Visit]: Visit[K] } = { patientId: "-", date: "2000-01-01" };
-    if (seen & 8) v.mayo = mayoOf(s.mayoKey);
-    if (seen & 16) v.hbi = hbiOf(s);
-    if (seen & 32) v.sesCd = sesOf(s.sesKey);
-    if (seen & 64) v.rutgeerts = RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]>;
-    if (seen & 128) v.onCorticosteroids = s.steroids;
-    if (s.crp >= 0 || s.fc >= 0) {
-      const labs: Record<string, { value: number; unit: string }> = {};
-      if (s.crp >= 0) labs.crp = { value: s.crp, unit: s.crpUnit };
-      if (s.fc >= 0) labs.fecalCalprotectin = { value: s.fc, unit: s.fcUnit };
-      v.labs = labs as Visit["labs"];
-    }
-    const c = classify.classify(v, forced);
-    if (c === null) out += ',"classifications":null';
+  let a: Uint8Array = EMPTY;
+  let b: Uint8Array = EMPTY;
+  let c: Uint8Array = EMPTY;
+  let d: Uint8Array = EMPTY;
+  const hbiKey = seen & 16 ? (((s.hbiLs * 5 + s.hbiWb) * 4 + s.hbiAp) * 4 + s.hbiAm) * 256 + s.hbiMask : 0;
+  if (seen & 8) a = mayoBytes[s.mayoKey] ??= bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, mayo: mayoOf(s.mayoKey) })));
+  if (seen & 16) b = hbiBytes.get(hbiKey) ?? bounded(hbiBytes, hbiKey, bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, hbi: hbiOf(s) }))));
+  if (seen & 32) c = sesBytes.get(s.sesKey) ?? bounded(sesBytes, s.sesKey, bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, sesCd: sesOf(s.sesKey) }))));
+  if (seen & 64) d = rutBytes[s.rut] ??= bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, rutgeerts: RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]> })));
+  let cls: Uint8Array = EMPTY;
+  if (classifier !== null) {
+    const disease = forced ?? (seen & 8 ? "UC" : seen & (16 | 32 | 64) ? "CD" : null);
+    if (disease === null) cls = CLASS_NULL;
     else {
-      let u = "";
-      for (const k in c) u += `${u === "" ? "" : ","}"${k}":"${c[k as keyof typeof c].status}"`;
-      out += `,"classifications":{${u}}`;
+      // measuresFromVisit is a union over the visit's blocks: the measures of each block are memoised alone
+      const f: { -readonly [K in keyof Measures]: Measures[K] } = {};
+      if (seen & 8) Object.assign(f, (mayoMeasures[s.mayoKey] ??= measuresFromVisit({ ...BLANK, mayo: mayoOf(s.mayoKey) }, VALIDATED)));
+      if (seen & 16) Object.assign(f, hbiMeasures.get(hbiKey) ?? bounded(hbiMeasures, hbiKey, measuresFromVisit({ ...BLANK, hbi: hbiOf(s) }, VALIDATED)));
+      if (seen & 32) Object.assign(f, sesMeasures.get(s.sesKey) ?? bounded(sesMeasures, s.sesKey, measuresFromVisit({ ...BLANK, sesCd: sesOf(s.sesKey) }, VALIDATED)));
+      if (seen & 64) Object.assign(f, (rutMeasures[s.rut] ??= measuresFromVisit({ ...BLANK, rutgeerts: RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]> }, VALIDATED)));
+      if (s.crp >= 0) f.crpMgPerL = convertLab("crp", s.crp, s.crpUnit as LabUnit<"crp">);
+      if (s.fc >= 0) f.fcUgPerG = convertLab("fecalCalprotectin", s.fc, s.fcUnit as LabUnit<"fecalCalprotectin">);
+      const r = classifier.classifyMeasures(disease, f, s.steroids);
+      let code = disease === "UC" ? 1 : 2;
+      let scale = 4;
+      for (const k in r) {
+        const st = r[k as keyof typeof r].status;
+        let i = statusIndex.get(st);
+        if (i === undefined) statusIndex.set(st, (i = statusIndex.size));
+        code += i * scale;
+        scale *= 16;
+      }
+      const cached = scale <= 2 ** 52 && statusIndex.size <= 16 ? classBytes.get(code) : undefined;
+      if (cached !== undefined) cls = cached;
+      else {
+        let u = "";
+        for (const k in r) u += `${u === "" ? "" : ","}"${k}":"${r[k as keyof typeof r].status}"`;
+        cls = enc(`,"classifications":{${u}}`);
+        if (scale <= 2 ** 52 && statusIndex.size <= 16) bounded(classBytes, code, cls);
+      }
     }
   }
-  return out;
+  out.room(end - start + SCORES_OPEN.length + a.length + b.length + c.length + d.length + cls.length + 8);
+  out.pos += buf.copy(out.buf, out.pos, start, end - 1);
+  out.bytes(SCORES_OPEN);
+  const ob = out.buf;
+  const start0 = out.pos;
+  if (a.length > 0) out.bytes(a);
+  if (b.length > 0) {
+    if (out.pos > start0) ob[out.pos++] = 44;
+    out.bytes(b);
+  }
+  if (c.length > 0) {
+    if (out.pos > start0) ob[out.pos++] = 44;
+    out.bytes(c);
+  }
+  if (d.length > 0) {
+    if (out.pos > start0) ob[out.pos++] = 44;
+    out.bytes(d);
+  }
+  ob[out.pos++] = 125;
+  if (cls.length > 0) out.bytes(cls);
+  ob[out.pos++] = 125;
+  ob[out.pos++] = 10;
+  return true;
 }

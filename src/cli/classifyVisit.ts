@@ -8,7 +8,7 @@
  */
 import type { Visit } from "../models/index.js";
 import { classifyAssessment, classifyEndpoint, ENDPOINT_IDS, getProfile, measuresFromVisit, PROFILES } from "../endpoints/index.js";
-import type { DefinitionProfile, EndpointId, EndpointResult, MeasureKey, RuleNode, SteroidExposure, TimepointKey } from "../endpoints/index.js";
+import type { DefinitionProfile, EndpointId, EndpointResult, MeasureKey, RuleNode, SteroidExposure, TimepointKey, VisitMeasures } from "../endpoints/index.js";
 import {
   cdaiUnchecked,
   harveyBradshawIndexUnchecked,
@@ -96,6 +96,8 @@ function reads(rule: RuleNode | null | undefined, out: { measures: Set<MeasureKe
 /** A per-run memo of visit-level classifications (one profile and time point). */
 export interface VisitClassifier {
   classify(v: Visit, forced?: "UC" | "CD"): Record<EndpointId, EndpointResult> | null;
+  /** The same from the visit's measures (`measuresFromVisit`), its disease and whether it records corticosteroid use. */
+  classifyMeasures(disease: "UC" | "CD", followUp: VisitMeasures, on: boolean): Record<EndpointId, EndpointResult>;
 }
 
 /**
@@ -128,8 +130,9 @@ export function visitClassifier(profile: DefinitionProfile, timepoint: Timepoint
     classify(v, forced) {
       const disease = visitDisease(v, forced);
       if (disease === null) return null;
-      const followUp = measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined });
-      const on = v.onCorticosteroids === true;
+      return this.classifyMeasures(disease, measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined }), v.onCorticosteroids === true);
+    },
+    classifyMeasures(disease, followUp, on) {
       const out = {} as Record<EndpointId, EndpointResult>;
       for (const step of plan[disease]) {
         let node: Tree = on ? step.trees.on : step.trees.unknown;

@@ -12,7 +12,7 @@ import { parseVisit, type Visit } from "../models/index.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier } from "./classifyVisit.js";
 import type { TimepointKey } from "../endpoints/index.js";
 import { TIMEPOINT_KEYS } from "../endpoints/index.js";
-import { byteVisitSuffix, formatScoreEntries } from "./byteVisit.js";
+import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { detectFormat, openInput, readCsv, type InputItem } from "./records.js";
 import { formatPath, parseJsonSafe } from "./safeJson.js";
@@ -124,25 +124,6 @@ function slowItem(item: InputItem, o: BatchOptions, acc: { out: string[]; err: s
   acc.written++;
 }
 
-/** Output of a batch, grown as needed. */
-class OutBuf {
-  buf: Buffer;
-  pos = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const b = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(b, 0, 0, this.pos);
-    this.buf = b;
-  }
-  str(s: string): void {
-    this.room(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, "utf8");
-  }
-}
-
 /** One line through the string paths: `JSON.parse` + the conservative visit check, else prototype-safe parse and zod. */
 function textLine(raw: string, line: number, o: BatchOptions, out: OutBuf, acc: { out: string[]; err: string[]; written: number; bad: number }): boolean {
   if (raw.charCodeAt(0) <= 32 && raw.trim() === "") return false;
@@ -193,14 +174,8 @@ export function scoreBatch(input: string | Uint8Array, firstLine: number, o: Bat
     let stop = end;
     if (stop > start && buf[stop - 1] === 13) stop--;
     if (stop > start) {
-      const s = bytesPath && buf[start] === 123 ? byteVisitSuffix(buf, start, stop, classifier, o.diagnosis) : null;
-      if (s !== null) {
+      if (bytesPath && buf[start] === 123 && byteVisitWrite(buf, start, stop, classifier, o.diagnosis, out)) {
         read++;
-        out.room(stop - start + 3 * s.length + 2);
-        out.pos += buf.copy(out.buf, out.pos, start, stop - 1);
-        out.pos += out.buf.write(s, out.pos, "utf8");
-        out.buf[out.pos++] = 125;
-        out.buf[out.pos++] = 10;
         acc.written++;
       } else if (textLine(buf.toString("utf8", start, stop), line, o, out, acc)) read++;
     }
