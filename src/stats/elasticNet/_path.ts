@@ -541,8 +541,21 @@ function polishGaussian(st: GaussianState, l1: number, l2: number, seed: boolean
       sign.splice(a, 1);
     }
     if (flipped) continue;
+    // c = xy - G_.A b, four Gram columns per pass over c.
     c.set(xy);
-    for (let a = 0; a < m; a++) {
+    let a = 0;
+    for (; a + 3 < m; a += 4) {
+      const g0 = gram[A[a]!]!;
+      const g1 = gram[A[a + 1]!]!;
+      const g2 = gram[A[a + 2]!]!;
+      const g3 = gram[A[a + 3]!]!;
+      const v0 = sol[a]!;
+      const v1 = sol[a + 1]!;
+      const v2 = sol[a + 2]!;
+      const v3 = sol[a + 3]!;
+      for (let k = 0; k < p; k++) c[k] = c[k]! - (v0 * g0[k]! + v1 * g1[k]! + (v2 * g2[k]! + v3 * g3[k]!));
+    }
+    for (; a < m; a++) {
       const g = gram[A[a]!]!;
       const v = sol[a]!;
       for (let k = 0; k < p; k++) c[k] = c[k]! - v * g[k]!;
@@ -918,13 +931,14 @@ function extendFactor(
   xs: Float64Array,
   n: number,
   l2: number,
+  pool: Map<string, Float64Array>,
 ): { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null {
   const dim = A.length + 1;
   const l = new Float64Array(dim * dim);
   for (let i = 0; i < f.dim; i++) for (let k = 0; k <= i; k++) l[i * dim + k] = f.l[i * f.dim + k]!;
   const diag = new Float64Array(dim);
   diag.set(f.diag);
-  const vx = new Float64Array(n);
+  const vx = scratch(pool, "vxe", n);
   const hrow = new Float64Array(dim);
   for (let row = f.dim; row < dim; row++) {
     const o = A[row - 1]! * n;
@@ -1116,7 +1130,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       // is reused while the steps shrink fast; the fixed point is the same either way.
       let f = st.factor;
       if (f !== null && !slow && f.dim < dim && f.set.every((j, k) => j === A[k])) {
-        f = extendFactor(f, A, v, xs, n, l2);
+        f = extendFactor(f, A, v, xs, n, l2, st.pool);
         st.factor = f;
       }
       const reuse = f !== null && f.dim === dim && f.set.every((j, k) => j === A[k]) && !slow;
