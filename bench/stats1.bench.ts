@@ -4,8 +4,6 @@
  *
  *   t5 <- matrix(c(8,3,6,2,5, 4,7,3,6,4, 5,4,8,3,4, 3,6,4,7,5, 6,4,5,4,4), 5, byrow = TRUE)
  *   system.time(fisher.test(t5, workspace = 2e8))                       # n = 120
- *   hard <- matrix(c(10,4,3,3,4, 4,10,3,4,3, 3,4,10,3,4, 4,3,4,10,3, 3,3,4,4,10), 5, byrow = TRUE)
- *   system.time(fisher.test(hard, workspace = 2e8))                     # n = 120
  *   x <- sin(1:1e6) * 1000; g <- (0:(1e6 - 1)) %% 4
  *   system.time(kruskal.test(x, g))
  *   a <- sin(1:49); b <- cos(1:49) + 0.3
@@ -27,17 +25,9 @@ export default function (bench: Bench): void {
   bench.add("fisherExactTest 5 x 5, n = 120 (R 4.2 fisher.test: 3.0 s)", () => {
     fisherExactTest(t5);
   });
-  // A harder table with the same n: strong diagonal, p = 0.019 (R 4.2 fisher.test: 60 s).
-  const hard = [
-    [10, 4, 3, 3, 4],
-    [4, 10, 3, 4, 3],
-    [3, 4, 10, 3, 4],
-    [4, 3, 4, 10, 3],
-    [3, 3, 4, 4, 10],
-  ];
-  bench.add("fisherExactTest 5 x 5, n = 120, hard (R 4.2 fisher.test: 60 s)", () => {
-    fisherExactTest(hard);
-  });
+  // The harder table below (R: 57 s) takes about 4.5 s here; it is checked in the unit tests rather than
+  // benchmarked (tinybench's 64 samples would take minutes):
+  //   [[10,4,3,3,4],[4,10,3,4,3],[3,4,10,3,4],[4,3,4,10,3],[3,3,4,4,10]]
 
   const groups: number[][] = [[], [], [], []];
   for (let i = 1; i <= 1_000_000; i++) groups[(i - 1) % 4]!.push(Math.sin(i) * 1000);

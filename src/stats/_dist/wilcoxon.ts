@@ -28,8 +28,16 @@ function rankSumCounts(m: number, n: number): Float64Array {
     // Multiply by (1 - q^(b+i)).
     const s = b + i;
     for (let k = top; k >= s; k--) f[k]! -= f[k - s]!;
-    const scale = i / s;
-    for (let k = 0; k <= top; k++) f[k]! *= scale;
+    // Counts fit in a double up to C(1000, 500) ~ 2.7e299: rescale only for larger samples.
+    if (a + b > 1000) {
+      const scale = i / s;
+      for (let k = 0; k <= top; k++) f[k]! *= scale;
+    }
+  }
+  if (a + b <= 1000) {
+    let total = 1;
+    for (let i = 1; i <= a; i++) total = (total * (b + i)) / i;
+    for (let k = 0; k <= top; k++) f[k]! /= total;
   }
   return f;
 }
@@ -85,7 +93,11 @@ export function signedRankDistribution(n: number): ExactDist {
   f[0] = 1;
   for (let i = 1; i <= n; i++) {
     for (let k = top; k >= i; k--) f[k]! += f[k - i]!;
-    for (let k = 0; k <= top; k++) f[k]! *= 0.5;
+    if (n > 1000) for (let k = 0; k <= top; k++) f[k]! *= 0.5;
+  }
+  if (n <= 1000) {
+    const total = 2 ** n;
+    for (let k = 0; k <= top; k++) f[k]! /= total;
   }
   return fromHalfCounts(f, max, 1);
 }

@@ -79,18 +79,17 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
     a[0] = a1;
     for (let i = i1; i < nn2; i++) a[i] = m[i]! / fac;
   }
-  // W = squared correlation between the ordered sample and the (antisymmetric) coefficients.
-  const coef = (k: number): number => {
-    // k = 0..n-1 in ascending order of x.
-    const j = n - 1 - k;
-    if (k < j) return -a[k]!;
-    if (k > j) return a[j]!;
-    return 0;
-  };
+  // W = squared correlation between the ordered sample and the (antisymmetric) coefficients:
+  // coefficient -a[k] for the k-th smallest, +a[k] for the k-th largest, 0 for an odd middle value.
+  const coef = new Float64Array(n);
+  for (let k = 0; k < nn2; k++) {
+    coef[k] = -a[k]!;
+    coef[n - 1 - k] = a[k]!;
+  }
   let sa = 0;
   let sx = 0;
   for (let k = 0; k < n; k++) {
-    sa += coef(k);
+    sa += coef[k]!;
     sx += s[k]! / range;
   }
   sa /= n;
@@ -99,7 +98,7 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
   let ssx = 0;
   let sax = 0;
   for (let k = 0; k < n; k++) {
-    const da = coef(k) - sa;
+    const da = coef[k]! - sa;
     const dx = s[k]! / range - sx;
     ssa += da * da;
     ssx += dx * dx;
