@@ -36,7 +36,25 @@ interface Name {
   readonly index: number;
   readonly text: string;
 }
-const names = (list: readonly string[]): Name[] => list.map((text, index) => ({ bytes: enc(text), index, text }));
+/** Names with a slot table on (length, first byte, last byte); `null` slots when two names share a slot. */
+interface Names extends ReadonlyArray<Name> {
+  slots: Int16Array | null;
+}
+const slotOf = (len: number, first: number, last: number) => (len * 17 + first * 5 + last) & 1023;
+const names = (list: readonly string[]): Names => {
+  const t = list.map((text, index) => ({ bytes: enc(text), index, text })) as Name[] & { slots: Int16Array | null };
+  let slots: Int16Array | null = new Int16Array(1024).fill(-1);
+  for (const n of t) {
+    const h = slotOf(n.bytes.length, n.bytes[0] ?? 0, n.bytes[n.bytes.length - 1] ?? 0);
+    if (slots[h] !== -1) {
+      slots = null;
+      break;
+    }
+    slots[h] = n.index;
+  }
+  t.slots = slots;
+  return t;
+};
 
 const TOP = names(["id", "patientId", "date", "mayo", "hbi", "sesCd", "rutgeerts", "onCorticosteroids", "labs"]);
 const MAYO = names(["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal", "friability"]);
@@ -47,13 +65,22 @@ const SEGMENT_VARS = names(["ulcerSize", "ulceratedSurface", "affectedSurface", 
 const RUTGEERTS = names(["i0", "i1", "i2", "i2a", "i2b", "i3", "i4"]);
 const VALUE_UNIT = names(["value", "unit"]);
 const LABS_KEYS = names(["date", ...Object.keys(LAB_UNITS)]);
-const LAB_UNIT_NAMES: Name[][] = LABS_KEYS.map((k) => (k.index === 0 ? [] : names(Object.keys((LAB_UNITS as unknown as Record<string, { factors: Record<string, number> }>)[k.text]!.factors))));
+const LAB_UNIT_NAMES: Names[] = LABS_KEYS.map((k) => names(k.index === 0 ? [] : Object.keys((LAB_UNITS as unknown as Record<string, { factors: Record<string, number> }>)[k.text]!.factors)));
 const CRP = LABS_KEYS.findIndex((k) => k.text === "crp");
 const FC = LABS_KEYS.findIndex((k) => k.text === "fecalCalprotectin");
 
 /** Index of the name spelled by bytes [a, b), or -1. */
-function lookup(buf: Uint8Array, a: number, b: number, table: readonly Name[]): number {
+function lookup(buf: Uint8Array, a: number, b: number, table: Names): number {
   const len = b - a;
+  const slots = table.slots;
+  if (slots !== null && len > 0) {
+    const t = slots[slotOf(len, buf[a]!, buf[b - 1]!)]!;
+    if (t < 0) return -1;
+    const nb = table[t]!.bytes;
+    if (nb.length !== len) return -1;
+    for (let i = 0; i < len; i++) if (nb[i] !== buf[a + i]) return -1;
+    return t;
+  }
   for (let t = 0; t < table.length; t++) {
     const nb = table[t]!.bytes;
     if (nb.length !== len) continue;
@@ -63,6 +90,9 @@ function lookup(buf: Uint8Array, a: number, b: number, table: readonly Name[]): 
   }
   return -1;
 }
+
+/** Place of each segment in the SES-CD key (base 258, ileum most significant). */
+const SEG_SCALE = [258 ** 4, 258 ** 3, 258 ** 2, 258, 1];
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
@@ -114,7 +144,7 @@ class Scan {
     return a;
   }
   /** A key (quoted, then `:`) looked up in `table`; -1 when unknown or unusual. */
-  key(table: readonly Name[]): number {
+  key(table: Names): number {
     const buf = this.buf;
     let i = this.p;
     if (buf[i] !== 34) return -1;
@@ -220,28 +250,34 @@ class Scan {
   }
   mayo(): boolean {
     if (this.buf[this.p++] !== 123) return false;
-    const v = [0, 0, 0, 0, 0];
-    let seen = 0;
+    // base-5 digit per item (0 absent, value + 1), friability 0 absent, 1 false, 2 true
+    let v0 = 0;
+    let v1 = 0;
+    let v2 = 0;
+    let v3 = 0;
+    let fr = 0;
     if (this.buf[this.p] === 125) this.p++;
     else
       for (;;) {
         const k = this.key(MAYO);
-        if (k < 0 || seen & (1 << k)) return false;
-        seen |= 1 << k;
         if (k === 4) {
           const b = this.bool();
-          if (b < 0) return false;
-          v[4] = b + 1;
+          if (b < 0 || fr !== 0) return false;
+          fr = b + 1;
         } else {
-          const d = this.digit(3);
-          if (d < 0) return false;
-          v[k] = d + 1;
+          const d = this.digit(3) + 1;
+          if (d <= 0) return false;
+          if (k === 0 && v0 === 0) v0 = d;
+          else if (k === 1 && v1 === 0) v1 = d;
+          else if (k === 2 && v2 === 0) v2 = d;
+          else if (k === 3 && v3 === 0) v3 = d;
+          else return false; // unknown or repeated key
         }
         const more = this.next(125);
         if (more === null) return false;
         if (!more) break;
       }
-    this.mayoKey = (((v[0]! * 5 + v[1]!) * 5 + v[2]!) * 5 + v[3]!) * 3 + v[4]!;
+    this.mayoKey = (((v0 * 5 + v1) * 5 + v2) * 5 + v3) * 3 + fr;
     return true;
   }
   hbi(): boolean {
@@ -297,38 +333,48 @@ class Scan {
   }
   ses(): boolean {
     if (this.buf[this.p++] !== 123) return false;
-    const seg = [0, 0, 0, 0, 0];
+    let key = 0; // per segment, base 258: 0 absent, 1 null, 2 + packed items
+    let present = 0;
     let blocked = 0;
     if (this.buf[this.p] === 125) this.p++;
     else
       for (;;) {
         const k = this.key(SEGMENTS);
-        if (k < 0 || seg[k] !== 0) return false;
+        if (k < 0 || present & (1 << k)) return false;
+        present |= 1 << k;
         const buf = this.buf;
+        let x: number;
         if (buf[this.p] === 110 && buf[this.p + 1] === 117 && buf[this.p + 2] === 108 && buf[this.p + 3] === 108) {
           this.p += 4;
-          seg[k] = 1;
+          x = 1;
         } else {
           if (buf[this.p++] !== 123) return false;
-          const items = [-1, -1, -1, -1];
+          let items = 0; // 3 bits per variable: 0 absent, value + 1
           for (;;) {
             const j = this.key(SEGMENT_VARS);
-            if (j < 0 || items[j] !== -1) return false;
-            if ((items[j] = this.digit(3)) < 0) return false;
+            if (j < 0 || (items >> (3 * j)) & 7) return false;
+            const d = this.digit(3);
+            if (d < 0) return false;
+            items |= (d + 1) << (3 * j);
             const more = this.next(125);
             if (more === null) return false;
             if (!more) break;
           }
-          if (items[0] === -1 || items[1] === -1 || items[2] === -1 || items[3] === -1) return false;
-          if (items[3] === 3) blocked++;
-          seg[k] = 2 + ((items[0]! * 4 + items[1]!) * 4 + items[2]!) * 4 + items[3]!;
+          const us = items & 7;
+          const usf = (items >> 3) & 7;
+          const af = (items >> 6) & 7;
+          const nr = (items >> 9) & 7;
+          if (us === 0 || usf === 0 || af === 0 || nr === 0) return false;
+          if (nr === 4) blocked++;
+          x = 2 + (((us - 1) * 4 + (usf - 1)) * 4 + (af - 1)) * 4 + (nr - 1);
         }
+        key += x * SEG_SCALE[k]!;
         const more = this.next(125);
         if (more === null) return false;
         if (!more) break;
       }
     if (blocked > 1) return false;
-    this.sesKey = (((seg[0]! * 258 + seg[1]!) * 258 + seg[2]!) * 258 + seg[3]!) * 258 + seg[4]!;
+    this.sesKey = key;
     return true;
   }
   labs(): boolean {
