@@ -1,8 +1,8 @@
 # Times R on the data of bench/stats2-glmnet.bench.ts:
 #   BENCH_GLMNET_DUMP=/tmp/glmnet.csv npx tsx bench/run.ts stats2-glmnet && Rscript bench/stats2-glmnet.R /tmp/glmnet.csv
-# (csv: 100 predictors, y, fold id, gaussian y). glmnet's default thresh = 1e-7 is looser than this package's
-# fits (polished to machine precision); the thresh = 1e-10 / 1e-14 lines show R's cost at
-# accuracies nearer to ours.
+# (csv: 100 predictors, y, fold id, gaussian y). glmnet's default thresh = 1e-7 is looser than
+# this package's fits (each lambda solved to about 1e-11); the thresh = 1e-10 / 1e-14 lines show
+# R's cost at accuracies nearer to ours.
 suppressMessages(library(glmnet))
 path <- commandArgs(TRUE)[1]
 d <- as.matrix(read.csv(path, header = FALSE))

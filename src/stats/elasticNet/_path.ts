@@ -48,7 +48,7 @@ export interface PathSettings {
   readonly lambdaMinRatio: number | null;
   /**
    * Coordinate descent threshold (relative to the null deviance per observation) when the
-   * solution is not polished; undefined = polish every lambda to machine precision.
+   * solution is not polished; undefined = solve every lambda to about 1e-11.
    */
   readonly thresh?: number;
   /**
@@ -75,19 +75,19 @@ const DEVMAX = 0.999;
 const MNLAM = 5;
 const PMIN = 1e-9;
 /**
- * Coordinate descent stops when max_j xv_j * (change in beta_j)^2 falls below these, relative to
- * the null deviance per observation (glmnet's `thresh` is 1e-7). Each lambda is first solved to
- * LOOSE, which settles the active set and the signs; then Newton's method on the active set with
- * those signs (a smooth problem there) polishes the solution to machine precision, and the
- * Karush-Kuhn-Tucker conditions of the inactive coefficients are checked. If the polish fails
- * (a sign changes, a KKT condition is violated, a singular Hessian), descent goes on to TIGHT and
- * the polish is retried.
+ * Coordinate descent (the fallback when the active-set solve from the warm start fails) stops
+ * when max_j xv_j * (change in beta_j)^2 falls below these, relative to the null deviance per
+ * observation (glmnet's `thresh` is 1e-7): first LOOSE, which settles the active set and the
+ * signs, then the active-set solve is retried; if it fails again, descent goes on to TIGHT and
+ * the solve is retried once more.
  */
 const LOOSE = 1e-7;
 const TIGHT = 1e-18;
 /**
- * Newton stops after a step this small (same scale as LOOSE): convergence is quadratic, so the
- * error left is of the order of its square.
+ * Binomial Newton stops once the error left is estimated below this (squared and weighted like
+ * the steps, relative to the null deviance per observation): after a fresh-Hessian step of this
+ * size, or from a chord step and the observed contraction (step * q^2 / (1 - q)^2). About 1e-11
+ * on the coefficients; the fixture tests need about 1e-10.
  */
 const NEWTON_STOP = 1e-22;
 /** A reused (chord) factor is refreshed once the squared steps shrink by less than this. */

@@ -55,8 +55,8 @@ const FN = "elasticNet";
  * when the fitted probabilities all approach 0 or 1. A user `lambda` is fitted in full. As in
  * glmnet, the gaussian ridge part acts on the scale of y / sd(y): its penalty is
  * `lambda * (1 - alpha) / sd(y)` (1/n variance) on the scale of y. Warm starts and active sets as
- * in the paper, and every lambda is polished to machine precision (glmnet stops at its
- * `thresh = 1e-7`, so its coefficients agree with these to about 1e-4 relative).
+ * in the paper, and every lambda is solved to about 1e-11 (glmnet stops at its `thresh = 1e-7`,
+ * so its coefficients agree with these to about 1e-4 relative).
  *
  * @param X - Design matrix, rows = observations (at least 2), columns = features; not mutated.
  * @param y - Response: numbers (gaussian, not all equal) or 0/1 (binomial, at least two of each).
