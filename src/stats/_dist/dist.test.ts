@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
+import { reportWorst, worst } from "../_common/testing.js";
 import { pbeta, qbeta } from "./beta.js";
 import { pbinom, dbinom } from "./binom.js";
 import { pchisq } from "./chisq.js";
@@ -17,6 +18,11 @@ const rows = (name: string): number[][] => (fx[name] ?? []).map((r) => r.map(num
 /** Relative check for probabilities >= 1e-300 (subnormal results are not meaningful). */
 function check(got: number, want: number, label: string, tol = 1e-9): void {
   if (want !== 0 && Math.abs(want) < 1e-300 && Number.isFinite(want)) return;
+  const key = label.slice(0, label.indexOf("("));
+  if (Number.isFinite(want) && want !== 0) {
+    const e = Math.abs(got - want) / Math.abs(want);
+    if (!(e <= (worst.get(key) ?? 0))) worst.set(key, e);
+  }
   if (want === 0) {
     expectClose(got, want, 1e-300, label, "abs");
     return;
@@ -24,6 +30,7 @@ function check(got: number, want: number, label: string, tol = 1e-9): void {
   expectClose(got, want, tol, label);
 }
 
+afterAll(reportWorst);
 describe("_dist against R", () => {
   it("pnorm (both tails, log scale)", () => {
     for (const [x, lo, up, llo, lup] of rows("pnorm") as [number, number, number, number, number][]) {
