@@ -383,8 +383,8 @@ function scratch(pool: Map<string, Float64Array>, key: string, size: number): Fl
 }
 
 /** Solves L L' x = b for a Cholesky factor L. */
-function choleskySolveWith(l: Float64Array, b: Float64Array, m: number): Float64Array {
-  const x = new Float64Array(m);
+function choleskySolveWith(l: Float64Array, b: Float64Array, m: number, out?: Float64Array): Float64Array {
+  const x = out ?? new Float64Array(m);
   for (let i = 0; i < m; i++) {
     let sum = b[i]!;
     for (let k = 0; k < i; k++) sum -= l[i * m + k]! * x[k]!;
@@ -1115,7 +1115,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       if (++iterations > MAX_NEWTON) return restore();
       const m = A.length;
       const dim = m + 1;
-      const g = new Float64Array(dim);
+      const g = scratch(st.pool, "g", dim);
       let sr = 0;
       for (let i = 0; i < n; i++) {
         const pr = 1 / (1 + Math.exp(-eta[i]!));
@@ -1166,7 +1166,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         st.factor = { set: [...A], dim, l: lnew, diag: hdiag };
         fresh = true;
       }
-      let dlt = choleskySolveWith(lf, g, dim);
+      let dlt = choleskySolveWith(lf, g, dim, scratch(st.pool, "dlt", dim));
       prevBeta.set(beta);
       const prevA0 = st.a0;
       let step = hdiag[0]! * dlt[0]! * dlt[0]!;
@@ -1179,7 +1179,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       if (flipped.length === 0 && ANDERSON > 0) {
         // Anderson acceleration of the chord iteration x -> x + dlt (same factor, same set):
         // the step mixes in the last few steps to cancel the slowest error directions.
-        const x = new Float64Array(dim);
+        const x = scratch(st.pool, "ax", dim);
         x[0] = st.a0;
         for (let a = 0; a < m; a++) x[a + 1] = beta[A[a]!]!;
         if (acc.factor !== st.factor || acc.dim !== dim) {
@@ -1188,21 +1188,23 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
           acc.dx.length = 0;
           acc.df.length = 0;
         } else if (acc.x !== null && acc.f !== null) {
-          const ddx = new Float64Array(dim);
-          const ddf = new Float64Array(dim);
+          // Reuse the oldest pair's arrays once the memory is full.
+          const full = acc.dx.length >= ANDERSON;
+          const ddx = full ? acc.dx.shift()! : new Float64Array(dim);
+          const ddf = full ? acc.df.shift()! : new Float64Array(dim);
           for (let k = 0; k < dim; k++) {
             ddx[k] = x[k]! - acc.x[k]!;
             ddf[k] = dlt[k]! - acc.f[k]!;
           }
           acc.dx.push(ddx);
           acc.df.push(ddf);
-          if (acc.dx.length > ANDERSON) {
-            acc.dx.shift();
-            acc.df.shift();
-          }
         }
-        acc.x = x;
-        acc.f = dlt;
+        if (acc.x === null || acc.x.length !== dim) acc.x = new Float64Array(dim);
+        if (acc.f === null || acc.f.length !== dim) acc.f = new Float64Array(dim);
+        for (let k = 0; k < dim; k++) {
+          acc.x[k] = x[k]!;
+          acc.f[k] = dlt[k]!;
+        }
         const q = acc.df.length;
         if (q > 0) {
           // gamma = argmin || dlt - dF gamma || in the hdiag-weighted norm (normal equations).
@@ -1223,7 +1225,8 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
           }
           const gamma = choleskySolve(ata, atb, q);
           if (gamma !== null) {
-            const d = Float64Array.from(dlt);
+            const d = scratch(st.pool, "ad", dim);
+            for (let k = 0; k < dim; k++) d[k] = dlt[k]!;
             for (let u = 0; u < q; u++) {
               const gu = gamma[u]!;
               const xu = acc.dx[u]!;
