@@ -214,6 +214,23 @@ describe("score output bytes", () => {
     expect(sha(readFileSync(out, "utf8"))).toBe(outSha);
     expect(sha(err)).toBe(errSha);
   });
+  it("same bytes whatever the read size (BOM, lines longer than the read buffer, no final newline)", async () => {
+    const text = sampleLines(cohort.visits.slice(0, 40));
+    const q = file("bom.ndjson", `\ufeff${text.trimEnd()}`);
+    const outs: string[] = [];
+    for (const chunkBytes of [16, 300, 1 << 20]) {
+      const out = join(dir, `bom-${chunkBytes}.out`);
+      let err = "";
+      const sink = Object.assign(new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }), { isTTY: false });
+      await scoreFile(q, { profile: "mao2025", out, jobs: 1, chunkBytes, progress: false }, sink);
+      outs.push(readFileSync(out, "utf8") + err);
+    }
+    expect(outs[0]).toBe(outs[2]);
+    expect(outs[1]).toBe(outs[2]);
+    const plain = join(dir, "bom-plain.out");
+    await scoreFile(file("nobom.ndjson", text), { profile: "mao2025", out: plain, jobs: 1, progress: false }, nullSink());
+    expect(outs[2]!.startsWith(readFileSync(plain, "utf8"))).toBe(true);
+  });
   it("byte-level path equals the JSON.parse path on generated visits", () => {
     // mostly valid values (so most lines take the byte-level path), sometimes not
     const mostly = <T, U>(ok: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: ok, weight: 30 }, { arbitrary: bad, weight: 1 });

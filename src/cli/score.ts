@@ -5,7 +5,8 @@
  * on the main thread or, with `--jobs N` (default on 4+ CPUs for files over 8 MB: CPUs − 1, max 4), in worker threads,
  * and written in input order. At most 2 batches per worker are in flight, so memory stays flat.
  */
-import { createReadStream, createWriteStream, statSync } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { parseVisit, type Visit } from "../models/index.js";
@@ -151,19 +152,23 @@ function textLine(raw: string, line: number, o: BatchOptions, out: OutBuf, acc: 
 
 /**
  * Scores a batch of NDJSON lines. Fastest path: a compact visit of the common shape is read from the bytes
- * ({@link byteVisitSuffix}) and its bytes copied to the output with the scores appended. Else `JSON.parse`, the
+ * ({@link byteVisitWrite}) and its bytes copied to the output with the scores appended. Else `JSON.parse`, the
  * conservative visit check, the input text kept and the scores appended; anything else takes the slow path
  * (prototype-safe parse, zod).
  * @param input - Whole lines separated by `\n`, as UTF-8 bytes or text (a final line without newline is allowed).
  * @param firstLine - Line number of the first line (1-based).
  * @param o - Profile and output options.
+ * @param reuse - An output buffer to write into (its previous content is dropped); the result's `out` is a view of it.
  */
-export function scoreBatch(input: string | Uint8Array, firstLine: number, o: BatchOptions): BatchResult {
+export function scoreBatch(input: string | Uint8Array, firstLine: number, o: BatchOptions, reuse?: OutBuf): BatchResult {
   const buf = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.length);
   const acc = { out: [] as string[], err: [] as string[], written: 0, bad: 0 };
   const bytesPath = !o.components && !o.explain && o.textOnly !== true;
   const classifier = bytesPath && o.profile !== undefined ? classifierOf(o.profile, o.timepoint) : null;
-  const out = new OutBuf(Math.ceil(buf.length * (o.profile === undefined ? 1.4 : 2)) + 4096);
+  const size = Math.ceil(buf.length * (o.profile === undefined ? 1.4 : 2)) + 4096;
+  const out = reuse ?? new OutBuf(size);
+  out.pos = 0;
+  out.room(size);
   let read = 0;
   let line = firstLine;
   let start = 0;
@@ -203,6 +208,39 @@ function countNewlines(s: Buffer): number {
   return c;
 }
 
+/**
+ * Whole-line batches of a file (without the newline that ends each batch; a last line without newline comes
+ * alone), as views into one reused read buffer: each is valid until the next is asked for.
+ */
+async function* fileBatches(file: string, chunkBytes: number): AsyncGenerator<Buffer> {
+  const fh = await open(file, "r");
+  try {
+    let buf = Buffer.allocUnsafe(Math.max(16, chunkBytes));
+    let have = 0; // bytes of a partial line kept from the previous read
+    for (;;) {
+      if (have === buf.length) {
+        const b = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(b, 0, 0, have);
+        buf = b;
+      }
+      const { bytesRead } = await fh.read(buf, have, buf.length - have, null);
+      if (bytesRead === 0) break;
+      const end = have + bytesRead;
+      const cut = buf.lastIndexOf(10, end - 1);
+      if (cut === -1) {
+        have = end;
+        continue;
+      }
+      yield buf.subarray(0, cut);
+      buf.copyWithin(0, cut + 1, end);
+      have = end - cut - 1;
+    }
+    if (have > 0) yield buf.subarray(0, have);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Runs `score`. Bad lines go to `stderr` with their line number; the rest to `--out` or stdout. */
 export async function scoreFile(file: string, options: ScoreOptions, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<ScoreSummary> {
   const format = detectFormat(file, options.format ?? (file === "-" ? "ndjson" : undefined));
@@ -237,8 +275,14 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
   if (format === "csv" || options.workerUrl === undefined || !options.workerUrl.pathname.endsWith(".js")) jobs = 1;
 
   const outStream = options.out === undefined || options.out === "-" ? process.stdout : createWriteStream(options.out);
-  const write = async (s: string | Uint8Array) => {
-    if (s.length !== 0 && !outStream.write(s)) await new Promise<void>((resolve) => outStream.once("drain", resolve));
+  // `release` runs once the stream is done with the bytes (their buffer is then reused)
+  const write = async (s: string | Uint8Array, release?: () => void) => {
+    if (s.length === 0) {
+      release?.();
+      return;
+    }
+    const ok = release === undefined ? outStream.write(s) : outStream.write(s, () => release());
+    if (!ok) await new Promise<void>((resolve) => outStream.once("drain", resolve));
   };
   const progress = options.progress ?? stderr.isTTY === true;
   const t0 = performance.now();
@@ -246,12 +290,12 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
   let read = 0;
   let written = 0;
   let bad = 0;
-  const take = async (r: BatchResult) => {
+  const take = async (r: BatchResult, release?: () => void) => {
     read += r.read;
     written += r.written;
     bad += r.bad;
     if (r.err !== "") stderr.write(r.err);
-    await write(r.out);
+    await write(r.out, release);
     if (progress) {
       const now = performance.now();
       if (now - lastTick > 200) {
@@ -316,11 +360,14 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       }
     };
     let line = 1;
+    const pool: OutBuf[] = [];
     const dispatch = async (text: Buffer) => {
       const firstLine = line;
       line += countNewlines(text) + 1;
       if (workers.length === 0) {
-        await take(scoreBatch(text, firstLine, o));
+        // output buffers are reused once written: memory stays at a few batches
+        const ob = pool.pop() ?? new OutBuf(0);
+        await take(scoreBatch(text, firstLine, o, ob), () => pool.push(ob));
         return;
       }
       await drainReady();
@@ -330,9 +377,9 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       workers[seq % workers.length]!.postMessage({ seq, text, firstLine });
     };
     // Raw bytes, cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence); batches stay
-    // bytes (lines of the common shape are never decoded, see scoreBatch).
+    // bytes (lines of the common shape are never decoded, see scoreBatch). A file is read into one reused buffer.
     let rest: Buffer = Buffer.alloc(0);
-    const raw = file === "-" ? process.stdin : createReadStream(file, { highWaterMark: options.chunkBytes ?? 1 << 20 });
+    const raw = file === "-" ? process.stdin : fileBatches(file, options.chunkBytes ?? 1 << 20);
     try {
       let first = true;
       for await (const chunk of raw) {
@@ -340,6 +387,10 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
         if (first) {
           first = false;
           if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3); // UTF-8 BOM
+        }
+        if (file !== "-") {
+          await dispatch(b); // whole lines already
+          continue;
         }
         const cut = b.lastIndexOf(10);
         if (cut === -1) {
