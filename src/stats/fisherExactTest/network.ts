@@ -216,11 +216,14 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
    */
   const smallFact = [1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800, 39916800, 479001600];
   const fact = (k: number): number => (k < smallFact.length ? smallFact[k]! : Math.exp(lf.length > k ? lf[k]! : lgammaInt(k)));
-  const forEachFill = (rho: Int32Array, c: number, visit: (x: Int32Array, cost: number, mult: number) => void): void => {
+  const forEachFill = (rho: Int32Array, c: number, visit: (x: Int32Array, cost: number, mult: number, rest: number) => void): void => {
     const x = new Int32Array(R);
     const capSuffix = new Int32Array(R + 1);
     for (let i = R - 1; i >= 0; i--) capSuffix[i] = capSuffix[i + 1]! + rho[i]!;
+    let hasTies = false;
+    for (let i = 1; i < R; i++) if (rho[i] === rho[i - 1]) hasTies = true;
     const multiplicity = (): number => {
+      if (!hasTies) return 1;
       let m = 1;
       let i = 0;
       while (i < R) {
@@ -241,22 +244,24 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
       }
       return m;
     };
-    const rec = (i: number, rem: number, cost: number): void => {
-      const tied = i > 0 && rho[i] === rho[i - 1];
+    // cost = -sum lf(x_i); rest = -sum lf(rho_i - x_i) (the value of the last column when two are left).
+    const rec = (i: number, rem: number, cost: number, rest: number): void => {
+      const tied = hasTies && i > 0 && rho[i] === rho[i - 1];
+      const ri = rho[i]!;
       if (i === R - 1) {
         if (tied && rem > x[i - 1]!) return;
         x[i] = rem;
-        visit(x, cost - lf[rem]!, multiplicity());
+        visit(x, cost - lf[rem]!, multiplicity(), rest - lf[ri - rem]!);
         return;
       }
       const lo = Math.max(0, rem - capSuffix[i + 1]!);
-      const hi = tied ? Math.min(rho[i]!, rem, x[i - 1]!) : Math.min(rho[i]!, rem);
+      const hi = tied ? Math.min(ri, rem, x[i - 1]!) : Math.min(ri, rem);
       for (let v = lo; v <= hi; v++) {
         x[i] = v;
-        rec(i + 1, rem - v, cost - lf[v]!);
+        rec(i + 1, rem - v, cost - lf[v]!, rest - lf[ri - v]!);
       }
     };
-    rec(0, c, 0);
+    rec(0, c, 0, 0);
   };
 
   const twoColCache = new Map<number | string, TwoCol>();
@@ -269,9 +274,8 @@ export function fisherNetworkPValue(table: readonly (readonly number[])[]): numb
     let len = 0;
     let anyMult = false;
     const c = cols[C - 2]!;
-    forEachFill(rho, c, (x, _cost, mult) => {
-      let v = 0;
-      for (let i = 0; i < R; i++) v -= lf[x[i]!]! + lf[rho[i]! - x[i]!]!;
+    forEachFill(rho, c, (_x, cost, mult, rest) => {
+      const v = cost + rest;
       if (len === scratchG.length) {
         const ng = new Float64Array(len * 2);
         ng.set(scratchG);
