@@ -19,7 +19,7 @@ export default defineConfig([
     clean: false,
     target: "es2022",
     platform: "neutral",
-    external: ["zod", "date-fns", "jstat"],
+    external: ["zod", "date-fns"],
   },
   // The command line (bin "ibd-outcomes"): its own Node bundle, never part of the library entries.
   {
@@ -33,6 +33,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
-    external: ["zod", "date-fns", "jstat"],
+    external: ["zod", "date-fns"],
   },
 ]);

@@ -4,7 +4,7 @@
 //  2. publint on the tarball (errors fail; warnings are printed and fail too with --strict)
 //  3. @arethetypeswrong/cli on the tarball, node16 profile (ESM and CJS resolution with types)
 //  4. tree-shaking: bundle a one-import entry per subpath with esbuild and check that importing one
-//     score does not pull in the statistics (nor jstat), and print the sizes.
+//     score does not pull in the statistics, and print the sizes.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -40,12 +40,12 @@ const entries = [
   { name: "one model parser (ibd-outcomes/models)", code: 'import { parseVisit } from "ibd-outcomes/models"; console.log(parseVisit);', maxKb: 30 },
 ];
 // Strings that only the statistics code contains: a score bundle holding any of them is not tree-shaken.
-const statsMarkers = ["Kruskal-Wallis", "Shapiro-Wilk", "Wilcoxon", "jstat"];
+const statsMarkers = ["Kruskal-Wallis", "Shapiro-Wilk", "Wilcoxon"];
 for (const e of entries) {
   const entry = join(tmp, "entry.mjs");
   writeFileSync(entry, e.code);
   const common = { entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral", write: false, absWorkingDir: root, nodePaths: [join(root, "node_modules")], logLevel: "silent" };
-  const ours = await build({ ...common, external: ["zod", "date-fns", "jstat"] });
+  const ours = await build({ ...common, external: ["zod", "date-fns"] });
   const all = await build({ ...common, mainFields: ["module", "main"] });
   const text = ours.outputFiles[0].text;
   const kb = ours.outputFiles[0].contents.length / 1024;
