@@ -1,7 +1,7 @@
 import { fitPath, readDesign, readFamily, readPathOptions, type Family } from "./_path.js";
 
 /** Model family of {@link elasticNet}: least squares or logistic. */
-export type ElasticNetFamily = Family;
+export type ElasticNetFamily = "gaussian" | "binomial";
 
 /** Options of {@link elasticNet}. */
 export interface ElasticNetOptions {
