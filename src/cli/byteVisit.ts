@@ -33,16 +33,21 @@ export function formatScoreEntries(scores: VisitScores): string {
 const enc = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
 interface Name {
   readonly bytes: Uint8Array;
+  /** `"name":` */
+  readonly quoted: Uint8Array;
   readonly index: number;
   readonly text: string;
 }
 /** Names with a slot table on (length, first byte, last byte); `null` slots when two names share a slot. */
 interface Names extends ReadonlyArray<Name> {
   slots: Int16Array | null;
+  /** The key seen last after key i − 1 (at 0: first key). */
+  readonly next: Int8Array;
 }
 const slotOf = (len: number, first: number, last: number) => (len * 17 + first * 5 + last) & 1023;
 const names = (list: readonly string[]): Names => {
-  const t = list.map((text, index) => ({ bytes: enc(text), index, text })) as Name[] & { slots: Int16Array | null };
+  const t = list.map((text, index) => ({ bytes: enc(text), quoted: enc(`"${text}":`), index, text })) as Name[] & { slots: Int16Array | null; next: Int8Array };
+  t.next = new Int8Array(list.length + 1);
   let slots: Int16Array | null = new Int16Array(1024).fill(-1);
   for (const n of t) {
     const h = slotOf(n.bytes.length, n.bytes[0] ?? 0, n.bytes[n.bytes.length - 1] ?? 0);
@@ -143,10 +148,27 @@ class Scan {
     this.p = i + 1;
     return a;
   }
-  /** A key (quoted, then `:`) looked up in `table`; -1 when unknown or unusual. */
-  key(table: Names): number {
+  /** A key (quoted, then `:`) looked up in `table`; -1 when unknown or unusual. `prev`: the member's previous key, or -1. */
+  key(table: Names, prev: number): number {
+    const k = this.keyOf(table, prev);
+    if (k >= 0) table.next[prev + 1] = k;
+    return k;
+  }
+  private keyOf(table: Names, prev: number): number {
     const buf = this.buf;
     let i = this.p;
+    // the key that followed `prev` last time first (files keep one key order): one pass over `"name":`
+    const hint = table.next[prev + 1]!;
+    const h = table[hint];
+    if (h !== undefined) {
+      const q = h.quoted;
+      let j = 0;
+      while (j < q.length && buf[i + j] === q[j]) j++;
+      if (j === q.length) {
+        this.p = i + j;
+        return hint;
+      }
+    }
     if (buf[i] !== 34) return -1;
     i++;
     const a = i;
@@ -256,10 +278,11 @@ class Scan {
     let v2 = 0;
     let v3 = 0;
     let fr = 0;
+    let k = -1;
     if (this.buf[this.p] === 125) this.p++;
     else
       for (;;) {
-        const k = this.key(MAYO);
+        k = this.key(MAYO, k);
         if (k === 4) {
           const b = this.bool();
           if (b < 0 || fr !== 0) return false;
@@ -283,8 +306,9 @@ class Scan {
   hbi(): boolean {
     if (this.buf[this.p++] !== 123) return false;
     let seen = 0;
+    let k = -1;
     for (;;) {
-      const k = this.key(HBI);
+      k = this.key(HBI, k);
       if (k < 0 || seen & (1 << k)) return false;
       seen |= 1 << k;
       if (k === 0) {
@@ -334,12 +358,13 @@ class Scan {
   ses(): boolean {
     if (this.buf[this.p++] !== 123) return false;
     let key = 0; // per segment, base 258: 0 absent, 1 null, 2 + packed items
+    let k = -1;
     let present = 0;
     let blocked = 0;
     if (this.buf[this.p] === 125) this.p++;
     else
       for (;;) {
-        const k = this.key(SEGMENTS);
+        k = this.key(SEGMENTS, k);
         if (k < 0 || present & (1 << k)) return false;
         present |= 1 << k;
         const buf = this.buf;
@@ -350,8 +375,9 @@ class Scan {
         } else {
           if (buf[this.p++] !== 123) return false;
           let items = 0; // 3 bits per variable: 0 absent, value + 1
+          let j = -1;
           for (;;) {
-            const j = this.key(SEGMENT_VARS);
+            j = this.key(SEGMENT_VARS, j);
             if (j < 0 || (items >> (3 * j)) & 7) return false;
             const d = this.digit(3);
             if (d < 0) return false;
@@ -380,12 +406,13 @@ class Scan {
   labs(): boolean {
     if (this.buf[this.p++] !== 123) return false;
     let seen = 0;
+    let k = -1;
     if (this.buf[this.p] === 125) {
       this.p++;
       return true;
     }
     for (;;) {
-      const k = this.key(LABS_KEYS);
+      k = this.key(LABS_KEYS, k);
       if (k < 0 || seen & (1 << k)) return false;
       seen |= 1 << k;
       if (k === 0) {
@@ -394,8 +421,9 @@ class Scan {
         if (this.buf[this.p++] !== 123) return false;
         let unit = -1;
         let value = -1;
+        let f = -1;
         for (;;) {
-          const f = this.key(VALUE_UNIT);
+          f = this.key(VALUE_UNIT, f);
           if (f === 0) {
             if (value !== -1 || !this.number() || this.num > 1e7) return false;
             value = this.num;
@@ -440,8 +468,9 @@ class Scan {
     this.fc = -1;
     this.steroids = false;
     if (buf[this.p++] !== 123 || buf[end - 1] !== 125) return false;
+    let k = -1;
     for (;;) {
-      const k = this.key(TOP);
+      k = this.key(TOP, k);
       if (k < 0 || this.seen & (1 << k)) return false;
       this.seen |= 1 << k;
       let ok: boolean;

@@ -210,33 +210,46 @@ function countNewlines(s: Buffer): number {
 
 /**
  * Whole-line batches of a file (without the newline that ends each batch; a last line without newline comes
- * alone), as views into one reused read buffer: each is valid until the next is asked for.
+ * alone), as views into two read buffers used in turn: the next read runs while a batch is scored, and each
+ * batch is valid until the next is asked for.
  */
 async function* fileBatches(file: string, chunkBytes: number): AsyncGenerator<Buffer> {
+  const size = Math.max(16, chunkBytes);
   const fh = await open(file, "r");
+  let cur: Buffer = Buffer.allocUnsafe(size);
+  let spare: Buffer = Buffer.allocUnsafe(size);
+  let have = 0; // bytes of a partial line at the start of `cur`
+  let pending: Promise<{ bytesRead: number }> | null = fh.read(cur, 0, cur.length, null);
   try {
-    let buf = Buffer.allocUnsafe(Math.max(16, chunkBytes));
-    let have = 0; // bytes of a partial line kept from the previous read
     for (;;) {
-      if (have === buf.length) {
-        const b = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(b, 0, 0, have);
-        buf = b;
-      }
-      const { bytesRead } = await fh.read(buf, have, buf.length - have, null);
+      const bytesRead: number = (await pending!).bytesRead;
+      pending = null;
       if (bytesRead === 0) break;
-      const end = have + bytesRead;
-      const cut = buf.lastIndexOf(10, end - 1);
+      const end: number = have + bytesRead;
+      const cut = cur.lastIndexOf(10, end - 1);
       if (cut === -1) {
         have = end;
+        if (have === cur.length) {
+          const b = Buffer.allocUnsafe(cur.length * 2);
+          cur.copy(b, 0, 0, have);
+          cur = b;
+        }
+        pending = fh.read(cur, have, cur.length - have, null);
         continue;
       }
-      yield buf.subarray(0, cut);
-      buf.copyWithin(0, cut + 1, end);
-      have = end - cut - 1;
+      const tail: number = end - cut - 1;
+      if (spare.length - tail < size / 2) spare = Buffer.allocUnsafe(tail + size);
+      cur.copy(spare, 0, cut + 1, end);
+      pending = fh.read(spare, tail, spare.length - tail, null);
+      yield cur.subarray(0, cut);
+      const t = cur;
+      cur = spare;
+      spare = t;
+      have = tail;
     }
-    if (have > 0) yield buf.subarray(0, have);
+    if (have > 0) yield cur.subarray(0, have);
   } finally {
+    if (pending !== null) await pending.catch(() => undefined);
     await fh.close();
   }
 }
@@ -377,7 +390,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       workers[seq % workers.length]!.postMessage({ seq, text, firstLine });
     };
     // Raw bytes, cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence); batches stay
-    // bytes (lines of the common shape are never decoded, see scoreBatch). A file is read into one reused buffer.
+    // bytes (lines of the common shape are never decoded, see scoreBatch). A file is read into two reused buffers.
     let rest: Buffer = Buffer.alloc(0);
     const raw = file === "-" ? process.stdin : fileBatches(file, options.chunkBytes ?? 1 << 20);
     try {
