@@ -104,6 +104,8 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** Dates (as yyyymmdd) already checked with `isIsoDate`; bounded. */
 const dateOk = new Map<number, boolean>();
 
+/** Entries per memo keyed by HBI or SES-CD items (a few MB at most: memory does not grow with the file). */
+const MEMO_MAX = 20_000;
 const mayoObj: (NonNullable<Visit["mayo"]> | undefined)[] = [];
 const hbiObj = new Map<number, NonNullable<Visit["hbi"]>>();
 const sesObj = new Map<number, NonNullable<Visit["sesCd"]>>();
@@ -538,7 +540,7 @@ function hbiOf(s: Scan): NonNullable<Visit["hbi"]> {
   if (h === undefined) {
     const complications = HBI_COMPLICATIONS.filter((c) => s.hbiMask & (1 << c.index)).map((c) => c.text);
     h = { wellBeing: s.hbiWb, abdominalPain: s.hbiAp, liquidStools: s.hbiLs, abdominalMass: s.hbiAm, complications } as NonNullable<Visit["hbi"]>;
-    if (hbiObj.size >= 100_000) hbiObj.clear();
+    if (hbiObj.size >= MEMO_MAX) hbiObj.clear();
     hbiObj.set(key, h);
   }
   return h;
@@ -570,7 +572,7 @@ function sesOf(key: number): NonNullable<Visit["sesCd"]> {
       o[SEGMENTS[i]!.text] = items;
     }
     s = o as NonNullable<Visit["sesCd"]>;
-    if (sesObj.size >= 100_000) sesObj.clear();
+    if (sesObj.size >= MEMO_MAX) sesObj.clear();
     sesObj.set(key, s);
   }
   return s;
@@ -617,7 +619,7 @@ const hbiMeasures = new Map<number, Measures>();
 const sesMeasures = new Map<number, Measures>();
 const rutMeasures: (Measures | undefined)[] = [];
 const bounded = <K, V>(m: Map<K, V>, k: K, v: V): V => {
-  if (m.size >= 100_000) m.clear();
+  if (m.size >= MEMO_MAX) m.clear();
   m.set(k, v);
   return v;
 };
