@@ -14,6 +14,21 @@ const help = execFileSync(process.execPath, [join(root, "dist/cli.js"), "--help"
 if (!/validate/.test(help) || !/score/.test(help) || !/report/.test(help)) throw new Error("smoke: dist/cli.js --help does not list validate, score and report");
 console.log("smoke cli: ok");
 
+// The built CLI's worker threads: `score --jobs 2` writes the same bytes as one thread (the example cohort's visits).
+{
+  const { mkdirSync, readFileSync, writeFileSync } = await import("node:fs");
+  const tmp = join(root, ".tmp", "smoke");
+  mkdirSync(tmp, { recursive: true });
+  const visits = JSON.parse(readFileSync(join(root, "examples/data/cohort.json"), "utf8")).visits;
+  const file = join(tmp, "visits.ndjson");
+  writeFileSync(file, visits.map((v) => JSON.stringify(v)).join("\n") + "\n");
+  const score = (jobs) => execFileSync(process.execPath, [join(root, "dist/cli.js"), "score", file, "--profile", "mao2025", "--jobs", jobs], { cwd: root, maxBuffer: 1 << 28 });
+  const one = score("1");
+  const two = score("2");
+  if (one.length === 0 || !one.equals(two)) throw new Error("smoke: dist/cli.js score --jobs 2 differs from --jobs 1");
+  console.log(`smoke cli score --jobs 1 vs 2: ok (${visits.length} visits, identical bytes)`);
+}
+
 // The examples that run against the built package (the vitest copies of these checks skip before a build).
 const quick = execFileSync(process.execPath, [join(root, "examples/node-quickstart.mjs")], { cwd: root, encoding: "utf8" });
 if (!/19\/28 \(67\.9%\)/.test(quick) || !/31\/52 \(59\.6%\)/.test(quick)) throw new Error("smoke: examples/node-quickstart.mjs did not print the paper's induction remission rates");
