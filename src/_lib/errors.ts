@@ -63,7 +63,8 @@ export function errorFromZod(fn: string, arg: string, error: z.ZodError, input?:
   return isType ? new TypeError(message + more) : new RangeError(message + more);
 }
 
-function lowerFirst(s: string): string {
+/** The string with its first character lower-cased (zod messages inside a house-format sentence). */
+export function lowerFirst(s: string): string {
   return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 

@@ -5,7 +5,7 @@
  */
 import type * as z from "zod";
 import type { ParseResult, ValidationIssue } from "../../models/common.js";
-import { describeValue, joinPath, valueAt } from "../../_lib/errors.js";
+import { describeValue, joinPath, lowerFirst, valueAt } from "../../_lib/errors.js";
 
 /** One validation failure, before it becomes an error or an issue. */
 export interface Problem {
@@ -26,10 +26,6 @@ export interface Problem {
 function listValues(values: readonly unknown[]): string {
   const list = values.map((v) => (typeof v === "string" ? `"${v}"` : String(v)));
   return list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}` : (list[0] ?? "");
-}
-
-function lowerFirst(s: string): string {
-  return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 /** Converts every issue of a ZodError into Problems with readable rules. */
