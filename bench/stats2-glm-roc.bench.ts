@@ -14,11 +14,11 @@
  * shared and loaded, so wall times swing by 2-3x between runs; CPU times are the steadier
  * comparison.
  */
-import { writeFileSync } from "node:fs";
 import type { Bench } from "tinybench";
 import { createRandom } from "../src/stats/_random/index.js";
 import { logisticRegression } from "../src/stats/logisticRegression/index.js";
 import { rocCurve } from "../src/stats/rocCurve/index.js";
+import { dumpCsvIfAsked, normalSampler } from "./_lib.js";
 
 /**
  * R 4.2.2 on the same data (bench/stats2-glm-roc.R), same shared machine, 2026-11-24: CPU time
@@ -34,11 +34,7 @@ const R = {
 /** n x p standard normal design, logistic response, and a noisy score for the ROC. */
 export function glmBenchData(n = 100_000, p = 10, seed = 11): { X: number[][]; y: number[]; score: number[] } {
   const rng = createRandom(seed);
-  const normal = (): number => {
-    const u = 1 - rng.nextFloat();
-    const v = rng.nextFloat();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
+  const normal = normalSampler(rng);
   const X: number[][] = [];
   const y: number[] = [];
   const score: number[] = [];
@@ -60,10 +56,7 @@ export function glmBenchData(n = 100_000, p = 10, seed = 11): { X: number[][]; y
 
 export default function (bench: Bench): void {
   const { X, y, score } = glmBenchData();
-  const dump = process.env["BENCH_GLM_DUMP"];
-  if (dump !== undefined && dump !== "") {
-    writeFileSync(dump, X.map((r, i) => [...r, y[i], score[i]].join(",")).join("\n") + "\n");
-  }
+  dumpCsvIfAsked("BENCH_GLM_DUMP", () => X.map((r, i) => [...r, y[i], score[i]]));
   const X10k = X.slice(0, 10_000);
   const y10k = y.slice(0, 10_000);
   bench.add(`logisticRegression 100000x10 wald [R glm: ${R.glm}]`, () => {

@@ -13,11 +13,11 @@
  * field). glmnet stops coordinate descent at its default `thresh = 1e-7`; this package solves
  * every lambda far more tightly, so the fair comparison is also with R at a tight `thresh`.
  */
-import { writeFileSync } from "node:fs";
 import type { Bench, BenchOptions } from "tinybench";
 import { cvElasticNet } from "../src/stats/cvElasticNet/index.js";
 import { elasticNet } from "../src/stats/elasticNet/index.js";
 import { createRandom } from "../src/stats/_random/index.js";
+import { dumpCsvIfAsked, normalSampler } from "./_lib.js";
 
 /**
  * Correlated normal design (rho = 0.3) with 10 informative features, a logistic response `y` and
@@ -26,11 +26,7 @@ import { createRandom } from "../src/stats/_random/index.js";
  */
 export function benchData(n = 2000, p = 100, seed = 7): { X: number[][]; y: number[]; yGauss: number[]; foldId: number[] } {
   const rng = createRandom(seed);
-  const normal = (): number => {
-    const u = 1 - rng.nextFloat();
-    const v = rng.nextFloat();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
+  const normal = normalSampler(rng);
   const X: number[][] = [];
   const y: number[] = [];
   const foldId: number[] = [];
@@ -44,11 +40,9 @@ export function benchData(n = 2000, p = 100, seed = 7): { X: number[][]; y: numb
     X.push(row);
     foldId.push((i % 10) + 1);
   }
-  const rng2 = createRandom(seed + 1);
+  const noise = normalSampler(createRandom(seed + 1));
   const yGauss = X.map((row) => {
-    const u = 1 - rng2.nextFloat();
-    const v = rng2.nextFloat();
-    let eta = -0.5 + Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    let eta = -0.5 + noise();
     for (let j = 0; j < 10; j++) eta += (j % 2 === 0 ? 0.6 : -0.4) * row[j]!;
     return eta;
   });
@@ -72,10 +66,7 @@ export const options: BenchOptions = { iterations: 3, warmupIterations: 1, time:
 
 export default function (bench: Bench): void {
   const { X, y, yGauss, foldId } = benchData();
-  const dump = process.env["BENCH_GLMNET_DUMP"];
-  if (dump !== undefined && dump !== "") {
-    writeFileSync(dump, X.map((r, i) => [...r, y[i], foldId[i], yGauss[i]].join(",")).join("\n") + "\n");
-  }
+  dumpCsvIfAsked("BENCH_GLMNET_DUMP", () => X.map((r, i) => [...r, y[i], foldId[i], yGauss[i]]));
   bench.add(`cvElasticNet binomial 2000x100 alpha 0.5, 10 folds [R cv.glmnet: ${R.cv}]`, () => {
     cvElasticNet(X, y, { family: "binomial", alpha: 0.5, foldId });
   });
