@@ -1,6 +1,7 @@
 /**
  * The shipped definition profiles as data (clinical-definitions.md §2-§3). Every rule node is a plain
- * literal so a reviewer can read thresholds and comparators directly.
+ * literal so a reviewer can read thresholds and comparators directly; a node used in more than one place
+ * is a named constant below.
  */
 import { deepFreeze } from "../_lib/freeze.js";
 import { DiscontinuationReasonSchema } from "../../models/treatmentCourse.js";
@@ -10,6 +11,11 @@ import type { DefinitionProfile, DiseaseRules, ProfileOverrides, RuleNode, Timep
 // ---------------------------------------------------------------- shared rule nodes
 const STEROID_FREE: RuleNode = { kind: "steroidFree" };
 
+const RB_EQ_0: RuleNode = { kind: "value", measure: "mayoRectalBleeding", op: "==", threshold: 0 };
+const SF_LE_1: RuleNode = { kind: "value", measure: "mayoStoolFrequency", op: "<=", threshold: 1 };
+const AMS_PCT_DROP_GE_30: RuleNode = { kind: "percentDrop", measure: "mayoAdapted", op: ">=", threshold: 30 };
+const SESCD_DROP_GE_2: RuleNode = { kind: "drop", measure: "sesCd", op: ">=", threshold: 2 };
+const PRO2_AP_LE_1: RuleNode = { kind: "value", measure: "pro2AbdominalPain", op: "<=", threshold: 1 };
 /** UC: aMS ≤2 AND SF, RB, ES each ≤1 [P Methods]. */
 const UC_AMS_REMISSION: RuleNode = {
   kind: "all",
@@ -32,20 +38,24 @@ const UC_AMS_RESPONSE_3: RuleNode = {
   kind: "all",
   of: [
     { kind: "drop", measure: "mayoAdapted", op: ">=", threshold: 3 },
-    { kind: "percentDrop", measure: "mayoAdapted", op: ">=", threshold: 30 },
+    AMS_PCT_DROP_GE_30,
     RB_CLAUSE,
   ],
 };
+const MES_LE_1: RuleNode = { kind: "value", measure: "mayoEndoscopic", op: "<=", threshold: 1 };
+const MES_DROP_GE_1: RuleNode = { kind: "drop", measure: "mayoEndoscopic", op: ">=", threshold: 1 };
+const MES_FDA_LE_1: RuleNode = { kind: "value", measure: "mayoEndoscopicFdaModified", op: "<=", threshold: 1 };
 const MES_0: RuleNode = { kind: "value", measure: "mayoEndoscopic", op: "==", threshold: 0 };
 /** A2 default: MES drop >50%. */
 const MES_DROP_GT_50: RuleNode = { kind: "percentDrop", measure: "mayoEndoscopic", op: ">", threshold: 50 };
+const HBI_DROP_GE_3: RuleNode = { kind: "drop", measure: "hbi", op: ">=", threshold: 3 };
 const HBI_LE_4: RuleNode = { kind: "value", measure: "hbi", op: "<=", threshold: 4 };
 /** A4 default: HBI drop ≥3 OR ≥50%. */
 const HBI_RESPONSE_3_OR_50: RuleNode = {
   kind: "any",
   missing: "unknown",
   of: [
-    { kind: "drop", measure: "hbi", op: ">=", threshold: 3 },
+    HBI_DROP_GE_3,
     { kind: "percentDrop", measure: "hbi", op: ">=", threshold: 50 },
   ],
 };
@@ -59,17 +69,18 @@ const CD_ENDO_REMISSION_MAO: RuleNode = {
   ],
 };
 const SESCD_DROP_GE_50: RuleNode = { kind: "percentDrop", measure: "sesCd", op: ">=", threshold: 50 };
+const SESCD_DROP_GT_50: RuleNode = { kind: "percentDrop", measure: "sesCd", op: ">", threshold: 50 };
 /** U-EXCEL endoscopic response: SES-CD drop >50%, or ≥2 points if baseline = 4 [S16]. */
 const SESCD_RESPONSE_UEXCEL: RuleNode = {
   kind: "any",
   missing: "unknown",
   of: [
-    { kind: "percentDrop", measure: "sesCd", op: ">", threshold: 50 },
+    SESCD_DROP_GT_50,
     {
       kind: "all",
       of: [
         { kind: "baseline", measure: "sesCd", op: "==", threshold: 4 },
-        { kind: "drop", measure: "sesCd", op: ">=", threshold: 2 },
+        SESCD_DROP_GE_2,
       ],
     },
   ],
@@ -79,7 +90,7 @@ const SESCD_REMISSION_UEXCEL: RuleNode = {
   kind: "all",
   of: [
     { kind: "value", measure: "sesCd", op: "<=", threshold: 4 },
-    { kind: "drop", measure: "sesCd", op: ">=", threshold: 2 },
+    SESCD_DROP_GE_2,
     { kind: "value", measure: "sesCdMaxSubscore", op: "<=", threshold: 1 },
   ],
 };
@@ -94,6 +105,10 @@ const SESCD_HEALING_STRIDE2: RuleNode = {
 const CRP_LT_8: RuleNode = { kind: "value", measure: "crpMgPerL", op: "<", threshold: 8 };
 const FC_LT_150: RuleNode = { kind: "value", measure: "fcUgPerG", op: "<", threshold: 150 };
 const FC_LT_250: RuleNode = { kind: "value", measure: "fcUgPerG", op: "<", threshold: 250 };
+const CRP_LE_8: RuleNode = { kind: "value", measure: "crpMgPerL", op: "<=", threshold: 8 };
+const FC_LE_50: RuleNode = { kind: "value", measure: "fcUgPerG", op: "<=", threshold: 50 };
+/** A7=composite: FC <150 µg/g OR CRP <8 mg/L. */
+const FC_LT_150_OR_CRP_LT_8: RuleNode = { kind: "any", missing: "unknown", of: [FC_LT_150, CRP_LT_8] };
 
 
 // ---------------------------------------------------------------- schedules
@@ -232,10 +247,10 @@ export const mao2025: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
 const UACHIEVE_REMISSION: RuleNode = {
   kind: "all",
   of: [
-    { kind: "value", measure: "mayoStoolFrequency", op: "<=", threshold: 1 },
+    SF_LE_1,
     { kind: "notWorse", measure: "mayoStoolFrequency" },
-    { kind: "value", measure: "mayoRectalBleeding", op: "==", threshold: 0 },
-    { kind: "value", measure: "mayoEndoscopicFdaModified", op: "<=", threshold: 1 },
+    RB_EQ_0,
+    MES_FDA_LE_1,
   ],
 };
 
@@ -275,7 +290,7 @@ export const uAchieve: DefinitionProfile = /* @__PURE__ */ deepFreeze<Definition
         ],
       },
       endoscopicRemission: MES_0,
-      endoscopicResponse: { kind: "value", measure: "mayoEndoscopicFdaModified", op: "<=", threshold: 1 },
+      endoscopicResponse: MES_FDA_LE_1,
       biochemicalRemission: null,
       crpNormalisation: null,
       fcNormalisation: null,
@@ -302,7 +317,7 @@ const PRO2_REMISSION_UEXCEL: RuleNode = {
   kind: "all",
   of: [
     { kind: "value", measure: "pro2StoolFrequency", op: "<=", threshold: 2.8 },
-    { kind: "value", measure: "pro2AbdominalPain", op: "<=", threshold: 1 },
+    PRO2_AP_LE_1,
     { kind: "notWorse", measure: "pro2StoolFrequency" },
     { kind: "notWorse", measure: "pro2AbdominalPain" },
   ],
@@ -386,7 +401,7 @@ const STRIDE2_CD_REMISSION: RuleNode = {
     {
       kind: "all",
       of: [
-        { kind: "value", measure: "pro2AbdominalPain", op: "<=", threshold: 1 },
+        PRO2_AP_LE_1,
         { kind: "value", measure: "pro2StoolFrequency", op: "<=", threshold: 3 },
       ],
     },
@@ -396,8 +411,8 @@ const STRIDE2_CD_REMISSION: RuleNode = {
 const STRIDE2_UC_REMISSION: RuleNode = {
   kind: "all",
   of: [
-    { kind: "value", measure: "mayoRectalBleeding", op: "==", threshold: 0 },
-    { kind: "value", measure: "mayoStoolFrequency", op: "<=", threshold: 1 },
+    RB_EQ_0,
+    SF_LE_1,
   ],
 };
 const STRIDE2_BIOCHEM: RuleNode = { kind: "all", of: [CRP_LT_8, FC_LT_250] };
@@ -430,7 +445,7 @@ export const stride2: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
       steroidFreeClinicalRemission: { kind: "all", of: [STRIDE2_UC_REMISSION, STEROID_FREE] },
       clinicalResponse: { kind: "percentDrop", measure: "mayoPro2", op: ">=", threshold: 50 },
       endoscopicRemission: MES_0,
-      endoscopicResponse: { kind: "value", measure: "mayoEndoscopic", op: "<=", threshold: 1 },
+      endoscopicResponse: MES_LE_1,
       biochemicalRemission: STRIDE2_BIOCHEM,
       crpNormalisation: CRP_LT_8,
       fcNormalisation: FC_LT_250,
@@ -440,7 +455,7 @@ export const stride2: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
       steroidFreeClinicalRemission: { kind: "all", of: [STRIDE2_CD_REMISSION, STEROID_FREE] },
       clinicalResponse: { kind: "percentDrop", measure: "pro2Weighted", op: ">=", threshold: 50 },
       endoscopicRemission: SESCD_HEALING_STRIDE2,
-      endoscopicResponse: { kind: "percentDrop", measure: "sesCd", op: ">", threshold: 50 },
+      endoscopicResponse: SESCD_DROP_GT_50,
       biochemicalRemission: STRIDE2_BIOCHEM,
       crpNormalisation: CRP_LT_8,
       fcNormalisation: FC_LT_250,
@@ -503,21 +518,21 @@ export const classic: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
           RB_CLAUSE,
         ],
       },
-      endoscopicRemission: { kind: "value", measure: "mayoEndoscopic", op: "<=", threshold: 1 },
-      endoscopicResponse: { kind: "drop", measure: "mayoEndoscopic", op: ">=", threshold: 1 },
+      endoscopicRemission: MES_LE_1,
+      endoscopicResponse: MES_DROP_GE_1,
       biochemicalRemission: null,
-      crpNormalisation: { kind: "value", measure: "crpMgPerL", op: "<=", threshold: 8 },
-      fcNormalisation: { kind: "value", measure: "fcUgPerG", op: "<=", threshold: 50 },
+      crpNormalisation: CRP_LE_8,
+      fcNormalisation: FC_LE_50,
     },
     CD: {
       clinicalRemission: HBI_LE_4,
       steroidFreeClinicalRemission: { kind: "all", of: [HBI_LE_4, STEROID_FREE] },
-      clinicalResponse: { kind: "drop", measure: "hbi", op: ">=", threshold: 3 },
+      clinicalResponse: HBI_DROP_GE_3,
       endoscopicRemission: { kind: "value", measure: "sesCd", op: "<=", threshold: 2 },
       endoscopicResponse: SESCD_DROP_GE_50,
       biochemicalRemission: null,
-      crpNormalisation: { kind: "value", measure: "crpMgPerL", op: "<=", threshold: 8 },
-      fcNormalisation: { kind: "value", measure: "fcUgPerG", op: "<=", threshold: 50 },
+      crpNormalisation: CRP_LE_8,
+      fcNormalisation: FC_LE_50,
     },
   },
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 90, w52: 90, w78: 90 }, steroidUsersOnly: false },
@@ -559,7 +574,7 @@ export const MAO2025_READINGS = /* @__PURE__ */ deepFreeze({
               kind: "all",
               of: [
                 { kind: "drop", measure: "mayoAdapted", op: ">=", threshold: 2 },
-                { kind: "percentDrop", measure: "mayoAdapted", op: ">=", threshold: 30 },
+                AMS_PCT_DROP_GE_30,
                 RB_CLAUSE,
               ],
             },
@@ -573,9 +588,9 @@ export const MAO2025_READINGS = /* @__PURE__ */ deepFreeze({
     aMS: { text: "UC endoscopic response: adapted Mayo drop >50%", overrides: { rules: { UC: { endoscopicResponse: { kind: "percentDrop", measure: "mayoAdapted", op: ">", threshold: 50 } } } } },
     improvement: {
       text: "UC endoscopic response: endoscopic improvement, MES ≤1 without friability",
-      overrides: { rules: { UC: { endoscopicResponse: { kind: "value", measure: "mayoEndoscopicFdaModified", op: "<=", threshold: 1 } } } },
+      overrides: { rules: { UC: { endoscopicResponse: MES_FDA_LE_1 } } },
     },
-    drop1: { text: "UC endoscopic response: MES drop ≥1", overrides: { rules: { UC: { endoscopicResponse: { kind: "drop", measure: "mayoEndoscopic", op: ">=", threshold: 1 } } } } },
+    drop1: { text: "UC endoscopic response: MES drop ≥1", overrides: { rules: { UC: { endoscopicResponse: MES_DROP_GE_1 } } } },
   },
   A3: {
     default: { text: "Steroid-free: off on the assessment date at induction; ≥90 days off at w26/w52/w78; never-users qualify", overrides: { steroidFree: { minDaysOff: MIN_DAYS_DEFAULT } } },
@@ -584,7 +599,7 @@ export const MAO2025_READINGS = /* @__PURE__ */ deepFreeze({
   },
   A4: {
     default: { text: "CD response: HBI drop ≥3 OR ≥50%", overrides: { rules: { CD: { clinicalResponse: HBI_RESPONSE_3_OR_50 } } } },
-    classic: { text: "CD response: HBI drop ≥3", overrides: { rules: { CD: { clinicalResponse: { kind: "drop", measure: "hbi", op: ">=", threshold: 3 } } } } },
+    classic: { text: "CD response: HBI drop ≥3", overrides: { rules: { CD: { clinicalResponse: HBI_DROP_GE_3 } } } },
   },
   A5: {
     default: { text: "CD endoscopic response: SES-CD drop ≥50% (Rutgeerts-only: not evaluable)", overrides: { rules: { CD: { endoscopicResponse: SESCD_DROP_GE_50 } } } },
@@ -609,8 +624,8 @@ export const MAO2025_READINGS = /* @__PURE__ */ deepFreeze({
       text: "Per marker, reference ranges: CRP ≤8 mg/L, FC ≤50 µg/g",
       overrides: {
         rules: {
-          UC: { crpNormalisation: { kind: "value", measure: "crpMgPerL", op: "<=", threshold: 8 }, fcNormalisation: { kind: "value", measure: "fcUgPerG", op: "<=", threshold: 50 }, biochemicalRemission: null },
-          CD: { crpNormalisation: { kind: "value", measure: "crpMgPerL", op: "<=", threshold: 8 }, fcNormalisation: { kind: "value", measure: "fcUgPerG", op: "<=", threshold: 50 }, biochemicalRemission: null },
+          UC: { crpNormalisation: CRP_LE_8, fcNormalisation: FC_LE_50, biochemicalRemission: null },
+          CD: { crpNormalisation: CRP_LE_8, fcNormalisation: FC_LE_50, biochemicalRemission: null },
         },
       },
     },
@@ -618,8 +633,8 @@ export const MAO2025_READINGS = /* @__PURE__ */ deepFreeze({
       text: "Biochemical remission = FC <150 µg/g OR CRP <8 mg/L; per-marker rates as default",
       overrides: {
         rules: {
-          UC: { biochemicalRemission: { kind: "any", missing: "unknown", of: [FC_LT_150, CRP_LT_8] } },
-          CD: { biochemicalRemission: { kind: "any", missing: "unknown", of: [FC_LT_150, CRP_LT_8] } },
+          UC: { biochemicalRemission: FC_LT_150_OR_CRP_LT_8 },
+          CD: { biochemicalRemission: FC_LT_150_OR_CRP_LT_8 },
         },
       },
     },
