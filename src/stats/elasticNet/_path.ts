@@ -23,6 +23,7 @@
  *   `thresh = 1e-7`.
  */
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
+import { neumaierSum } from "../_common/sum.js";
 
 /** The model family. */
 export type Family = "gaussian" | "binomial";
@@ -226,19 +227,6 @@ function softThreshold(u: number, t: number): number {
 /** log(1 + exp(x)) without overflow. */
 function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-/** Kahan-Neumaier sum of a typed array. */
-function neumaierSum(a: Float64Array): number {
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i]!;
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
-  }
-  return s + c;
 }
 
 interface Standardized {
