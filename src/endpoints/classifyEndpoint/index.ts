@@ -17,6 +17,7 @@ import {
   type EndpointStatus,
   type MeasureKey,
   type ResultCode,
+  type RuleDisease,
   type SteroidExposure,
   type TimepointKey,
   type VisitMeasures,
@@ -291,6 +292,16 @@ export function classifyEndpoint(endpoint: EndpointId, input: ClassifierInput, p
 function classifyOne(fn: string, endpoint: EndpointId, input: ClassifierInput, profile: DefinitionProfile): EndpointResult {
   const p = ensureProfile(profile, fn);
   assertOneOf(fn, "endpoint", endpoint, ENDPOINT_IDS);
+  return classifyChecked(fn, endpoint, checkInput(fn, input), p);
+}
+
+interface CheckedInput {
+  readonly input: ClassifierInput;
+  readonly disease: RuleDisease;
+  readonly timepoint: TimepointKey;
+}
+
+function checkInput(fn: string, input: ClassifierInput): CheckedInput {
   if (input === null || typeof input !== "object") throw new TypeError(`${fn}: input must be an object; got ${describeValue(input)}.`);
   const disease = ruleDiseaseOf(assertOneOf(fn, "input.disease", input.disease, DIAGNOSES_FOR_RULES));
   const timepoint = assertOneOf(fn, "input.timepoint", input.timepoint, TIMEPOINT_KEYS);
@@ -299,6 +310,12 @@ function classifyOne(fn: string, endpoint: EndpointId, input: ClassifierInput, p
   if (input.steroids !== undefined && (input.steroids === null || typeof input.steroids !== "object")) {
     throw new TypeError(`${fn}: input.steroids must be an object; got ${describeValue(input.steroids)}.`);
   }
+  return { input, disease, timepoint };
+}
+
+/** Classifies with profile and input already checked (`ensureProfile`, `checkInput`). */
+function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput, p: DefinitionProfile): EndpointResult {
+  const { input, disease, timepoint } = checked;
   const rule = p.rules[disease][endpoint];
   const profileRef = { id: p.id, version: p.version };
   if (rule === null) {
@@ -360,8 +377,11 @@ export type AssessmentResult = { readonly [E in EndpointId]: EndpointResult };
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); clinical-definitions.md §2.2.
  */
 export function classifyAssessment(input: ClassifierInput, profile: DefinitionProfile = mao2025): AssessmentResult {
+  const fn = "classifyAssessment";
+  const p = ensureProfile(profile, fn);
+  const checked = checkInput(fn, input);
   const out = {} as Record<EndpointId, EndpointResult>;
-  for (const e of ENDPOINT_IDS) out[e] = classifyOne("classifyAssessment", e, input, profile);
+  for (const e of ENDPOINT_IDS) out[e] = classifyChecked(fn, e, checked, p);
   return out;
 }
 
