@@ -3,11 +3,24 @@
  * @packageDocumentation
  */
 import { readFileSync } from "node:fs";
+import { expect } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
 
 /** Reads `fixtures.json` next to the calling test (pass `import.meta.url`). */
 export function loadFixtures<T>(metaUrl: string, name = "fixtures.json"): T {
   return revive(JSON.parse(readFileSync(new URL(`./${name}`, metaUrl), "utf8"))) as T;
+}
+
+/** Fixture rows that must exist and be non-empty (a loop over none would test nothing). */
+export function nonEmpty<T>(rows: readonly T[] | undefined, label: string): readonly T[] {
+  expect(rows?.length ?? 0, `${label}: fixture rows`).toBeGreaterThan(0);
+  return rows ?? [];
+}
+
+/** Coefficients compared relatively (1e-6), with an absolute floor (1e-9 * scale) for values near 0. */
+export function closeCoef(got: number, want: number, scale: number, label: string): void {
+  if (Math.abs(want) < 1e-6 * scale) expectClose(got, want, 1e-9 * scale, label, "abs");
+  else expectClose(got, want, 1e-6, label);
 }
 
 function revive(v: unknown): unknown {

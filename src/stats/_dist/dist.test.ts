@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { afterAll, describe, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
-import { reportWorst, worst } from "../_common/testing.js";
+import { loadFixtures, nonEmpty, reportWorst, worst } from "../_common/testing.js";
 import { pbeta, qbeta } from "./beta.js";
 import { pbinom, dbinom } from "./binom.js";
 import { pchisq } from "./chisq.js";
@@ -9,11 +8,8 @@ import { pnorm, qnorm } from "./normal.js";
 import { lgamma } from "./special.js";
 import { pt, qt } from "./t.js";
 
-type Row = (number | string)[];
-const fx = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8")) as Record<string, Row[]>;
-const num = (v: number | string | undefined): number =>
-  v === "Infinity" ? Infinity : v === "-Infinity" ? -Infinity : (v as number);
-const rows = (name: string): number[][] => (fx[name] ?? []).map((r) => r.map(num));
+const fx = loadFixtures<Record<string, number[][]>>(import.meta.url);
+const rows = (name: string): readonly number[][] => nonEmpty(fx[name], name);
 
 /** Relative check for probabilities >= 1e-300 (subnormal results are not meaningful). */
 function check(got: number, want: number, label: string, tol = 1e-9): void {

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import { binomialConfInt, type BinomialConfIntMethod } from "./index.js";
 
 interface Case { x: number; n: number; confLevel: number; wilson: number[]; wilsonCorrected: number[]; clopperPearson: number[]; agrestiCoull: number[]; wald: number[] }
-const cases = loadFixtures<Case[]>(import.meta.url);
+const cases = nonEmpty(loadFixtures<Case[]>(import.meta.url), "cases");
 
 afterAll(reportWorst);
 describe("binomialConfInt against R", () => {

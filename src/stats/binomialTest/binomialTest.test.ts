@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import type { Alternative } from "../types.js";
 import { binomialTest } from "./index.js";
 
 interface Case { x: number; n: number; p: number; alternative: string; confLevel: number; pValue: number; estimate: number; confInt: [number, number] }
-const cases = loadFixtures<Case[]>(import.meta.url);
+const cases = nonEmpty(loadFixtures<Case[]>(import.meta.url), "cases");
 const alt = (a: string): Alternative => (a === "two.sided" ? "two-sided" : (a as Alternative));
 
 afterAll(reportWorst);

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
+import { closeCoef, loadFixtures, nonEmpty } from "../_common/testing.js";
 import { cvElasticNet, elasticNetCoefficients, type CvElasticNetOptions } from "./index.js";
 
 interface CvFixture {
@@ -20,15 +20,10 @@ interface CvFixture {
   coefMin: { intercept: number; beta: number[] };
   coef1se: { intercept: number; beta: number[] };
 }
-const fixtures = JSON.parse(readFileSync(new URL("../elasticNet/fixtures.json", import.meta.url), "utf8")) as { cv: CvFixture[] };
-
-function closeCoef(got: number, want: number, scale: number, label: string): void {
-  if (Math.abs(want) < 1e-6 * scale) expectClose(got, want, 1e-9 * scale, label, "abs");
-  else expectClose(got, want, 1e-6, label);
-}
+const fixtures = loadFixtures<{ cv: CvFixture[] }>(new URL("../elasticNet/", import.meta.url).href);
 
 describe("cvElasticNet vs cv.glmnet (same foldid, thresh = 1e-30)", () => {
-  for (const c of fixtures.cv) {
+  for (const c of nonEmpty(fixtures.cv, "cv")) {
     it(c.name, () => {
       const opts: CvElasticNetOptions = { family: c.family, alpha: c.alpha, foldId: c.foldId, standardize: c.standardize };
       if (c.lambdaIn !== null) opts.lambda = c.lambdaIn;

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import { iqr, mean, median, quantile, sd, summarizeNumeric, variance } from "./index.js";
 
 interface Case { x: number[]; mean: number; var: number | null; sd: number | null; median: number; p: number[]; q: number[]; iqr: number }
-const cases = loadFixtures<Case[]>(import.meta.url);
+const cases = nonEmpty(loadFixtures<Case[]>(import.meta.url), "cases");
 
 afterAll(reportWorst);
 describe("descriptive statistics against R", () => {

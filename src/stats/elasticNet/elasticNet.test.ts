@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
+import { closeCoef, loadFixtures, nonEmpty } from "../_common/testing.js";
 import { elasticNet, type ElasticNetOptions } from "./index.js";
 
 interface PathFixture {
@@ -20,7 +20,7 @@ interface PathFixture {
   nullDeviance: number;
   df: number[];
 }
-const fixtures = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8")) as { paths: PathFixture[] };
+const fixtures = loadFixtures<{ paths: PathFixture[] }>(import.meta.url);
 
 function optionsOf(c: PathFixture): ElasticNetOptions {
   const o: ElasticNetOptions = { family: c.family, alpha: c.alpha, standardize: c.standardize, nLambda: c.nLambda };
@@ -29,14 +29,8 @@ function optionsOf(c: PathFixture): ElasticNetOptions {
   return o;
 }
 
-/** Coefficients compared relatively, with an absolute floor for values near 0. */
-function closeCoef(got: number, want: number, scale: number, label: string): void {
-  if (Math.abs(want) < 1e-6 * scale) expectClose(got, want, 1e-9 * scale, label, "abs");
-  else expectClose(got, want, 1e-6, label);
-}
-
 describe("elasticNet vs glmnet (thresh = 1e-14)", () => {
-  for (const c of fixtures.paths) {
+  for (const c of nonEmpty(fixtures.paths, "paths")) {
     it(c.name, () => {
       const fit = elasticNet(c.X, c.y, optionsOf(c));
       expect(fit.lambda.length, `${c.name}: path length`).toBe(c.lambda.length);

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import type { Alternative } from "../types.js";
 import { fisherExactTest } from "./index.js";
 import { fisherNetworkPValue } from "./network.js";
 
 interface Case { table: number[][]; alternative: string; confLevel: number; pValue: number; estimate?: number; confInt?: [number, number] }
-const cases = loadFixtures<Case[]>(import.meta.url);
+const cases = nonEmpty(loadFixtures<Case[]>(import.meta.url), "cases");
 const alt = (a: string): Alternative => (a === "two.sided" ? "two-sided" : (a as Alternative));
 
 /** Brute force: enumerate every table with the margins of t and sum P over the extreme ones. */

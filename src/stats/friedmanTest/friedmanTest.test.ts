@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import { friedmanTest } from "./index.js";
 
 interface Case { data: number[][]; statistic: number; df: number; pValue: number }
-const cases = loadFixtures<Case[]>(import.meta.url);
+const cases = nonEmpty(loadFixtures<Case[]>(import.meta.url), "cases");
 
 afterAll(reportWorst);
 describe("friedmanTest against R", () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
-import { loadFixtures } from "../_common/testing.js";
+import { loadFixtures, nonEmpty } from "../_common/testing.js";
 import { logisticRegression, type LogisticRegressionResult } from "./index.js";
 
 interface RFit {
@@ -33,7 +33,7 @@ interface Fixture {
 }
 
 const STABLE_SEPARATED = new Set(["complete separation", "quasi-separation by a binary predictor"]);
-const fixtures = loadFixtures<Fixture[]>(import.meta.url);
+const fixtures = nonEmpty(loadFixtures<Fixture[]>(import.meta.url), "fixtures");
 const worst: Record<string, { err: number; label: string }> = {};
 /** Relative error, with `floor` as the scale for values near zero (estimates: their standard error). */
 function track(field: string, got: number, want: number, label: string, floor = Number.MIN_VALUE): void {
@@ -125,7 +125,7 @@ describe("logisticRegression vs R glm", () => {
     });
   }
   it("Wald intervals match confint.default on every non-separated fixture", () => {
-    for (const fx of fixtures.filter((f) => !f.separated)) {
+    for (const fx of nonEmpty(fixtures.filter((f) => !f.separated), "non-separated fixtures")) {
       const got = logisticRegression(fx.X, fx.y, { intercept: fx.intercept, confLevel: fx.confLevel, confIntMethod: "wald" });
       got.coefficients.forEach((c, j) => {
         close("wald confInt vs SE at MLE", c.confInt[0], fx.tight.waldConfInt[j]![0], 1e-9, `[${fx.label}] ${c.name} lower`);

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import { pAdjust, type PAdjustMethod } from "./index.js";
 
 type Case = { p: number[] } & Record<string, number[]>;
-const cases = loadFixtures<Case[]>(import.meta.url);
+const cases = nonEmpty(loadFixtures<Case[]>(import.meta.url), "cases");
 const methods: PAdjustMethod[] = ["bonferroni", "holm", "hochberg", "hommel", "BH", "BY"];
 
 afterAll(reportWorst);

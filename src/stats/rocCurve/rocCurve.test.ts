@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
-import { loadFixtures } from "../_common/testing.js";
+import { loadFixtures, nonEmpty } from "../_common/testing.js";
 import { rocCurve, type RocPoint } from "./index.js";
 
 interface Fixture {
@@ -23,7 +23,7 @@ interface Fixture {
   };
 }
 
-const fixtures = loadFixtures<Fixture[]>(import.meta.url);
+const fixtures = nonEmpty(loadFixtures<Fixture[]>(import.meta.url), "fixtures");
 const worst: Record<string, { err: number; label: string }> = {};
 function close(field: string, got: number, want: number, label: string, tol = 1e-9): void {
   // Contract: 1e-9 relative, or 1e-12 absolute below 1e-3.

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import type { Alternative, TestResult } from "../types.js";
 import { pairedTTest, studentTTest, welchTTest, welchTTestFromSummary } from "./index.js";
 
@@ -23,7 +23,7 @@ function compare(got: TestResult, want: Ref, label: string, key: string, relCi =
 afterAll(reportWorst);
 describe("t tests against R", () => {
   it(`match t.test on ${fx.cases.length} cases (x 3 variants)`, () => {
-    for (const c of fx.cases) {
+    for (const c of nonEmpty(fx.cases, "cases")) {
       const { x, y } = fx.pairs[c.pair]!;
       const o = { alternative: alt(c.alternative), mu: c.mu, confLevel: c.confLevel };
       const label = `pair ${c.pair} ${c.alternative} mu=${c.mu} cl=${c.confLevel}`;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectContract, loadFixtures, reportWorst } from "../_common/testing.js";
+import { expectContract, loadFixtures, nonEmpty, reportWorst } from "../_common/testing.js";
 import type { Alternative } from "../types.js";
 import type { WilcoxonOptions } from "../wilcoxonRankSumTest/index.js";
 import { wilcoxonSignedRankTest } from "./index.js";
@@ -12,7 +12,7 @@ afterAll(reportWorst);
 describe("wilcoxonSignedRankTest against R", () => {
   it(`matches wilcox.test (paired / one-sample) on ${fx.cases.length} cases`, () => {
     let exactSeen = 0;
-    for (const c of fx.cases) {
+    for (const c of nonEmpty(fx.cases, "cases")) {
       const { x, y } = fx.sets[c.set]!;
       const o: WilcoxonOptions = { alternative: alt(c.alternative), correct: c.correct, mu: c.mu };
       if (c.exact !== null) o.exact = c.exact;
