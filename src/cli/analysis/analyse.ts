@@ -11,7 +11,7 @@ import { getProfile, patientTimeline, steroidExposure, timelineRows } from "../.
 import type { PatientTimeline } from "../../endpoints/index.js";
 import { adverseEventTable, labTrajectorySummary, outcomeRates, outcomeRowsFromTimeline, summaryTable } from "../../cohort/index.js";
 import type { AdverseEventTableResult, DisplayTable, LabTrajectorySummaryResult, OutcomeRatesResult, SummaryTableResult } from "../../cohort/index.js";
-import type { DefinitionProfile, EndpointId, EndpointStatus, TimepointKey, VisitMeasures } from "../../endpoints/index.js";
+import type { EndpointId, EndpointStatus, TimepointKey, VisitMeasures } from "../../endpoints/index.js";
 
 /** Rate time keys: the induction visit is w8 (UC) or w12 (CD), reported together as `ind`. */
 export type RateTime = "w0" | "ind" | "w26" | "w52" | "w78";
@@ -105,11 +105,7 @@ function completedYears(from: string, to: string): number {
   return a;
 }
 
-/** Classifies one included patient at every time point of the profile's schedule (library `patientTimeline`). */
-export function patientTimepoints(profile: DefinitionProfile, patient: Patient, course: TreatmentCourse, visits: readonly Visit[]): PatientTimepoint[] {
-  return timepointsOf(patientTimeline(patient, course, visits, profile, { validated: true }));
-}
-
+/** Every time point of a library `patientTimeline`, with its visit dates and endpoint statuses. */
 function timepointsOf(tl: PatientTimeline): PatientTimepoint[] {
   return tl.timepoints.map((t) => {
     const status: Partial<Record<EndpointId, EndpointStatus>> = {};
@@ -214,14 +210,11 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   }
 
   // ---- Table 1
-  const nUc = groups.UC.length;
-  const nCd = groups.CD.length;
   const count = (g: Group, f: (p: Patient) => boolean) => groups[g].filter(f).length;
   const mech = (p: Patient, classes: readonly string[]) =>
     (p.priorTherapies ?? []).some((t) => classes.includes(mechanismOf(t.drug, t.mechanism) ?? "other"));
   const conv = (p: Patient, agents: readonly string[]) => (p.priorConventionalTherapies ?? []).some((t) => agents.includes(t.agent));
   const course = (p: Patient) => coursesBy.get(p.id)!;
-  const rate = (endpoint: ReportEndpoint, time: RateTime) => (g: Group) => rates.find((r) => r.endpoint === endpoint && r.time === time && r.group === g)?.met ?? 0;
   const patientDefs: [string, string, (p: Patient) => boolean][] = [
     ["male", 'Male ("Gender")', (p) => p.sex === "male"],
     ["asa", "5-ASA", (p) => conv(p, ["5-ASA"])],

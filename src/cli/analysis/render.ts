@@ -5,7 +5,7 @@
 import { formatCountPercent, labTrajectorySvg, outcomeRatesSvg, patientFlowSvg, tableToHtml, tableToMarkdown } from "../../cohort/index.js";
 import type { DisplayTable } from "../../cohort/index.js";
 import type { Analysis, RateTime, ReportEndpoint } from "./analyse.js";
-import { RATE_TIMES, REPORT_ENDPOINTS, TIME_TEXT } from "./analyse.js";
+import { REPORT_ENDPOINTS, TIME_TEXT } from "./analyse.js";
 
 /** A simple table. */
 export interface SimpleTable {
@@ -38,7 +38,6 @@ export const ENDPOINT_TEXT: Record<ReportEndpoint, string> = {
   fcNormalisation: "Normal FC",
 };
 
-const mdCell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A simple table as the cohort module's DisplayTable. */
