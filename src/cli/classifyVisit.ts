@@ -29,13 +29,12 @@ const has = (x: unknown) => x !== undefined && x !== null;
  * Every score the visit's items allow (input already validated by `parseVisit`): the library's results,
  * components included (`score` prints them only with `--components`).
  */
-export function scoreVisit(v: Visit, withComponents = false): VisitScores {
+export function scoreVisit(v: Visit): VisitScores {
   const out: VisitScores = {};
   // the library's result objects as they are (no copy); without components they are printed as total and band
   const put = (name: string, r: { total: number; band: string | null; components: Record<string, number> }) => {
     out[name] = r;
   };
-  void withComponents;
   const m = v.mayo;
   if (m !== undefined) {
     const sf = has(m.stoolFrequency);

@@ -85,7 +85,7 @@ export interface BatchResult {
 }
 
 function suffix(v: Visit, o: BatchOptions): string {
-  const scores = scoreVisit(v, o.components);
+  const scores = scoreVisit(v);
   let s: string;
   if (o.components) s = `,"scores":${JSON.stringify(scores)}`;
   // totals are numbers and bands fixed identifiers: written directly, no intermediate JSON.stringify
