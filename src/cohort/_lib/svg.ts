@@ -109,3 +109,36 @@ export function svgDocument(width: number, height: number, title: string | undef
     "</svg>",
   ].join("\n") + "\n";
 }
+
+/** Width and height of a chart from its options (defaults when not given); both at least 200 px. */
+export function chartSize(fn: string, options: { readonly width?: number; readonly height?: number }, width: number, height: number): [number, number] {
+  const W = options.width ?? width;
+  const H = options.height ?? height;
+  if (!(W >= 200) || !(H >= 200)) throw new RangeError(`${fn}: options.width and options.height must be at least 200; got ${W} x ${H}.`);
+  return [W, H];
+}
+
+/** Plot area of a chart with a vertical value axis: x from `left` to `right`, y from `top` down `height` px. */
+export interface PlotFrame {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly height: number;
+}
+
+/**
+ * A value axis on the left: per tick a light grid line across the plot and its label, then the y and x
+ * axis lines and the axis title rotated at x = 16.
+ */
+export function valueAxis(frame: PlotFrame, ticks: readonly number[], y: (v: number) => number, tickText: (t: number) => string, title: string, gridAttrs = ""): string[] {
+  const { left, right, top, height } = frame;
+  const out: string[] = [];
+  for (const t of ticks) {
+    out.push(`<line x1="${left}" y1="${n2(y(t))}" x2="${right}" y2="${n2(y(t))}" stroke="#e3e3e3"${gridAttrs}/>`);
+    out.push(text(left - 6, y(t) + 4, tickText(t), { "text-anchor": "end", "font-size": 11 }));
+  }
+  out.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${n2(top + height)}" stroke="#444"/>`);
+  out.push(`<line x1="${left}" y1="${n2(top + height)}" x2="${right}" y2="${n2(top + height)}" stroke="#444"/>`);
+  out.push(text(16, top + height / 2, title, { "text-anchor": "middle", transform: `rotate(-90 16 ${n2(top + height / 2)})`, "font-size": 12 }));
+  return out;
+}

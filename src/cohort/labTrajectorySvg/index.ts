@@ -1,7 +1,7 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isArray } from "../_lib/check.js";
 import { fixed } from "../_lib/round.js";
-import { n2, niceTicks, PALETTE, svgDocument, text, textWidth, tickDigits, tickLabel } from "../_lib/svg.js";
+import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, tickDigits, tickLabel, valueAxis } from "../_lib/svg.js";
 import { formatPValue, type PValueStyle } from "../formatPValue/index.js";
 import type { LabTrajectorySummaryResult } from "../labTrajectorySummary/index.js";
 
@@ -41,9 +41,7 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
   if (result === null || typeof result !== "object" || !isArray(result.points) || !isArray(result.timepoints)) {
     throw new TypeError(`${fn}: result must be a labTrajectorySummary result; got ${describeValue(result)}.`);
   }
-  const W = options.width ?? 640;
-  const H = options.height ?? 420;
-  if (!(W >= 200) || !(H >= 200)) throw new RangeError(`${fn}: options.width and options.height must be at least 200; got ${W} x ${H}.`);
+  const [W, H] = chartSize(fn, options, 640, 420);
   const style = options.pValueStyle ?? "graphpad";
   const showP = options.showPValues ?? true;
   const times = result.timepoints;
@@ -93,14 +91,8 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
       lx += 24 + textWidth(g, 12) + 20;
     });
   }
-  for (const t of ticks) {
-    body.push(`<line x1="${left}" y1="${n2(y(t))}" x2="${W - right}" y2="${n2(y(t))}" stroke="#e3e3e3"/>`);
-    body.push(text(left - 6, y(t) + 4, tickLabel(t, digits), { "text-anchor": "end", "font-size": 11 }));
-  }
-  body.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${n2(top + plotH)}" stroke="#444"/>`);
-  body.push(`<line x1="${left}" y1="${n2(top + plotH)}" x2="${W - right}" y2="${n2(top + plotH)}" stroke="#444"/>`);
   const yl = options.yLabel ?? "Value";
-  body.push(text(16, top + plotH / 2, yl, { "text-anchor": "middle", transform: `rotate(-90 16 ${n2(top + plotH / 2)})`, "font-size": 12 }));
+  body.push(...valueAxis({ left, right: W - right, top, height: plotH }, ticks, y, (t) => tickLabel(t, digits), yl));
   const slot = plotW / Math.max(1, times.length);
   const dodge = groups.length > 1 ? Math.min(16, slot / (2 * groups.length)) : 0;
   const xOf = (ti: number, gi: number): number => left + slot * (ti + 0.5) + (gi - (groups.length - 1) / 2) * dodge;

@@ -1,6 +1,6 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isArray } from "../_lib/check.js";
-import { n2, niceTicks, PALETTE, svgDocument, text, textWidth, xml } from "../_lib/svg.js";
+import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, valueAxis, xml } from "../_lib/svg.js";
 import { formatPValue, type PValueStyle } from "../formatPValue/index.js";
 import type { OutcomeRatesResult } from "../outcomeRates/index.js";
 
@@ -44,9 +44,7 @@ export function outcomeRatesSvg(result: OutcomeRatesResult, options: OutcomeRate
   if (result === null || typeof result !== "object" || !isArray(result.rates) || !isArray(result.timepoints)) {
     throw new TypeError(`${fn}: result must be an outcomeRates result; got ${describeValue(result)}.`);
   }
-  const W = options.width ?? 760;
-  const H = options.height ?? 460;
-  if (!(W >= 200) || !(H >= 200)) throw new RangeError(`${fn}: options.width and options.height must be at least 200; got ${W} x ${H}.`);
+  const [W, H] = chartSize(fn, options, 760, 460);
   const showP = options.showPValues ?? true;
   const showV = options.showValues ?? true;
   const style = options.pValueStyle ?? "paper";
@@ -83,15 +81,8 @@ export function outcomeRatesSvg(result: OutcomeRatesResult, options: OutcomeRate
   if (options.title !== undefined) body.push(text(W / 2, 26, options.title, { "font-size": 16, "font-weight": "bold", "text-anchor": "middle" }));
   body.push(...legend);
   const y = (p: number): number => plotTop + plotH * (1 - p / 100);
-  // grid and y axis
-  for (const t of niceTicks(0, 100, 5)) {
-    body.push(`<line x1="${left}" y1="${n2(y(t))}" x2="${W - right}" y2="${n2(y(t))}" stroke="#e3e3e3" stroke-width="1"/>`);
-    body.push(text(left - 6, y(t) + 4, String(t), { "text-anchor": "end", "font-size": 11 }));
-  }
-  body.push(`<line x1="${left}" y1="${plotTop}" x2="${left}" y2="${n2(plotTop + plotH)}" stroke="#444"/>`);
-  body.push(`<line x1="${left}" y1="${n2(plotTop + plotH)}" x2="${W - right}" y2="${n2(plotTop + plotH)}" stroke="#444"/>`);
   const yl = options.yLabel ?? "Patients (%)";
-  body.push(text(16, plotTop + plotH / 2, yl, { "text-anchor": "middle", transform: `rotate(-90 16 ${n2(plotTop + plotH / 2)})`, "font-size": 12 }));
+  body.push(...valueAxis({ left, right: W - right, top: plotTop, height: plotH }, niceTicks(0, 100, 5), y, String, yl, ' stroke-width="1"'));
   const slot = plotW / Math.max(1, times.length);
   const cluster = slot * 0.78;
   const barW = cluster / Math.max(1, groups.length);
