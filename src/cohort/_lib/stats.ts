@@ -9,17 +9,14 @@ export {
   summarizeNumeric,
   quantile,
   mean,
-  median,
   sd,
-  logisticRegression,
   chiSquareTest,
   fisherExactTest,
   binomialConfInt,
   cochranQTest,
   kruskalWallisTest,
-  rocCurve,
   wilcoxonRankSumTest,
   wilcoxonSignedRankTest,
   shapiroWilkTest,
 } from "../../stats/index.js";
-export type { TestResult, GroupSummary, LogisticRegressionResult, RocCurveResult } from "../../stats/index.js";
+export type { TestResult, LogisticRegressionResult, RocCurveResult } from "../../stats/index.js";
