@@ -108,13 +108,6 @@ export function logDpoisRaw(a: number, x: number): number {
   return -stirlerr(a) - bd0(a, x) - 0.5 * (LN_2PI + Math.log(a));
 }
 
-/** Adds log-scale values: log(exp(a) + exp(b)). */
-export function logAdd(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
 /** log(1 - exp(a)) for a <= 0, accurate everywhere. */
 export function log1mExp(a: number): number {
   return a > -Math.LN2 ? Math.log(-Math.expm1(a)) : Math.log1p(-Math.exp(a));
