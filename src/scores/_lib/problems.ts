@@ -117,6 +117,17 @@ export function isIntIn(v: unknown, min: number, max: number): v is number {
   return typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max;
 }
 
+/** True when `x` is an array of distinct elements, each accepted by `isMember` (an array of unique enum members). */
+export function isUniqueArrayOf(x: unknown, isMember: (v: unknown) => boolean): x is unknown[] {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) {
+    const xi: unknown = x[i];
+    if (!isMember(xi)) return false;
+    for (let j = 0; j < i; j++) if (x[j] === xi) return false;
+  }
+  return true;
+}
+
 /**
  * Checks an options object: `undefined` or an object whose listed keys hold one of the allowed values
  * (or are undefined). Unknown option keys are an error. Returns the Problems found.

@@ -1,7 +1,7 @@
 import type { ParseResult } from "../../models/common.js";
 import { CdaiItemsSchema, type CdaiItems } from "../../models/scoreInputs.js";
 import type { ScoreResult } from "../types.js";
-import { failure, isIntIn, isObject, optionProblems, problemsFromZod, throwFirst, type Problem } from "../_lib/problems.js";
+import { failure, isIntIn, isObject, isUniqueArrayOf, optionProblems, problemsFromZod, throwFirst, type Problem } from "../_lib/problems.js";
 
 const FN = "cdai";
 const BOOL: readonly boolean[] = [true, false];
@@ -60,13 +60,7 @@ export function isCdaiItems(x: unknown): x is CdaiItems {
     }
   }
   if (!isIntIn(x.liquidStoolsWeek, 0, Number.MAX_SAFE_INTEGER) || !isIntIn(x.abdominalPainWeek, 0, 21) || !isIntIn(x.wellBeingWeek, 0, 28)) return false;
-  const c = x.complications;
-  if (!Array.isArray(c)) return false;
-  for (let i = 0; i < c.length; i++) {
-    const ci: unknown = c[i];
-    if (!isComplication(ci)) return false;
-    for (let j = 0; j < i; j++) if (c[j] === ci) return false;
-  }
+  if (!isUniqueArrayOf(x.complications, isComplication)) return false;
   if (typeof x.antidiarrheal !== "boolean") return false;
   const m = x.abdominalMass;
   if (m !== 0 && m !== 2 && m !== 5) return false;

@@ -1,7 +1,7 @@
 import type { ParseResult } from "../../models/common.js";
 import { HbiItemsSchema, type HbiComplication, type HbiItems } from "../../models/scoreInputs.js";
 import type { ScoreResult } from "../types.js";
-import { failure, isIntIn, isObject, problemsFromZod, throwFirst } from "../_lib/problems.js";
+import { failure, isIntIn, isObject, isUniqueArrayOf, problemsFromZod, throwFirst } from "../_lib/problems.js";
 
 const FN = "harveyBradshawIndex";
 
@@ -43,13 +43,7 @@ export function isHbiItems(x: unknown): x is HbiItems {
   }
   if (!isIntIn(x.wellBeing, 0, 4) || !isIntIn(x.abdominalPain, 0, 3) || !isIntIn(x.abdominalMass, 0, 3)) return false;
   if (!isIntIn(x.liquidStools, 0, Number.MAX_SAFE_INTEGER)) return false;
-  const c = x.complications;
-  if (!Array.isArray(c)) return false;
-  for (let i = 0; i < c.length; i++) {
-    const ci: unknown = c[i];
-    if (!isComplication(ci)) return false;
-    for (let j = 0; j < i; j++) if (c[j] === ci) return false;
-  }
+  if (!isUniqueArrayOf(x.complications, isComplication)) return false;
   return true;
 }
 
