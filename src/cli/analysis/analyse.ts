@@ -3,6 +3,7 @@
  * per-patient time points under a profile, outcome rates, Table 1, Table 3 counts, the AE table and lab
  * means. Plain data in, plain data out; rendering is in render.ts.
  */
+import { ageInYears, daysBetween } from "../../_lib/dates.js";
 import { parseCohort, labPanelToCanonical, mechanismOf } from "../../models/index.js";
 import type { AdverseEvent, Cohort, CohortParseResult, Patient, TreatmentCourse, Visit } from "../../models/index.js";
 import { assessStudyEligibility, patientFlow, MAO2025_REPORTED_FLOW } from "../../eligibility/index.js";
@@ -90,19 +91,6 @@ export interface AnalyseOptions {
   readonly profile?: string;
   /** Patients kept although an exclusion applies (their failed codes are listed in `kept`). */
   readonly keep?: readonly string[];
-}
-
-const DAY = 86400000;
-
-function days(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-}
-function completedYears(from: string, to: string): number {
-  const [y1, m1, d1] = from.split("-").map(Number) as [number, number, number];
-  const [y2, m2, d2] = to.split("-").map(Number) as [number, number, number];
-  let a = y2 - y1;
-  if (m2 < m1 || (m2 === m1 && d2 < d1)) a--;
-  return a;
 }
 
 /** Every time point of a library `patientTimeline`, with its visit dates and endpoint statuses. */
@@ -244,9 +232,9 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     ["resp", "Clinical response", "clinicalResponse", ["ind", "w26", "w52"]],
   ];
   const contDefs: [ContinuousRow["id"], string, (p: Patient) => number][] = [
-    ["ageYears", "Age (years)", (p) => completedYears(p.birthDate, course(p).startDate)],
-    ["durationYears", "Course of disease (years)", (p) => days(p.diagnosisDate, course(p).startDate) / 365.25],
-    ["ageAtDiagnosisYears", "Age at diagnosis (years)", (p) => completedYears(p.birthDate, p.diagnosisDate)],
+    ["ageYears", "Age (years)", (p) => ageInYears(p.birthDate, course(p).startDate)],
+    ["durationYears", "Course of disease (years)", (p) => daysBetween(p.diagnosisDate, course(p).startDate) / 365.25],
+    ["ageAtDiagnosisYears", "Age at diagnosis (years)", (p) => ageInYears(p.birthDate, p.diagnosisDate)],
   ];
   const dich: [string, string, (p: Patient) => boolean][] = [
     ...patientDefs,
@@ -357,7 +345,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     labs[key] = res;
     for (const pt of res.points) if (pt.mean !== null) means[`${key}.${pt.timepoint}`] = { mean: pt.mean, sd: pt.sd ?? 0, n: pt.n };
   }
-  addMean("ucAge", groups.UC.map((p) => completedYears(p.birthDate, course(p).startDate)));
+  addMean("ucAge", groups.UC.map((p) => ageInYears(p.birthDate, course(p).startDate)));
 
   return {
     profile: { id: profile.id, version: profile.version },
