@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outcomeRates, type OutcomeStatusRow } from "./index.js";
 import { tableToMarkdown } from "../renderTable/index.js";
+import { figure5aRows, statusRows } from "../_test/statusRows.js";
 
 function wilson(x: number, n: number): [number, number] {
   const z = 1.959963984540054;
@@ -11,14 +12,6 @@ function wilson(x: number, n: number): [number, number] {
   return [(c - h) / d, (c + h) / d];
 }
 
-/** Patients whose statuses give exact counts per time point (met first, cumulative: a met patient stays met). */
-function cohort(group: string, n: number, metByTime: Record<string, number>, prefix: string): OutcomeStatusRow[] {
-  const rows: OutcomeStatusRow[] = [];
-  for (const [t, k] of Object.entries(metByTime)) {
-    for (let i = 0; i < n; i++) rows.push({ patientId: `${prefix}${i}`, group, timepoint: t, status: i < k ? "met" : i === n - 1 ? "not-evaluable" : "not-met" });
-  }
-  return rows;
-}
 
 describe("outcomeRates", () => {
   it("matches the @example", () => {
@@ -31,11 +24,7 @@ describe("outcomeRates", () => {
   });
 
   it("reproduces Figure 5A (steroid-free clinical remission) with the paper's denominators and Table 1's p-values", () => {
-    const rows = [
-      ...cohort("UC", 28, { induction: 19, w26: 22, w52: 24 }, "u"),
-      ...cohort("CD", 52, { induction: 31, w26: 38, w52: 41 }, "c"),
-    ];
-    const r = outcomeRates(rows, { overall: "All" });
+    const r = outcomeRates(figure5aRows(), { overall: "All" });
     const get = (g: string, t: string) => r.rates.find((x) => x.group === g && x.timepoint === t)!;
     expect([get("UC", "induction").events, get("UC", "induction").denominator, get("UC", "induction").percentText]).toEqual([19, 28, "67.9"]);
     expect(get("CD", "w52").percentText).toBe("78.8");
@@ -101,7 +90,7 @@ describe("outcomeRates", () => {
   });
 
   it("renders a table with n/N, percent, CI and p", () => {
-    const rows = [...cohort("UC", 28, { w8: 19 }, "u"), ...cohort("CD", 52, { w8: 31 }, "c")];
+    const rows = [...statusRows("UC", 28, { w8: 19 }, "u"), ...statusRows("CD", 52, { w8: 31 }, "c")];
     const md = tableToMarkdown(outcomeRates(rows, { timepointLabels: { w8: "Week 8" } }).table);
     expect(md).toContain("| Week 8 | 19/28 (67.9%)<br>");
     expect(md).toContain("19/28 (67.9%)<br>");
@@ -118,7 +107,7 @@ describe("outcomeRates", () => {
   });
 
   it("does not mutate its input", () => {
-    const rows = cohort("UC", 5, { a: 2, b: 3 }, "u");
+    const rows = statusRows("UC", 5, { a: 2, b: 3 }, "u");
     const before = structuredClone(rows);
     outcomeRates(rows, { overall: "All" });
     expect(rows).toEqual(before);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { outcomeRates, type OutcomeStatusRow } from "../outcomeRates/index.js";
+import { outcomeRates } from "../outcomeRates/index.js";
+import { figure5aRows } from "../_test/statusRows.js";
 import { outcomeRatesSvg } from "./index.js";
 import { checkXml } from "../_test/wellFormed.js";
 
-function cohort(group: string, n: number, met: Record<string, number>, prefix: string): OutcomeStatusRow[] {
-  return Object.entries(met).flatMap(([t, k]) => Array.from({ length: n }, (_, i) => ({ patientId: `${prefix}${i}`, group, timepoint: t, status: i < k ? ("met" as const) : ("not-met" as const) })));
-}
-const result = outcomeRates([...cohort("UC", 28, { induction: 19, w26: 22, w52: 24 }, "u"), ...cohort("CD", 52, { induction: 31, w26: 38, w52: 41 }, "c")], { overall: "All" });
+const result = outcomeRates(figure5aRows(), { overall: "All" });
 
 describe("outcomeRatesSvg", () => {
   it("matches the @example", () => {
