@@ -215,15 +215,10 @@ function therapyEvidence(p: Patient, o: ParsedOptions): TherapyEvidence[] {
     if (countedAs === null) return out("not-failure", "notAdvanced");
     if (t.startDate !== undefined && compareIso(t.startDate, o.asOf) > 0) return out("not-failure", "startedAfterAsOf");
     if (t.stopDate !== undefined && compareIso(t.stopDate, o.asOf) > 0) return out("not-failure", "stoppedAfterAsOf");
-    if (t.stopDate === undefined) {
-      if (t.reasonStopped === undefined) return out("not-failure", "ongoing");
-      if (t.reasonStopped === "other") return out("not-failure", "stoppedForOtherReason");
-      if (!(o.failureReasons as readonly string[]).includes(t.reasonStopped)) return out("not-failure", "reasonNotCountedAsFailure");
-      return o.undatedStop === "beforeAsOf" ? out("failure", "failed") : out("unknown", "stopDateMissing");
-    }
-    if (t.reasonStopped === undefined) return out("unknown", "reasonStoppedMissing");
+    if (t.reasonStopped === undefined) return t.stopDate === undefined ? out("not-failure", "ongoing") : out("unknown", "reasonStoppedMissing");
     if (t.reasonStopped === "other") return out("not-failure", "stoppedForOtherReason");
     if (!(o.failureReasons as readonly string[]).includes(t.reasonStopped)) return out("not-failure", "reasonNotCountedAsFailure");
+    if (t.stopDate === undefined && o.undatedStop !== "beforeAsOf") return out("unknown", "stopDateMissing");
     return out("failure", "failed");
   });
 }
