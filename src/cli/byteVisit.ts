@@ -17,6 +17,7 @@ import { isIsoDate } from "../_lib/dates.js";
 import { measuresFromVisit, type VisitMeasures } from "../endpoints/index.js";
 import { convertLab, LAB_UNITS, type LabUnit, type Visit } from "../models/index.js";
 import { scoreVisit, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
+import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS, TOP_KEYS } from "./visitKeys.js";
 
 /** `"total":..,"band":..` entries of a score object, as `score` writes them without `--components`. */
 export function formatScoreEntries(scores: VisitScores): string {
@@ -61,13 +62,13 @@ const names = (list: readonly string[]): Names => {
   return t;
 };
 
-const TOP = names(["id", "patientId", "date", "mayo", "hbi", "sesCd", "rutgeerts", "onCorticosteroids", "labs"]);
-const MAYO = names(["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal", "friability"]);
-const HBI = names(["wellBeing", "abdominalPain", "liquidStools", "abdominalMass", "complications"]);
-const HBI_COMPLICATIONS = names(["arthralgia", "uveitis", "erythemaNodosum", "aphthousUlcers", "pyodermaGangrenosum", "analFissure", "newFistula", "abscess"]);
-const SEGMENTS = names(["ileum", "rightColon", "transverseColon", "leftColon", "rectum"]);
-const SEGMENT_VARS = names(["ulcerSize", "ulceratedSurface", "affectedSurface", "narrowing"]);
-const RUTGEERTS = names(["i0", "i1", "i2", "i2a", "i2b", "i3", "i4"]);
+const TOP = names(TOP_KEYS);
+const MAYO = names(MAYO_KEYS);
+const HBI = names(HBI_KEYS);
+const HBI_COMPLICATIONS = names(HBI_COMPLICATION_KEYS);
+const SEGMENTS = names(SES_SEGMENT_KEYS);
+const SEGMENT_VARS = names(SES_SEGMENT_VAR_KEYS);
+const RUTGEERTS = names(RUTGEERTS_GRADES);
 const VALUE_UNIT = names(["value", "unit"]);
 const LABS_KEYS = names(["date", ...Object.keys(LAB_UNITS)]);
 const LAB_UNIT_NAMES: Names[] = LABS_KEYS.map((k) => names(k.index === 0 ? [] : Object.keys((LAB_UNITS as unknown as Record<string, { factors: Record<string, number> }>)[k.text]!.factors)));

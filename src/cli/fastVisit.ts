@@ -7,15 +7,14 @@
  */
 import { isIsoDate } from "../_lib/dates.js";
 import { LAB_UNITS, type Visit } from "../models/index.js";
+import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_INT_KEYS as MAYO_INT, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS as SEGMENT_VARS, TOP_KEYS } from "./visitKeys.js";
 
-const TOP = new Set(["id", "patientId", "date", "mayo", "hbi", "sesCd", "rutgeerts", "onCorticosteroids", "labs"]);
-const MAYO_INT = ["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal"] as const;
-const MAYO = new Set([...MAYO_INT, "friability"]);
-const HBI = new Set(["wellBeing", "abdominalPain", "liquidStools", "abdominalMass", "complications"]);
-const HBI_COMPLICATIONS = new Set(["arthralgia", "uveitis", "erythemaNodosum", "aphthousUlcers", "pyodermaGangrenosum", "analFissure", "newFistula", "abscess"]);
-const SEGMENTS = new Set(["ileum", "rightColon", "transverseColon", "leftColon", "rectum"]);
-const SEGMENT_VARS = ["ulcerSize", "ulceratedSurface", "affectedSurface", "narrowing"] as const;
-const RUTGEERTS = new Set(["i0", "i1", "i2", "i2a", "i2b", "i3", "i4"]);
+const TOP = new Set<string>(TOP_KEYS);
+const MAYO = new Set<string>(MAYO_KEYS);
+const HBI = new Set<string>(HBI_KEYS);
+const HBI_COMPLICATIONS = new Set<string>(HBI_COMPLICATION_KEYS);
+const SEGMENTS = new Set<string>(SES_SEGMENT_KEYS);
+const RUTGEERTS = new Set<string>(RUTGEERTS_GRADES);
 const UNITS: Readonly<Record<string, Readonly<Record<string, number>>>> = LAB_UNITS as unknown as Record<string, Record<string, number>>;
 
 /** Dates already checked (registries repeat dates); bounded. */
