@@ -295,6 +295,16 @@ function classifyOne(fn: string, endpoint: EndpointId, input: ClassifierInput, p
   return classifyChecked(fn, endpoint, checkInput(fn, input), p);
 }
 
+/**
+ * `classifyEndpoint` under a profile already checked by `ensureProfile` (internal, not in the barrel): the
+ * timeline classifies every endpoint at every time point and must not re-parse an unfrozen profile each time.
+ */
+export function classifyEndpointUnder(endpoint: EndpointId, input: ClassifierInput, checkedProfile: DefinitionProfile): EndpointResult {
+  const fn = "classifyEndpoint";
+  assertOneOf(fn, "endpoint", endpoint, ENDPOINT_IDS);
+  return classifyChecked(fn, endpoint, checkInput(fn, input), checkedProfile);
+}
+
 interface CheckedInput {
   readonly input: ClassifierInput;
   readonly disease: RuleDisease;

@@ -14,7 +14,7 @@ import {
 } from "../../models/treatmentCourse.js";
 import { VisitSchema, type Visit } from "../../models/visit.js";
 import { ruleDiseaseOf } from "../_lib/disease.js";
-import { classifyEndpoint } from "../classifyEndpoint/index.js";
+import { classifyEndpointUnder } from "../classifyEndpoint/index.js";
 import { measuresFromVisit } from "../measuresFromVisit/index.js";
 import { mao2025 } from "../profiles/data.js";
 import { ensureProfile } from "../profiles/index.js";
@@ -405,7 +405,7 @@ export function patientTimeline(
     const failure = failures.find((f) => f.date <= assessmentDate);
     const outcomes: { [E in EndpointId]?: EndpointResult } = {};
     for (const e of spec.endpoints) {
-      const r = classifyEndpoint(e, { disease, timepoint: spec.key, followUp: measures, baseline, steroids }, p);
+      const r = classifyEndpointUnder(e, { disease, timepoint: spec.key, followUp: measures, baseline, steroids }, p);
       if (r.code === "notDefined") {
         outcomes[e] = r;
       } else if (failure !== undefined && failureEndpoints.includes(e)) {
