@@ -20,6 +20,7 @@ describe("binomialConfInt against R", () => {
       }
     }
   });
+  // R 4.2.2: prop.test(7, 20, correct = FALSE)$conf.int -> 0.18119182410108206 0.56714572331476365
   it("matches the @example", () => {
     const [a, b] = binomialConfInt(7, 20);
     expect(a).toBeCloseTo(0.18119182410108206, 14);

@@ -21,6 +21,7 @@ describe("binomialTest against R", () => {
       expectContract(r.confInt![1], c.confInt[1], `${k} confInt[1]`, "binomialTest");
     }
   });
+  // R 4.2.2: binom.test(7, 20, p = 0.3)$p.value -> 0.62949796667667735
   it("matches the @example", () => expect(binomialTest(7, 20, { p: 0.3 }).pValue).toBeCloseTo(0.6294979666766738, 14));
   it("rejects bad input", () => {
     expect(() => binomialTest(3, 2)).toThrow(/x must be <= n/);

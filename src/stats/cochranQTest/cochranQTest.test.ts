@@ -22,6 +22,7 @@ describe("cochranQTest against R", () => {
   });
 });
 describe("cochranQTest input", () => {
+  // By hand: C = (5, 3, 1), N = 9, sum R^2 = 19 -> Q = 2 (3 * 35 - 81) / (27 - 19) = 6
   it("matches the @example", () =>
     expect(cochranQTest([[1, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0], [1, 0, 0], [1, 1, 0]]).statistic).toBeCloseTo(6, 13));
   it("rejects bad input", () => {

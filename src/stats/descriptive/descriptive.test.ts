@@ -31,6 +31,7 @@ describe("descriptive statistics against R", () => {
       }
     });
   });
+  // R 4.2.2: var(1:4) 1.6666666666666667, sd(c(2,4,4,4,5,5,7,9)) 2.1380899352993952, quantile(1:10, c(.1,.5,.9)) 1.9 5.5 9.1, IQR(1:8) 3.5, sd(1:5) 1.5811388300841898
   it("matches the @examples", () => {
     expect(mean([1, 2, 3, 4])).toBe(2.5);
     expect(variance([1, 2, 3, 4])).toBe(1.6666666666666667);

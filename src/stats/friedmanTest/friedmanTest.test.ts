@@ -22,6 +22,7 @@ describe("friedmanTest against R", () => {
   });
 });
 describe("friedmanTest input", () => {
+  // R 4.2.2: friedman.test(matrix(c(1,2,3, 2,3,1, 1,3,2, 1,2,3), 4, byrow = TRUE))$statistic -> 3.5
   it("matches the @example", () => expect(friedmanTest([[1, 2, 3], [2, 3, 1], [1, 3, 2], [1, 2, 3]]).statistic).toBeCloseTo(3.5, 13));
   it("rejects bad input", () => {
     expect(() => friedmanTest([[1, 2], [3]])).toThrow(/ragged/);

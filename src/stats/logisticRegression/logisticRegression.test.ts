@@ -140,6 +140,7 @@ describe("logisticRegression vs R glm", () => {
 describe("logisticRegression contract", () => {
   const X = [[1], [2], [3], [4], [5], [6], [7], [8]];
   const y = [0, 0, 1, 0, 1, 0, 1, 1];
+  // R 4.2.2: glm(y ~ x, binomial) with x = 1:8 -> slope 0.59408436019857647, fit$iter 4
   it("matches the @example", () => {
     const fit = logisticRegression(X, y, { names: ["dose"] });
     expect(fit.coefficients[1]!.name).toBe("dose");

@@ -16,6 +16,7 @@ describe("mcnemarTest against R", () => {
       expectContract(r.pValue, c.pValue, `${k} pValue`, "mcnemarTest", true);
     });
   });
+  // R 4.2.2: mcnemar.test(matrix(c(794, 86, 150, 570), 2, byrow = TRUE))$statistic -> 16.817796610169491
   it("matches the @example", () => expect(mcnemarTest([[794, 86], [150, 570]]).statistic).toBeCloseTo(16.81779661016949, 12));
   it("does not mutate its input", () => {
     const t = [[3, 4], [5, 6]];

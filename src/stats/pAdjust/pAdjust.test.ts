@@ -17,6 +17,7 @@ describe("pAdjust against R", () => {
       }
     });
   });
+  // R 4.2.2: p.adjust(c(0.01, 0.02, 0.04, 0.5), "BH") -> 0.04 0.04 0.05333333333333333 0.5; p.adjust(c(0.01, 0.04)) -> 0.02 0.04
   it("matches the @example and defaults to holm", () => {
     expect(pAdjust([0.01, 0.02, 0.04, 0.5], "BH")).toEqual([0.04, 0.04, 0.05333333333333333, 0.5]);
     expect(pAdjust([0.01, 0.04])).toEqual([0.02, 0.04]);

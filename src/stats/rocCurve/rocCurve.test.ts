@@ -72,6 +72,7 @@ describe("rocCurve vs pROC", () => {
 describe("rocCurve contract", () => {
   const x = [1, 2, 2, 3, 5, 4, 6, 6];
   const y = [0, 0, 1, 0, 1, 1, 1, 0];
+  // R 4.2.2: pROC::roc(y, x) -> auc 0.6875; coords(r, "best") -> threshold 3.5, sensitivity 0.75, specificity 0.75
   it("matches the @example", () => {
     const r = rocCurve(x, y);
     expect(r.auc).toBe(0.6875);

@@ -35,6 +35,7 @@ describe("t tests against R", () => {
       if (c.paired) compare(pairedTTest(x, y, o), c.paired, `paired ${label}`, "pairedTTest");
     }
   });
+  // R 4.2.2: t.test(1:4, c(2, 4, 6, 8, 10))$p.value -> 0.069133593192392359 (sd(1:4), sd(c(2,4,6,8,10)) as given)
   it("matches the @examples", () => {
     expect(welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).pValue).toBeCloseTo(0.0691335931923923, 15);
     expect(studentTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]).df).toBe(7);
