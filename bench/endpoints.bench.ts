@@ -5,20 +5,23 @@
  */
 import { readFileSync } from "node:fs";
 import type { Bench } from "tinybench";
-import { classifyAssessment, classifyEndpoint, mao2025, patientTimeline, type ClassifierInput } from "../src/endpoints/index.js";
+import { classifyAssessment, classifyEndpoint, mao2025, patientTimeline, type ClassifierInput, type SteroidExposure } from "../src/endpoints/index.js";
 import { parseCohort } from "../src/models/index.js";
 
 export default function (bench: Bench): void {
   const n = 100_000;
-  const inputs: ClassifierInput[] = Array.from({ length: n }, (_, i) =>
+  // off corticosteroids for 120 days in two of three assessments, on them in the third
+  const steroids = (i: number): SteroidExposure =>
+    i % 3 !== 0 ? { status: "off", daysOff: 120, usedAtBaseline: true } : { status: "on", daysOff: 0, usedAtBaseline: true };
+  const inputs: ClassifierInput[] = Array.from({ length: n }, (_, i): ClassifierInput =>
     i % 2 === 0
-      ? { disease: "CD", timepoint: "w26", baseline: { hbi: 5 + (i % 6) }, followUp: { hbi: i % 9, sesCd: i % 12 }, steroidFree: i % 3 !== 0 }
+      ? { disease: "CD", timepoint: "w26", baseline: { hbi: 5 + (i % 6) }, followUp: { hbi: i % 9, sesCd: i % 12 }, steroids: steroids(i) }
       : {
           disease: "UC",
           timepoint: "w8",
           baseline: { mayoAdapted: 6 + (i % 4), mayoRectalBleeding: 2, mayoEndoscopic: 2 },
           followUp: { mayoAdapted: i % 7, mayoStoolFrequency: i % 3, mayoRectalBleeding: i % 2, mayoEndoscopic: i % 3 },
-          steroidFree: true,
+          steroids: steroids(i),
         },
   );
   bench.add(`classifyEndpoint clinicalResponse x ${n.toLocaleString("en-US")} (report x${n} per op)`, () => {
