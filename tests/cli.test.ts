@@ -430,6 +430,12 @@ describe("ibd-outcomes (spawned)", () => {
     const c = file("e.csv", "patientId,date,hbi.wellBeing,hbi.abdominalPain,hbi.liquidStools,hbi.abdominalMass,hbi.complications\nP1,2024-01-01,1,1,2,0,\n");
     const slow = JSON.parse(run("score", c).stdout) as Record<string, any>;
     expect(slow.scores.harveyBradshawIndex.total).toBe(4);
+    // the same visit through the zod path (CSV) and the JSON.parse fast path (NDJSON), with --explain
+    const n = file("e2.ndjson", `${JSON.stringify({ patientId: "P1", date: "2024-01-01", hbi: { wellBeing: 1, abdominalPain: 1, liquidStools: 2, abdominalMass: 0, complications: [] } })}\n`);
+    const viaZod = JSON.parse(run("score", c, "--profile", "mao2025", "--explain").stdout) as Record<string, any>;
+    const viaFast = JSON.parse(run("score", n, "--profile", "mao2025", "--explain").stdout) as Record<string, any>;
+    expect(viaFast).toEqual(viaZod);
+    expect(viaZod.classifications.clinicalRemission).toMatchObject({ status: expect.any(String), reason: expect.any(String) });
   });
 
   it("report writes Markdown, HTML with SVG figures", () => {
