@@ -68,13 +68,17 @@ export function lowerFirst(s: string): string {
   return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
+/** Allowed values as a sentence: `"a", "b" or "c"` (strings quoted, numbers and booleans as written). */
+export function listValues(values: readonly unknown[]): string {
+  const list = values.map((v) => (typeof v === "string" ? `"${v}"` : String(v)));
+  return list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}` : (list[0] ?? "");
+}
+
 /** Throws a TypeError unless `value` is one of `allowed`. */
 export function assertOneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  const list = allowed.map((a) => `"${a}"`);
-  const said = list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}` : list[0];
   const got = typeof value === "string" ? `"${value}"` : describeValue(value);
-  throw new TypeError(`${fn}: ${name} must be ${said}; got ${got}.`);
+  throw new TypeError(`${fn}: ${name} must be ${listValues(allowed)}; got ${got}.`);
 }
 
 /** Throws unless `x` is an array of finite numbers of at least `minLength` elements. */

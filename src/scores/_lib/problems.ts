@@ -5,7 +5,7 @@
  */
 import type * as z from "zod";
 import type { ParseResult, ValidationIssue } from "../../models/common.js";
-import { describeValue, joinPath, lowerFirst, valueAt } from "../../_lib/errors.js";
+import { describeValue, joinPath, listValues, lowerFirst, valueAt } from "../../_lib/errors.js";
 
 /** One validation failure, before it becomes an error or an issue. */
 export interface Problem {
@@ -21,11 +21,6 @@ export interface Problem {
   readonly value: unknown;
   /** `type` = wrong kind or missing (TypeError); `range` = right kind, bad value (RangeError). */
   readonly kind: "type" | "range";
-}
-
-function listValues(values: readonly unknown[]): string {
-  const list = values.map((v) => (typeof v === "string" ? `"${v}"` : String(v)));
-  return list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}` : (list[0] ?? "");
 }
 
 /** Converts every issue of a ZodError into Problems with readable rules. */
