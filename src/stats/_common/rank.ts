@@ -1,5 +1,5 @@
 /**
- * Private: average ranks (R's `rank(ties.method = "average")`) and tie-group sizes.
+ * Private: average ranks (R's `rank(ties.method = "average")`), tie-group sizes and the tie term.
  * @packageDocumentation
  */
 
@@ -22,4 +22,11 @@ export function averageRanks(x: ArrayLike<number>): { ranks: Float64Array; ties:
     i = j + 1;
   }
   return { ranks, ties };
+}
+
+/** The tie term sum(t^3 - t) over tie-group sizes `t` (exact: integers). */
+export function tieCorrection(ties: readonly number[]): number {
+  let s = 0;
+  for (const t of ties) s += t * t * t - t;
+  return s;
 }

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { pchisq } from "../_dist/chisq.js";
-import { averageRanks } from "../_common/rank.js";
+import { averageRanks, tieCorrection } from "../_common/rank.js";
 import { parseNumericMatrix } from "../_common/validate.js";
 import type { TestResult } from "../types.js";
 
@@ -31,7 +31,7 @@ export function friedmanTest(data: readonly (readonly number[])[]): TestResult {
   for (const row of d) {
     const { ranks, ties } = averageRanks(row);
     for (let j = 0; j < k; j++) colSums[j]! += ranks[j]!;
-    for (const t of ties) tieSum += t * t * t - t;
+    tieSum += tieCorrection(ties);
   }
   const denom = n * k * (k + 1) - tieSum / (k - 1);
   if (!(denom > 0)) throw new RangeError(`${fn}: data must not be tied within every row; got all ${n} rows tied.`);

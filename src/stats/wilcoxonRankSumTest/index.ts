@@ -5,7 +5,7 @@
 import { assertFiniteArray } from "../../_lib/errors.js";
 import { pnorm } from "../_dist/normal.js";
 import { rankSumDistribution } from "../_dist/wilcoxon.js";
-import { averageRanks } from "../_common/rank.js";
+import { averageRanks, tieCorrection } from "../_common/rank.js";
 import { optionsObject, parseAlternative, parseBooleanOption, parseNumberOption, parseOptionalBoolean } from "../_common/validate.js";
 import type { Alternative, TestResult } from "../types.js";
 
@@ -76,8 +76,7 @@ export function wilcoxonRankSumTest(x: readonly number[], y: readonly number[], 
     return { method: "Wilcoxon rank sum exact test", statistic: w, pValue: p, alternative };
   }
   const n = nx + ny;
-  let tieSum = 0;
-  for (const t of ties) tieSum += t * t * t - t;
+  const tieSum = tieCorrection(ties);
   const sigma = Math.sqrt(((nx * ny) / 12) * (n + 1 - tieSum / (n * (n - 1))));
   if (!(sigma > 0)) throw new RangeError(`${fn}: x and y must not all be tied; got ${n} equal values.`);
   return {

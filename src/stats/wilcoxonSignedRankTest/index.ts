@@ -4,7 +4,7 @@
  */
 import { assertFiniteArray } from "../../_lib/errors.js";
 import { signedRankDistribution } from "../_dist/wilcoxon.js";
-import { averageRanks } from "../_common/rank.js";
+import { averageRanks, tieCorrection } from "../_common/rank.js";
 import { optionsObject, parseAlternative, parseBooleanOption, parseNumberOption, parseOptionalBoolean } from "../_common/validate.js";
 import type { TestResult } from "../types.js";
 import { normalApproxP, type WilcoxonOptions } from "../wilcoxonRankSumTest/index.js";
@@ -65,8 +65,7 @@ export function wilcoxonSignedRankTest(x: readonly number[], y?: readonly number
     else p = dist.lower(v);
     return { method: "Wilcoxon signed rank exact test", statistic: v, pValue: p, alternative };
   }
-  let tieSum = 0;
-  for (const t of ties) tieSum += t * t * t - t;
+  const tieSum = tieCorrection(ties);
   const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieSum / 48);
   if (!(sigma > 0)) throw new RangeError(`${fn}: differences must not all be tied; got ${n} equal values.`);
   return {
