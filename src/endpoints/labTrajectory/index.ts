@@ -1,7 +1,6 @@
 /**
  * Lab trajectories: each analyte at baseline and every time point, canonical units, normal-range flags.
  */
-import { daysBetween } from "../../_lib/dates.js";
 import { describeValue } from "../../_lib/errors.js";
 import type { IsoDate } from "../../models/common.js";
 import { convertLab, flagLab, LAB_UNITS, type Analyte, type LabFlag, type LabUnit, type ReferenceRange } from "../../models/labPanel.js";
@@ -11,7 +10,7 @@ import type { Visit } from "../../models/visit.js";
 import { mao2025 } from "../profiles/data.js";
 import { ensureProfile } from "../profiles/index.js";
 import type { DefinitionProfile } from "../profiles/schema.js";
-import { timelineFrame } from "../patientTimeline/index.js";
+import { nearestVisit, timelineFrame } from "../patientTimeline/index.js";
 import type { TimepointKey } from "../types.js";
 
 /**
@@ -113,19 +112,7 @@ export function labTrajectory(
   for (const { spec, target, from, to } of frame.slots) {
     for (const analyte of TRAJECTORY_ANALYTES) {
       const needs: readonly Analyte[] = analyte === "hdlCToTotalCholesterol" ? ["hdlC", "totalCholesterol"] : [analyte];
-      let best: Visit | undefined;
-      let bestDist = Infinity;
-      for (const v of frame.sorted) {
-        if (v.date < from) continue;
-        if (v.date > to) break;
-        const labs = v.labs;
-        if (labs === undefined || !needs.every((a) => labs[a] !== undefined)) continue;
-        const d = Math.abs(daysBetween(target, v.date));
-        if (d < bestDist) {
-          best = v;
-          bestDist = d;
-        }
-      }
+      const best = nearestVisit(frame.sorted, target, from, to, ({ labs }) => labs !== undefined && needs.every((a) => labs[a] !== undefined));
       if (best === undefined) {
         if (includeMissing) rows.push({ patientId: frame.patient.id, timepoint: spec.key, analyte, value: null, unit: ratioUnit(analyte), flag: null, date: null });
         continue;

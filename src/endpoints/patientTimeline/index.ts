@@ -189,13 +189,14 @@ function hasBlock(v: Visit, block: Block, d: RuleDisease): boolean {
  * The visit nearest the target inside [from, to] holding the block. Visits are sorted by date (stable),
  * so on equal distance the earlier visit wins, and on the same date the first in input order.
  */
-function pick(sorted: readonly Visit[], target: string, from: string, to: string, block: Block, d: RuleDisease): Visit | undefined {
+/** Internal (shared with lab trajectories): the visit in [from, to] nearest the target that `has` accepts (the first on ties). */
+export function nearestVisit(sorted: readonly Visit[], target: string, from: string, to: string, has: (v: Visit) => boolean): Visit | undefined {
   let best: Visit | undefined;
   let bestDist = Infinity;
   for (const v of sorted) {
     if (v.date < from) continue;
     if (v.date > to) break;
-    if (!hasBlock(v, block, d)) continue;
+    if (!has(v)) continue;
     const dist = Math.abs(daysBetween(target, v.date));
     if (dist < bestDist) {
       best = v;
@@ -203,6 +204,10 @@ function pick(sorted: readonly Visit[], target: string, from: string, to: string
     }
   }
   return best;
+}
+
+function pick(sorted: readonly Visit[], target: string, from: string, to: string, block: Block, d: RuleDisease): Visit | undefined {
+  return nearestVisit(sorted, target, from, to, (v) => hasBlock(v, block, d));
 }
 
 function ref(v: Visit | undefined, target: string): TimelineVisitRef | null {
