@@ -1,7 +1,7 @@
 /**
  * Runs every `bench/*.bench.ts` (or those named on the command line) and prints a table of
  * operations per second. Each bench module default-exports `(bench: Bench) => void | Promise<void>`
- * that adds tasks; tasks may carry a `meta` note with the R/scipy comparison figure. A module may
+ * that adds tasks; the R/scipy comparison figure goes in the task name (tinybench has no notes field). A module may
  * also export `options` (tinybench BenchOptions) to override the defaults for its tasks.
  */
 import { readdirSync } from "node:fs";
