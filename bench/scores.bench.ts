@@ -9,6 +9,7 @@
  * Targets (one core): >= 10 million visits/s unchecked, >= 1 million visits/s validated.
  */
 import type { Bench } from "tinybench";
+import { HbiComplicationSchema } from "../src/models/index.js";
 import {
   cdai,
   cdaiUnchecked,
@@ -45,9 +46,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const HBI_COMPLICATIONS: readonly HbiComplication[] = [
-  "arthralgia", "uveitis", "erythemaNodosum", "aphthousUlcers", "pyodermaGangrenosum", "analFissure", "newFistula", "abscess",
-];
+const HBI_COMPLICATIONS: readonly HbiComplication[] = HbiComplicationSchema.options;
 
 function makeMayo(): MayoItems[] {
   const r = rng(1);
