@@ -102,14 +102,6 @@ function addMonths(iso: string, months: number): string {
   const mm = total - yy * 12 + 1;
   return `${String(yy).padStart(4, "0")}-${String(mm).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
-/** Completed years from `from` to `to`. */
-function years(from: string, to: string): number {
-  const [y1, m1, d1] = from.split("-").map(Number) as [number, number, number];
-  const [y2, m2, d2] = to.split("-").map(Number) as [number, number, number];
-  let a = y2 - y1;
-  if (m2 < m1 || (m2 === m1 && d2 < d1)) a--;
-  return a;
-}
 
 // ---------------------------------------------------------------- targets (clinical-definitions.md §5)
 type Dx = "UC" | "CD";
@@ -199,11 +191,6 @@ function chooseOutcomes(dx: Dx, latent: readonly number[]): Outcomes {
 }
 
 // ---------------------------------------------------------------- UC item solver
-interface UcPlan {
-  base: UcItems;
-  pattern: SteroidPattern;
-  follow: UcItems[]; // ind, w26, w52
-}
 /** Items at one time point meeting the four UC flags, closest to a plausible level; null if none. */
 function solveUc(base: UcItems, want: { rem: boolean; resp: boolean; er: boolean; eresp: boolean }, steroidFree: boolean, rnd: boolean): UcItems | null {
   const bTot = base.sf + base.rb + base.es;
