@@ -1,9 +1,9 @@
 # Reference values for the private distribution functions (src/stats/_dist).
-# Run: Rscript src/stats/_dist/fixtures.R  (writes fixtures.json next to this script)
-num <- function(v) ifelse(is.infinite(v), ifelse(v > 0, "\"Infinity\"", "\"-Infinity\""), sprintf("%.17g", v))
-row <- function(...) { a <- list(...); paste0("[", paste(vapply(a, num, ""), collapse = ","), "]") }
+# Run: Rscript src/stats/_dist/fixtures.R  (writes fixtures.json next to this script, 17 significant digits)
+source(file.path(dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))), "../_common/json.R"))
+row <- function(...) I(c(...))
 out <- list()
-add <- function(name, rows) out[[name]] <<- c(out[[name]], rows)
+add <- function(name, r) out[[name]] <<- c(out[[name]], list(r))
 
 xs <- c(-40, -38.4, -37.5, -30, -20, -10, -8.3, -5, -3, -2.5, -1.96, -1.5, -1, -0.7, -0.5, -0.1, -1e-8, 0,
         1e-8, 0.3, 0.6745, 1, 1.2, 1.644853, 2, 3, 4.5, 6, 9, 12, 25, 37.5, 38.5)
@@ -30,9 +30,4 @@ for (a in c(0.5, 1, 3, 25, 400)) for (b in c(1, 3, 25, 400)) for (p in c(1e-10, 
   add("qbeta", row(p, a, b, qbeta(p, a, b), qbeta(p, a, b, lower.tail = FALSE)))
 }
 for (x in c(1e-10, 0.1, 0.5, 1, 1.5, 2, 2.5, 3.7, 9.99, 10, 10.5, 25, 171.3, 1e4, 1e7, 1e15)) add("lgamma", row(x, lgamma(x)))
-con <- file(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "fixtures.json"), "w")
-writeLines("{", con)
-nm <- names(out)
-for (i in seq_along(nm)) writeLines(paste0("\"", nm[i], "\": [\n", paste(out[[nm[i]]], collapse = ",\n"), "\n]", if (i < length(nm)) "," else ""), con)
-writeLines("}", con)
-close(con)
+write_fixtures(out)
