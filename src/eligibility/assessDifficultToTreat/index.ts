@@ -31,9 +31,9 @@ export const INTESTINAL_RESECTION_TYPES = Object.freeze([
 ] as const satisfies readonly SurgeryType[]);
 
 /** Stop reasons that can count as failure of an advanced therapy. */
-const FAILURE_REASONS = ["primaryNonResponse", "secondaryLossOfResponse", "intolerance"] as const;
+const FAILURE_REASONS = ["primaryNonResponse", "secondaryLossOfResponse", "intolerance"] as const satisfies readonly StopReason[];
 /** A reason for stopping that counts as failure of an advanced therapy (configurable; default all three). */
-export type FailureReason = "primaryNonResponse" | "secondaryLossOfResponse" | "intolerance";
+export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Options of {@link assessDifficultToTreat}. */
 export const AssessDifficultToTreatOptionsSchema = z.strictObject({
