@@ -56,6 +56,8 @@ describe("jstat against R (why src/stats does not use it)", () => {
   it("prints the measurement", () => {
     console.table(table);
     expect(table).toHaveLength(cases.length);
+    // every function is measured on R points (an empty fixture set would measure nothing)
+    for (const r of table) expect(r.points, r.function).toBeGreaterThan(0);
   });
   it.each(cases)("$name misses the 1e-9 contract on R's reference points", (c) => {
     expect(worst(c.rows, c.got, c.want).worst).toBeGreaterThan(CONTRACT);
