@@ -10,6 +10,7 @@ import { assessStudyEligibility, patientFlow, MAO2025_REPORTED_FLOW } from "../.
 import type { EligibilityReasonCode, PatientFlow, StudyEligibilityResult } from "../../eligibility/index.js";
 import { getProfile, patientTimeline, steroidExposure, timelineRows } from "../../endpoints/index.js";
 import type { PatientTimeline } from "../../endpoints/index.js";
+import { mean, sd } from "../../stats/index.js";
 import { adverseEventTable, labTrajectorySummary, outcomeRates, outcomeRowsFromTimeline, summaryTable } from "../../cohort/index.js";
 import type { AdverseEventTableResult, DisplayTable, LabTrajectorySummaryResult, OutcomeRatesResult, SummaryTableResult } from "../../cohort/index.js";
 import type { EndpointId, EndpointStatus, TimepointKey, VisitMeasures } from "../../endpoints/index.js";
@@ -110,11 +111,8 @@ function timepointsOf(tl: PatientTimeline): PatientTimepoint[] {
   });
 }
 
-const mean = (x: readonly number[]) => x.reduce((a, b) => a + b, 0) / x.length;
-const sdOf = (x: readonly number[]) => {
-  const m = mean(x);
-  return x.length < 2 ? 0 : Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1));
-};
+/** The library's SD (compensated sums), with 0 for a single value as the report shows it. */
+const sdOf = (x: readonly number[]) => (x.length < 2 ? 0 : sd(x));
 
 /**
  * Runs the whole analysis on an untrusted cohort object.
