@@ -8,6 +8,7 @@ export {
   AssessDifficultToTreatOptionsSchema,
   ADVANCED_MECHANISMS,
   INTESTINAL_RESECTION_TYPES,
+  FAILURE_REASONS,
 } from "./assessDifficultToTreat/index.js";
 export type {
   AssessDifficultToTreatOptions,

@@ -30,8 +30,11 @@ export const INTESTINAL_RESECTION_TYPES = Object.freeze([
   "totalColectomy",
 ] as const satisfies readonly SurgeryType[]);
 
-/** Stop reasons that can count as failure of an advanced therapy. */
-const FAILURE_REASONS = ["primaryNonResponse", "secondaryLossOfResponse", "intolerance"] as const satisfies readonly StopReason[];
+/**
+ * Stop reasons that can count as failure of an advanced therapy (the default of `failureReasons`: all three).
+ * @see Parigi TL, et al. Lancet Gastroenterol Hepatol 2023;8:853-9. doi:10.1016/S2468-1253(23)00154-1
+ */
+export const FAILURE_REASONS = Object.freeze(["primaryNonResponse", "secondaryLossOfResponse", "intolerance"] as const satisfies readonly StopReason[]);
 /** A reason for stopping that counts as failure of an advanced therapy (configurable; default all three). */
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
