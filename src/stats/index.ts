@@ -43,3 +43,14 @@ export type { RocCurveOptions, RocCurveResult, RocDirection, RocPoint } from "./
 export { predictorPipeline } from "./predictorPipeline/index.js";
 export type { PipelineElasticNetStep, PredictorPipelineBorutaOptions, PredictorPipelineOptions, PredictorPipelineResult } from "./predictorPipeline/index.js";
 // --- end Statistics II ---
+// --- Balance (standardised mean difference) ---
+export { standardizedMeanDifference } from "./standardizedMeanDifference/index.js";
+export type {
+  SmdType,
+  SmdLevel,
+  StandardizedMeanDifferenceOptions,
+  StandardizedMeanDifferenceResult,
+  ContinuousSmdResult,
+  BinarySmdResult,
+  CategoricalSmdResult,
+} from "./standardizedMeanDifference/index.js";
