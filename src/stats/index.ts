@@ -54,3 +54,8 @@ export type {
   BinarySmdResult,
   CategoricalSmdResult,
 } from "./standardizedMeanDifference/index.js";
+export { oneSampleTTest } from "./tTest/index.js";
+export { twoProportionTest } from "./twoProportionTest/index.js";
+export type { TwoProportionTestOptions } from "./twoProportionTest/index.js";
+export { poissonConfInt } from "./poissonConfInt/index.js";
+export type { PoissonConfIntOptions } from "./poissonConfInt/index.js";
