@@ -82,3 +82,30 @@ export { forestPlotSvg } from "./forestPlotSvg/index.js";
 export type { ForestPlotRow, ForestPlotSvgOptions } from "./forestPlotSvg/index.js";
 export { patientFlowSvg } from "./patientFlowSvg/index.js";
 export type { PatientFlowDiagramInput, PatientFlowSvgOptions } from "./patientFlowSvg/index.js";
+export { ESTIMANDS, applyEstimand } from "./estimands/index.js";
+export type { Estimand, EstimandFavour, ApplyEstimandOptions, EstimandRowCode, EstimandStatusRow } from "./estimands/index.js";
+export { ESTIMAND_LABELS, estimandRates } from "./estimandRates/index.js";
+export type { EstimandOrMi, EstimandRatesOptions, EstimandRate, EstimandRatesResult } from "./estimandRates/index.js";
+export { multipleImputation } from "./multipleImputation/index.js";
+export type {
+  MultipleImputationOptions,
+  ImputationModel,
+  MultipleImputationRate,
+  MultipleImputationDifference,
+  MultipleImputationRow,
+  MultipleImputationResult,
+} from "./multipleImputation/index.js";
+export { tippingPoint } from "./tippingPoint/index.js";
+export type {
+  TippingPointCounts,
+  TippingPointOptions,
+  TippingPointOneGroupOptions,
+  TippingPointTwoGroupOptions,
+  TippingConclusion,
+  TippingPointRow,
+  TippingPointResult,
+  TippingPointCell,
+  TippingPointGridResult,
+} from "./tippingPoint/index.js";
+export { estimandRatesSvg } from "./estimandRatesSvg/index.js";
+export type { EstimandRatesSvgOptions } from "./estimandRatesSvg/index.js";

@@ -43,3 +43,5 @@ export type { RocCurveOptions, RocCurveResult, RocDirection, RocPoint } from "./
 export { predictorPipeline } from "./predictorPipeline/index.js";
 export type { PipelineElasticNetStep, PredictorPipelineBorutaOptions, PredictorPipelineOptions, PredictorPipelineResult } from "./predictorPipeline/index.js";
 // --- end Statistics II ---
+export { poolRubin } from "./poolRubin/index.js";
+export type { PoolRubinOptions, PoolRubinResult } from "./poolRubin/index.js";
