@@ -82,10 +82,10 @@ export { forestPlotSvg } from "./forestPlotSvg/index.js";
 export type { ForestPlotRow, ForestPlotSvgOptions } from "./forestPlotSvg/index.js";
 export { patientFlowSvg } from "./patientFlowSvg/index.js";
 export type { PatientFlowDiagramInput, PatientFlowSvgOptions } from "./patientFlowSvg/index.js";
-export { ESTIMANDS, applyEstimand } from "./estimands/index.js";
-export type { Estimand, EstimandFavour, ApplyEstimandOptions, EstimandRowCode, EstimandStatusRow } from "./estimands/index.js";
-export { ESTIMAND_LABELS, estimandRates } from "./estimandRates/index.js";
-export type { EstimandOrMi, EstimandRatesOptions, EstimandRate, EstimandRatesResult } from "./estimandRates/index.js";
+export { ESTIMANDS, ESTIMAND_LABELS, applyEstimand } from "./estimands/index.js";
+export type { Estimand, EstimandOrMi, EstimandFavour, ApplyEstimandOptions, EstimandRowCode, EstimandStatusRow } from "./estimands/index.js";
+export { estimandRates } from "./estimandRates/index.js";
+export type { EstimandRatesOptions, EstimandRate, EstimandRatesResult } from "./estimandRates/index.js";
 export { multipleImputation } from "./multipleImputation/index.js";
 export type {
   MultipleImputationOptions,

@@ -7,11 +7,13 @@ import { fixed } from "../_lib/round.js";
 import { binomialConfInt } from "../_lib/stats.js";
 import {
   ESTIMANDS,
+  ESTIMAND_LABELS,
   estimandRowsOf,
   observeTimelines,
   type Estimand,
   type EstimandFavour,
   type EstimandStatusRow,
+  type EstimandOrMi,
 } from "../estimands/index.js";
 import { percentText } from "../formatPercent/index.js";
 import { multipleImputationFromObserved, type MultipleImputationOptions, type MultipleImputationResult } from "../multipleImputation/index.js";
@@ -34,19 +36,9 @@ const OPTION_KEYS = new Set([
   "multipleImputation",
 ]);
 
-/** Human names of the estimands, for tables and figures. */
-export const ESTIMAND_LABELS: Readonly<Record<Estimand | "multipleImputation", string>> = Object.freeze({
-  nri: "Non-responder imputation",
-  asObserved: "As observed",
-  locf: "LOCF",
-  bocf: "BOCF",
-  worstCase: "Worst case",
-  bestCase: "Best case",
-  multipleImputation: "Multiple imputation",
-});
+
 
 /** An estimand that {@link estimandRates} can put side by side: the single-value ones and multiple imputation. */
-export type EstimandOrMi = Estimand | "multipleImputation";
 
 /** Options of {@link estimandRates}. */
 export interface EstimandRatesOptions {

@@ -1,7 +1,8 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isArray } from "../_lib/check.js";
 import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, valueAxis, xml } from "../_lib/svg.js";
-import { ESTIMAND_LABELS, type EstimandRatesResult } from "../estimandRates/index.js";
+import { ESTIMAND_LABELS } from "../estimands/index.js";
+import type { EstimandRatesResult } from "../estimandRates/index.js";
 
 /** Okabe-Ito without the yellow, which is too light for thin lines on white. */
 const COLORS = PALETTE.filter((c) => c !== "#F0E442");

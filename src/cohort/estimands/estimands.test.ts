@@ -246,3 +246,17 @@ describe("on the example cohort", () => {
     expect(compared).toBeGreaterThan(1000);
   });
 });
+
+describe("outcomeRates with an estimand", () => {
+  it("names the estimand and counts the rows the estimand kept", async () => {
+    const { outcomeRates } = await import("../outcomeRates/index.js");
+    const rows = applyEstimand(TEN, { endpoint: "clinicalRemission", estimand: "asObserved" });
+    const r = outcomeRates(rows, { estimand: "asObserved" });
+    expect(r.estimand).toBe("asObserved");
+    expect(r.rates.map((x) => `${x.events}/${x.denominator}`)).toEqual(EXPECTED.asObserved);
+    expect(r.table.footnotes!.join(" ")).toContain("estimand: As observed");
+    expect(() => outcomeRates(rows, { estimand: "asObserved", denominator: "cohort" })).toThrow(/options.denominator must be "evaluable" with options.estimand/);
+    expect(() => outcomeRates(rows, { estimand: "nrii" as never })).toThrow(/options.estimand/);
+    expect(outcomeRates(rows).estimand).toBeNull();
+  });
+});

@@ -35,6 +35,25 @@ export const ESTIMANDS = Object.freeze(["nri", "asObserved", "locf", "bocf", "wo
 /** A single-value estimand id (see {@link ESTIMANDS}). */
 export type Estimand = (typeof ESTIMANDS)[number];
 
+/** An estimand that `estimandRates` can put side by side: the single-value ones and multiple imputation. */
+export type EstimandOrMi = Estimand | "multipleImputation";
+
+/**
+ * Human names of the estimands, for tables and figures.
+ * @example
+ * ESTIMAND_LABELS.nri;
+ * //=> "Non-responder imputation"
+ */
+export const ESTIMAND_LABELS: Readonly<Record<EstimandOrMi, string>> = Object.freeze({
+  nri: "Non-responder imputation",
+  asObserved: "As observed",
+  locf: "LOCF",
+  bocf: "BOCF",
+  worstCase: "Worst case",
+  bestCase: "Best case",
+  multipleImputation: "Multiple imputation",
+});
+
 /** Which group the worst/best-case bounds treat as the treatment. */
 export interface EstimandFavour {
   /** The treatment group: its missing statuses are not met under `worstCase` and met under `bestCase`; other groups the reverse. */
