@@ -59,3 +59,5 @@ export { twoProportionTest } from "./twoProportionTest/index.js";
 export type { TwoProportionTestOptions } from "./twoProportionTest/index.js";
 export { poissonConfInt } from "./poissonConfInt/index.js";
 export type { PoissonConfIntOptions } from "./poissonConfInt/index.js";
+export { poolRubin } from "./poolRubin/index.js";
+export type { PoolRubinOptions, PoolRubinResult } from "./poolRubin/index.js";
