@@ -60,14 +60,14 @@ args <- commandArgs(TRUE); dir <- args[1]; samples <- as.integer(args[2]); reps 
 rd <- function(name) { f <- file.path(dir, paste0(name, ".f64")); readBin(f, "double", n = file.size(f) / 8, endian = "little") }
 `;
 const R_TIMER = `
-res <- f()
-times <- numeric(samples)
-for (s in seq_len(samples)) {
-  t0 <- proc.time()[["elapsed"]]
-  for (i in seq_len(reps)) res <- f()
-  times[s] <- (proc.time()[["elapsed"]] - t0) / reps
+.res <- f()
+.times <- numeric(samples)
+for (.s in seq_len(samples)) {
+  .t0 <- proc.time()[["elapsed"]]
+  for (.i in seq_len(reps)) .res <- f()
+  .times[.s] <- (proc.time()[["elapsed"]] - .t0) / reps
 }
-cat(sprintf("%.17g", c(median(times) * 1000, key(res))), sep = "\\n")
+cat(sprintf("%.17g", c(median(.times) * 1000, key(.res))), sep = "\\n")
 `;
 
 function timeR(w: Workload, dir: string, samples: number): { ms: number; result: number[] } {
