@@ -18,5 +18,11 @@ export {
   wilcoxonRankSumTest,
   wilcoxonSignedRankTest,
   shapiroWilkTest,
+  binomialTest,
+  oneSampleTTest,
+  twoProportionTest,
+  poissonConfInt,
+  pAdjust,
+  standardizedMeanDifference,
 } from "../../stats/index.js";
-export type { TestResult, LogisticRegressionResult, RocCurveResult } from "../../stats/index.js";
+export type { TestResult, LogisticRegressionResult, RocCurveResult, PAdjustMethod, BinomialConfIntMethod } from "../../stats/index.js";
