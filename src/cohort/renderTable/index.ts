@@ -27,7 +27,8 @@ export interface DisplayTable {
   readonly align?: readonly ("left" | "center" | "right")[];
   /**
    * Header cells spanning several columns, drawn above `columns` (HTML and Word merge the cells;
-   * Markdown and CSV, which have one header row, leave them out). `start` is a 0-based column index.
+   * Markdown and CSV, which have one header row, put the label in front of each header it spans).
+   * `start` is a 0-based column index.
    */
   readonly spanners?: readonly DisplaySpanner[];
   readonly rows: readonly DisplayRow[];
@@ -59,6 +60,18 @@ function validate(fn: string, table: DisplayTable): void {
     }
     end = s.start + s.span;
   });
+}
+
+/** Header cells with their spanner's label in front (`Diagnosis: UC`), for formats with one header row. */
+function flatHeaders(table: DisplayTable): DisplayCell[] {
+  const cols = [...table.columns];
+  for (const s of table.spanners ?? []) {
+    for (let j = s.start; j < s.start + s.span; j++) {
+      const c = cols[j]!;
+      cols[j] = typeof c === "string" ? `${s.label}: ${c}` : { ...c, text: `${s.label}: ${c.text}` };
+    }
+  }
+  return cols;
 }
 
 /** The header row of spanners as [label or null, span] runs covering every column. */
@@ -143,7 +156,7 @@ export function tableToMarkdown(table: DisplayTable): string {
   const align = alignments(table);
   const lines: string[] = [];
   if (table.caption !== undefined) lines.push(`**${escapeMarkdown(table.caption)}**`, "");
-  lines.push(`| ${table.columns.map(md).join(" | ")} |`);
+  lines.push(`| ${flatHeaders(table).map(md).join(" | ")} |`);
   lines.push(`|${align.map((a) => (a === "left" ? ":--" : a === "right" ? "--:" : ":-:")).join("|")}|`);
   for (const r of table.rows) {
     const pad = "\u00a0\u00a0\u00a0\u00a0".repeat(r.indent ?? 0);
@@ -215,7 +228,7 @@ export interface TableToCsvOptions {
  * Renders a table as CSV (RFC 4180): CRLF line ends, fields quoted when they hold a comma, quote, CR or
  * LF, quotes doubled, every record with the same number of fields.
  * @remarks One header row: line breaks inside header cells become `" ("`...`")"` (`UC\nN = 28` → `UC (N = 28)`),
- * spanners are left out. Indentation is dropped (a CSV has no layout). The caption is not written.
+ * a spanner's label goes in front of each header it spans (`Diagnosis: UC (N = 28)`). Indentation is dropped (a CSV has no layout). The caption is not written.
  * @param table - The table.
  * @param options - `footnotes` (default false), `markers` (default `"column"`).
  * @returns CSV text, each record ending in CRLF.
@@ -237,9 +250,10 @@ export function tableToCsv(table: DisplayTable, options: TableToCsvOptions = {})
     const [first, ...rest] = cellText(c).split(/\r?\n/);
     return rest.length === 0 ? (first ?? "") : `${first} (${rest.join(", ")})`;
   };
+  const headers = flatHeaders(table);
   const noteCols = table.columns.map((_, j) => markers === "column" && table.rows.some((r) => cellSup(r.cells[j]!) !== undefined));
   const head: string[] = [];
-  table.columns.forEach((c, j) => {
+  headers.forEach((c, j) => {
     head.push(csvField(header(c)));
     if (noteCols[j]) head.push(csvField(`${header(c)} note`));
   });

@@ -121,7 +121,7 @@ describe("summaryTable added columns against R", () => {
   it("every body row has one cell per column; CSV has one header row and a constant field count", () => {
     for (const r of t.table.rows) expect(r.cells).toHaveLength(t.table.columns.length);
     const csv = tableToCsv(t.table).trimEnd().split("\r\n");
-    expect(csv[0]).toBe("Characteristic,N,Overall (N = 26),95% CI,A (N = 14),95% CI,B (N = 12),95% CI,Difference (95% CI),SMD,p-value,p-value note,q-value");
+    expect(csv[0]).toBe("Characteristic,N,Overall (N = 26),95% CI,Group: A (N = 14),Group: 95% CI,Group: B (N = 12),Group: 95% CI,Difference (95% CI),SMD,p-value,p-value note,q-value");
   });
   it("renders spanners in HTML as a merged header cell", () => {
     expect(tableToHtml(t.table)).toContain('<th colspan="4" style="text-align:center"></th><th colspan="4" style="text-align:center">Group</th>');
