@@ -43,3 +43,11 @@ export type { RocCurveOptions, RocCurveResult, RocDirection, RocPoint } from "./
 export { predictorPipeline } from "./predictorPipeline/index.js";
 export type { PipelineElasticNetStep, PredictorPipelineBorutaOptions, PredictorPipelineOptions, PredictorPipelineResult } from "./predictorPipeline/index.js";
 // --- end Statistics II ---
+// --- Time to event ---
+export { kaplanMeier } from "./kaplanMeier/index.js";
+export type { ConfType, KaplanMeierAtTime, KaplanMeierOptions, KaplanMeierResult, RestrictedMean } from "./kaplanMeier/index.js";
+export { logRankTest } from "./logRankTest/index.js";
+export type { LogRankTestOptions, LogRankTestResult } from "./logRankTest/index.js";
+export { coxRegression } from "./coxRegression/index.js";
+export type { CoxCoefficient, CoxModelTest, CoxRegressionOptions, CoxRegressionResult } from "./coxRegression/index.js";
+// --- end Time to event ---
