@@ -174,8 +174,9 @@ function robustKm(
     a2 -= leaving2;
     const active = Ht * Ht * a0 - 2 * Ht * a1 + a2;
     const v = done + Math.max(active, 0);
-    seLog[j] = Math.sqrt(v);
-    seSurv[j] = surv[j] === 0 ? NaN : surv[j]! * Math.sqrt(v);
+    // once S = 0 its influence is 0: survfit reports a standard error of 0 there
+    seLog[j] = surv[j] === 0 ? Infinity : Math.sqrt(v);
+    seSurv[j] = surv[j] === 0 ? 0 : surv[j]! * Math.sqrt(v);
   }
 }
 
@@ -198,7 +199,7 @@ export function confLimits(s: number, se: number, type: ConfType, level: number)
       if (s === 0 || s === 1) return [null, null];
       const ls = Math.log(s);
       const e = (z * se) / ls;
-      return [nn(Math.exp(-Math.exp(Math.log(-ls) + e))), nn(Math.exp(-Math.exp(Math.log(-ls) - e)))];
+      return [nn(Math.exp(-Math.exp(Math.log(-ls) - e))), nn(Math.exp(-Math.exp(Math.log(-ls) + e)))];
     }
     case "logit": {
       if (s === 0 || s === 1) return [null, null];

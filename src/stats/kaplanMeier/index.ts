@@ -146,7 +146,7 @@ export function kaplanMeier(time: readonly number[], status: readonly number[], 
   const upper: (number | null)[] = [];
   if (withCi) {
     for (let j = 0; j < m; j++) {
-      const [l, u] = confLimits(tab.surv[j]!, tab.seLog[j]!, confType, level);
+      const [l, u] = robust && tab.surv[j] === 0 && confType === "plain" ? [0, 0] : confLimits(tab.surv[j]!, tab.seLog[j]!, confType, level);
       lower.push(l);
       upper.push(u);
     }
