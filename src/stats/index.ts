@@ -50,4 +50,8 @@ export { logRankTest } from "./logRankTest/index.js";
 export type { LogRankTestOptions, LogRankTestResult } from "./logRankTest/index.js";
 export { coxRegression } from "./coxRegression/index.js";
 export type { CoxCoefficient, CoxModelTest, CoxRegressionOptions, CoxRegressionResult } from "./coxRegression/index.js";
+export { proportionalHazardsTest } from "./proportionalHazardsTest/index.js";
+export type { ProportionalHazardsTestOptions, ProportionalHazardsTestResult, ZphTest, ZphTransform } from "./proportionalHazardsTest/index.js";
+export { cumulativeIncidence } from "./cumulativeIncidence/index.js";
+export type { CumulativeIncidenceAtTime, CumulativeIncidenceCurve, CumulativeIncidenceOptions, CumulativeIncidenceResult } from "./cumulativeIncidence/index.js";
 // --- end Time to event ---
