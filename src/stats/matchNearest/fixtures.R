@@ -1,7 +1,7 @@
 # Reference values for matchNearest (run from this folder: Rscript fixtures.R).
 # The matcher is the plain-R reference.R (the algorithm of MatchIt >= 4.5.5, written out); where
 # Debian's MatchIt 4.5.1 is installed, the cases its bugs cannot reach (ratio 1, no caliper,
-# distance differences all above 1) are also checked against matchit() and the script stops on any
+# integer distances, so that every difference is an integer) are also checked against matchit() and the script stops on any
 # difference.
 here <- dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))))
 source(file.path(here, "../_common/json.R"))
@@ -43,15 +43,17 @@ tr1 <- g$tr; tr1[site == 3] <- 1
 out[[length(out) + 1]] <- case("exact stratum with treated only", g$d, tr1, exact = list(site))
 out[[length(out) + 1]] <- case("logit distance, 1:2 replacement, data order", qlogis(g$d), g$tr, ratio = 2, replace = TRUE, order = "data")
 g <- gen(300, 0.2); out[[length(out) + 1]] <- case("n = 300, 1:4, caliper 0.2 SD", qlogis(g$d), g$tr, ratio = 4, caliper = 0.2)
-# Cases for the MatchIt cross-check: ratio 1, no caliper, distance differences all > 1.
+# Cases for the MatchIt cross-check: ratio 1, no caliper, distinct integer distances (a scaled-up
+# score), so every difference is an integer >= 1 and 4.5.1's integer abs() changes nothing.
 checks <- list()
-for (s in 1:4) {
+for (s in 1:6) {
   n <- 30 + 10 * s
-  d <- cumsum(runif(n, 1.05, 4))[sample(n)]
+  d <- as.numeric(sample(1e6, n))
   tr <- rep(0, n); tr[sample(n, round(n / 3))] <- 1
-  lab <- paste0("MatchIt cross-check ", s, " (ratio 1, distances > 1 apart)")
-  out[[length(out) + 1]] <- case(lab, d, tr, order = c("largest", "smallest", "data", "largest")[s], replace = s == 4)
-  checks[[length(checks) + 1]] <- list(d = d, tr = tr, order = c("largest", "smallest", "data", "largest")[s], replace = s == 4, label = lab)
+  lab <- paste0("MatchIt cross-check ", s, " (ratio 1, integer distances)")
+  ord <- c("largest", "smallest", "data")[(s - 1) %% 3 + 1]
+  out[[length(out) + 1]] <- case(lab, d, tr, order = ord, replace = s > 3)
+  checks[[length(checks) + 1]] <- list(d = d, tr = tr, order = ord, replace = s > 3, label = lab)
 }
 if (requireNamespace("MatchIt", quietly = TRUE)) {
   for (ck in checks) {
