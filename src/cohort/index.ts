@@ -82,3 +82,30 @@ export { forestPlotSvg } from "./forestPlotSvg/index.js";
 export type { ForestPlotRow, ForestPlotSvgOptions } from "./forestPlotSvg/index.js";
 export { patientFlowSvg } from "./patientFlowSvg/index.js";
 export type { PatientFlowDiagramInput, PatientFlowSvgOptions } from "./patientFlowSvg/index.js";
+export { ESTIMANDS, ESTIMAND_LABELS, applyEstimand } from "./estimands/index.js";
+export type { Estimand, EstimandOrMi, EstimandFavour, ApplyEstimandOptions, EstimandRowCode, EstimandStatusRow } from "./estimands/index.js";
+export { estimandRates } from "./estimandRates/index.js";
+export type { EstimandRatesOptions, EstimandRate, EstimandRatesResult } from "./estimandRates/index.js";
+export { multipleImputation } from "./multipleImputation/index.js";
+export type {
+  MultipleImputationOptions,
+  ImputationModel,
+  MultipleImputationRate,
+  MultipleImputationDifference,
+  MultipleImputationRow,
+  MultipleImputationResult,
+} from "./multipleImputation/index.js";
+export { tippingPoint } from "./tippingPoint/index.js";
+export type {
+  TippingPointCounts,
+  TippingPointOptions,
+  TippingPointOneGroupOptions,
+  TippingPointTwoGroupOptions,
+  TippingConclusion,
+  TippingPointRow,
+  TippingPointResult,
+  TippingPointCell,
+  TippingPointGridResult,
+} from "./tippingPoint/index.js";
+export { estimandRatesSvg } from "./estimandRatesSvg/index.js";
+export type { EstimandRatesSvgOptions } from "./estimandRatesSvg/index.js";

@@ -43,3 +43,21 @@ export type { RocCurveOptions, RocCurveResult, RocDirection, RocPoint } from "./
 export { predictorPipeline } from "./predictorPipeline/index.js";
 export type { PipelineElasticNetStep, PredictorPipelineBorutaOptions, PredictorPipelineOptions, PredictorPipelineResult } from "./predictorPipeline/index.js";
 // --- end Statistics II ---
+// --- Balance (standardised mean difference) ---
+export { standardizedMeanDifference } from "./standardizedMeanDifference/index.js";
+export type {
+  SmdType,
+  SmdLevel,
+  StandardizedMeanDifferenceOptions,
+  StandardizedMeanDifferenceResult,
+  ContinuousSmdResult,
+  BinarySmdResult,
+  CategoricalSmdResult,
+} from "./standardizedMeanDifference/index.js";
+export { oneSampleTTest } from "./tTest/index.js";
+export { twoProportionTest } from "./twoProportionTest/index.js";
+export type { TwoProportionTestOptions } from "./twoProportionTest/index.js";
+export { poissonConfInt } from "./poissonConfInt/index.js";
+export type { PoissonConfIntOptions } from "./poissonConfInt/index.js";
+export { poolRubin } from "./poolRubin/index.js";
+export type { PoolRubinOptions, PoolRubinResult } from "./poolRubin/index.js";

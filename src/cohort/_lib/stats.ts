@@ -18,5 +18,8 @@ export {
   wilcoxonRankSumTest,
   wilcoxonSignedRankTest,
   shapiroWilkTest,
+  binomialTest,
+  logisticRegression,
+  poolRubin,
 } from "../../stats/index.js";
-export type { TestResult, LogisticRegressionResult, RocCurveResult } from "../../stats/index.js";
+export type { TestResult, LogisticRegressionResult, RocCurveResult, PoolRubinResult } from "../../stats/index.js";

@@ -5,6 +5,7 @@ import { binomialConfInt, cochranQTest, type TestResult } from "../_lib/stats.js
 import { formatPValue, type PValueStyle } from "../formatPValue/index.js";
 import { percentText } from "../formatPercent/index.js";
 import type { DisplayCell, DisplayRow, DisplayTable } from "../renderTable/index.js";
+import { ESTIMANDS, ESTIMAND_LABELS, type Estimand } from "../estimands/index.js";
 import { compareCounts, TEST_FOOTNOTES, type GroupComparison } from "../selectTest/index.js";
 
 const FN = "outcomeRates";
@@ -51,6 +52,12 @@ export interface OutcomeRatesOptions {
   readonly pValueStyle?: PValueStyle;
   /** Caption of the display table. */
   readonly caption?: string;
+  /**
+   * The estimand that produced the rows (rows from `applyEstimand`), named in the result and the footnote.
+   * Rows of an estimand already carry its decisions, so the denominator must be `"evaluable"` (the default
+   * when an estimand is given): left-out rows are `not-evaluable`.
+   */
+  readonly estimand?: Estimand;
   /** Display names of time points in the table, e.g. `{ induction: "Week 8/12" }`. */
   readonly timepointLabels?: Readonly<Record<string, string>>;
 }
@@ -93,6 +100,8 @@ export interface OutcomeRatesResult {
   readonly ciMethod: "wilson" | "clopper-pearson";
   readonly confLevel: number;
   readonly denominator: "cohort" | "evaluable";
+  /** The estimand named by the caller (`options.estimand`), or `null`. */
+  readonly estimand: Estimand | null;
   readonly table: DisplayTable;
 }
 
@@ -125,7 +134,11 @@ export interface OutcomeRatesResult {
  */
 export function outcomeRates(rows: readonly OutcomeStatusRow[], options: OutcomeRatesOptions = {}): OutcomeRatesResult {
   if (!isArray(rows)) throw new TypeError(`${FN}: rows must be an array; got ${describeValue(rows)}.`);
-  const denominator = assertOneOf(FN, "options.denominator", options.denominator ?? "cohort", ["cohort", "evaluable"] as const);
+  const estimand = options.estimand === undefined ? null : assertOneOf(FN, "options.estimand", options.estimand, ESTIMANDS);
+  const denominator = assertOneOf(FN, "options.denominator", options.denominator ?? (estimand === null ? "cohort" : "evaluable"), ["cohort", "evaluable"] as const);
+  if (estimand !== null && denominator !== "evaluable") {
+    throw new RangeError(`${FN}: options.denominator must be "evaluable" with options.estimand (the estimand's rows already decide who counts); got "${denominator}".`);
+  }
   const ciMethod = assertOneOf(FN, "options.ciMethod", options.ciMethod ?? "wilson", ["wilson", "clopper-pearson"] as const);
   const confLevel = options.confLevel ?? 0.95;
   if (typeof confLevel !== "number" || !(confLevel > 0 && confLevel < 1)) throw new RangeError(`${FN}: options.confLevel must be in (0, 1); got ${describeValue(confLevel)}.`);
@@ -234,9 +247,13 @@ export function outcomeRates(rows: readonly OutcomeStatusRow[], options: Outcome
     columns,
     rows: body,
     footnotes: [
-      `n/N (%) and ${Math.round(confLevel * 100)}% CI (${ciMethod === "wilson" ? "Wilson" : "Clopper-Pearson"}); denominator: ${denominator === "cohort" ? "every patient of the group (not evaluable = not met)" : "evaluable patients"}.`,
+      `n/N (%) and ${Math.round(confLevel * 100)}% CI (${ciMethod === "wilson" ? "Wilson" : "Clopper-Pearson"}); ${
+        estimand === null
+          ? `denominator: ${denominator === "cohort" ? "every patient of the group (not evaluable = not met)" : "evaluable patients"}`
+          : `estimand: ${ESTIMAND_LABELS[estimand]} (denominator: the patients the estimand counts)`
+      }.`,
       ...usedTests.map((t) => `${TEST_FOOTNOTES[t].letter} ${TEST_FOOTNOTES[t].label}`),
     ],
   };
-  return { groups: gs.map((g) => ({ group: g.group, n: g.n })), timepoints: times, rates, acrossTime, betweenGroups, ciMethod, confLevel, denominator, table };
+  return { groups: gs.map((g) => ({ group: g.group, n: g.n })), timepoints: times, rates, acrossTime, betweenGroups, ciMethod, confLevel, denominator, estimand, table };
 }

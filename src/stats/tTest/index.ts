@@ -225,3 +225,33 @@ export function welchTTestFromSummary(x: GroupSummary, y: GroupSummary, options?
   checkConstant(fn, c.stderr, a.mean, b.mean);
   return finish(fn, "Welch Two Sample t-test", c, a.mean - b.mean, mu, alternative, confLevel);
 }
+
+/**
+ * One-sample t test of the mean, with its t confidence interval.
+ * @remarks t = (mean(x) - mu) / (sd(x) / sqrt(n)), df = n - 1. Estimate = mean(x); the interval is the
+ * t interval mean(x) +- qt(1 - alpha/2, n - 1) sd(x) / sqrt(n) (one-sided bounds for "less"/"greater").
+ * @param x - Sample (at least 2 finite numbers, not all equal).
+ * @param options - `alternative` ("two-sided"), `mu` (0), `confLevel` (0.95).
+ * @returns A {@link TestResult} with statistic t, df, pValue, estimate, confInt, alternative.
+ * @throws {RangeError} If `x` has fewer than 2 values, holds NaN/Infinity, or all values are equal.
+ * @throws {TypeError} If an argument has the wrong type or alternative is unknown.
+ * @example
+ * oneSampleTTest([5, 6, 8, 9]).confInt;
+ * //=> [4.094837284245231, 9.90516271575477]
+ * @see R `stats::t.test(x)`. Student. Biometrika 1908;6(1):1-25. doi:10.1093/biomet/6.1.1
+ */
+export function oneSampleTTest(x: readonly number[], options?: TTestOptions): TestResult {
+  const fn = "oneSampleTTest";
+  const xs = assertFiniteArray(fn, "x", x, 2);
+  const o = optionsObject(fn, options);
+  const alternative = parseAlternative(fn, o);
+  const mu = parseNumberOption(fn, o, "mu", 0);
+  const confLevel = parseConfLevel(fn, o);
+  const n = xs.length;
+  const m = accurateMean(xs);
+  const stderr = Math.sqrt(sumSquaredDeviations(xs, m) / (n - 1) / n);
+  if (stderr < 10 * Number.EPSILON * Math.abs(m) || !(stderr > 0)) {
+    throw new RangeError(`${fn}: x must not have all values equal; got standard error ${stderr}.`);
+  }
+  return finish(fn, "One Sample t-test", { tstat: (m - mu) / stderr, df: n - 1, stderr }, m, mu, alternative, confLevel);
+}

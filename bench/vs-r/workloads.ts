@@ -1,0 +1,333 @@
+/**
+ * The workloads of `npm run bench:r`: the data (seeded), our call, and R's call on the same data at R's
+ * default settings, each returning the key numbers compared between the two.
+ */
+import * as stats from "../../src/stats/index.js";
+import { createRandom } from "../../src/stats/_random/index.js";
+import { normalSampler } from "../_lib.js";
+
+/** One workload. */
+export interface Workload {
+  readonly id: string;
+  readonly title: string;
+  /** R's call, for the table. */
+  readonly rCall: string;
+  /** R packages the R side needs. */
+  readonly rPackages: readonly string[];
+  /** Calls per timing sample (sub-millisecond work is timed in batches). */
+  readonly reps: number;
+  /** Timing samples (the median is reported). */
+  readonly samples: number;
+  /** Named numeric columns (written as raw doubles for R). */
+  data(): Record<string, Float64Array>;
+  /** Our call on the data; returns the key numbers. */
+  ours(d: Record<string, Float64Array>): () => number[];
+  /** R code defining `f <- function() ...` and `key <- function(res) c(...)`; `rd(name)` reads a column. */
+  readonly r: string;
+}
+
+const arr = (a: Float64Array): number[] => Array.from(a);
+function matrix(flat: Float64Array, ncol: number): number[][] {
+  const n = flat.length / ncol;
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) out.push(Array.from(flat.subarray(i * ncol, (i + 1) * ncol)));
+  return out;
+}
+
+/** n x p standard normal design (row-major), logistic response, a rounded noisy score (ties). */
+function glmData(n: number, p: number, seed: number): { X: Float64Array; y: Float64Array; score: Float64Array } {
+  const rng = createRandom(seed);
+  const normal = normalSampler(rng);
+  const X = new Float64Array(n * p);
+  const y = new Float64Array(n);
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let eta = -0.5;
+    for (let j = 0; j < p; j++) {
+      const v = normal();
+      X[i * p + j] = v;
+      eta += (j % 2 === 0 ? -0.2 : 0.3) * v;
+    }
+    y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    score[i] = Math.round((eta + normal()) * 100) / 100;
+  }
+  return { X, y, score };
+}
+
+const has = (name: string): boolean => typeof (stats as Record<string, unknown>)[name] === "function";
+type AnyFn = (...args: unknown[]) => unknown;
+const fn = (name: string): AnyFn => (stats as Record<string, unknown>)[name] as AnyFn;
+
+const base: Workload[] = [
+  {
+    id: "wilcoxon-exact",
+    title: "exact Wilcoxon rank-sum, 49 + 49",
+    rCall: "wilcox.test(x, y)",
+    rPackages: [],
+    reps: 2000,
+    samples: 7,
+    data: () => ({ x: Float64Array.from({ length: 49 }, (_, i) => Math.sin(i + 1)), y: Float64Array.from({ length: 49 }, (_, i) => Math.cos(i + 1) + 0.3) }),
+    ours: (d) => {
+      const x = arr(d.x!);
+      const y = arr(d.y!);
+      return () => {
+        const r = stats.wilcoxonRankSumTest(x, y);
+        return [r.statistic, r.pValue];
+      };
+    },
+    r: `x <- rd("x"); y <- rd("y"); f <- function() wilcox.test(x, y); key <- function(r) c(r$statistic, r$p.value)`,
+  },
+  {
+    id: "shapiro",
+    title: "Shapiro-Wilk, n = 5,000",
+    rCall: "shapiro.test(x)",
+    rPackages: [],
+    reps: 200,
+    samples: 7,
+    data: () => ({ x: Float64Array.from({ length: 5000 }, (_, i) => Math.sin(i + 1) + Math.sin((i + 1) * 0.37)) }),
+    ours: (d) => {
+      const x = arr(d.x!);
+      return () => {
+        const r = stats.shapiroWilkTest(x);
+        return [r.statistic, r.pValue];
+      };
+    },
+    r: `x <- rd("x"); f <- function() shapiro.test(x); key <- function(r) c(r$statistic, r$p.value)`,
+  },
+  {
+    id: "kruskal",
+    title: "Kruskal-Wallis, 1,000,000 values in 4 groups",
+    rCall: "kruskal.test(x, g)",
+    rPackages: [],
+    reps: 1,
+    samples: 5,
+    data: () => ({ x: Float64Array.from({ length: 1_000_000 }, (_, i) => Math.round(Math.sin(i + 1) * 1000)), g: Float64Array.from({ length: 1_000_000 }, (_, i) => i % 4) }),
+    ours: (d) => {
+      const groups: number[][] = [[], [], [], []];
+      d.x!.forEach((v, i) => groups[d.g![i]!]!.push(v));
+      return () => {
+        const r = stats.kruskalWallisTest(groups);
+        return [r.statistic, r.pValue];
+      };
+    },
+    r: `x <- rd("x"); g <- rd("g"); f <- function() kruskal.test(x, g); key <- function(r) c(r$statistic, r$p.value)`,
+  },
+  {
+    id: "fisher-5x5",
+    title: "Fisher exact 5 x 5, n = 120",
+    rCall: "fisher.test(t, workspace = 2e8)",
+    rPackages: [],
+    reps: 1,
+    samples: 3,
+    data: () => ({ t: Float64Array.from([8, 3, 6, 2, 5, 4, 7, 3, 6, 4, 5, 4, 8, 3, 4, 3, 6, 4, 7, 5, 6, 4, 5, 4, 4]) }),
+    ours: (d) => {
+      const t = matrix(d.t!, 5);
+      return () => [stats.fisherExactTest(t).pValue];
+    },
+    // R's default workspace (200,000) fails on this table ("FEXACT error 7"); 2e8 is the smallest round value that runs.
+    r: `t <- matrix(rd("t"), 5, byrow = TRUE); f <- function() fisher.test(t, workspace = 2e8); key <- function(r) r$p.value`,
+  },
+  {
+    id: "glm",
+    title: "logistic regression, 100,000 x 10 (Wald)",
+    rCall: "glm(y ~ X, binomial); summary()",
+    rPackages: [],
+    reps: 1,
+    samples: 5,
+    data: () => {
+      const { X, y } = glmData(100_000, 10, 11);
+      return { X, y };
+    },
+    ours: (d) => {
+      const X = matrix(d.X!, 10);
+      const y = arr(d.y!);
+      return () => stats.logisticRegression(X, y, { confIntMethod: "wald" }).coefficients.map((c) => c.estimate);
+    },
+    r: `X <- matrix(rd("X"), ncol = 10, byrow = TRUE); y <- rd("y")
+f <- function() { fit <- glm(y ~ X, family = binomial); s <- summary(fit); fit }
+key <- function(fit) unname(coef(fit))`,
+  },
+  {
+    id: "roc-delong",
+    title: "ROC + DeLong CI, 100,000 (rounded scores)",
+    rCall: "pROC::roc(y, s); ci.auc(delong)",
+    rPackages: ["pROC"],
+    reps: 1,
+    samples: 5,
+    data: () => {
+      const { y, score } = glmData(100_000, 10, 11);
+      return { y, score };
+    },
+    ours: (d) => {
+      const s = arr(d.score!);
+      const y = arr(d.y!);
+      return () => {
+        const r = stats.rocCurve(s, y);
+        return [r.auc, r.aucConfInt[0], r.aucConfInt[1]];
+      };
+    },
+    r: `suppressMessages(library(pROC)); y <- rd("y"); s <- rd("score")
+f <- function() { r <- roc(y, s, quiet = TRUE); list(r, ci.auc(r, method = "delong")) }
+key <- function(res) c(as.numeric(res[[1]]$auc), res[[2]][1], res[[2]][3])`,
+  },
+  {
+    id: "cv-glmnet",
+    title: "cvElasticNet binomial 2,000 x 100, alpha 0.5, 10 folds",
+    rCall: "cv.glmnet(X, y, binomial, alpha = 0.5, foldid)",
+    rPackages: ["glmnet"],
+    reps: 1,
+    samples: 5,
+    data: () => {
+      const n = 2000;
+      const p = 100;
+      const rng = createRandom(7);
+      const normal = normalSampler(rng);
+      const X = new Float64Array(n * p);
+      const y = new Float64Array(n);
+      const fold = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let eta = 0;
+        for (let j = 0; j < p; j++) {
+          const v = normal();
+          X[i * p + j] = v;
+          if (j < 10) eta += (j % 2 === 0 ? 0.5 : -0.4) * v;
+        }
+        y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+        fold[i] = (i % 10) + 1;
+      }
+      return { X, y, fold };
+    },
+    ours: (d) => {
+      const X = matrix(d.X!, 100);
+      const y = arr(d.y!);
+      const foldId = arr(d.fold!);
+      return () => {
+        const r = stats.cvElasticNet(X, y, { family: "binomial", alpha: 0.5, foldId });
+        return [r.lambdaMin, r.lambda1se];
+      };
+    },
+    r: `suppressMessages(library(glmnet)); X <- matrix(rd("X"), ncol = 100, byrow = TRUE); y <- rd("y"); foldid <- rd("fold")
+f <- function() cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid)
+key <- function(r) c(r$lambda.min, r$lambda.1se)`,
+  },
+];
+
+// ---- time to event and comparative effectiveness (present once those functions exist)
+
+function survData(n: number, seed: number, p = 0): Record<string, Float64Array> {
+  const rng = createRandom(seed);
+  const normal = normalSampler(rng);
+  const time = new Float64Array(n);
+  const status = new Float64Array(n);
+  const group = new Float64Array(n);
+  const X = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const g = i % 2;
+    let eta = 0.4 * g;
+    for (let j = 0; j < p; j++) {
+      const v = normal();
+      X[i * p + j] = v;
+      eta += (j % 2 === 0 ? 0.2 : -0.15) * v;
+    }
+    const t = -Math.log(1 - rng.nextFloat()) / (0.1 * Math.exp(eta));
+    const c = rng.nextFloat() * 25;
+    // times in whole days of a 20-year scale: many ties
+    time[i] = Math.max(1, Math.round(Math.min(t, c) * 10));
+    status[i] = t <= c ? 1 : 0;
+    group[i] = g;
+  }
+  return p > 0 ? { time, status, group, X } : { time, status, group };
+}
+
+const later: Workload[] = [
+  {
+    id: "kaplan-meier",
+    title: "Kaplan-Meier, 1,000,000 subjects",
+    rCall: "survfit(Surv(time, status) ~ 1)",
+    rPackages: ["survival"],
+    reps: 1,
+    samples: 5,
+    data: () => survData(1_000_000, 21),
+    ours: (d) => {
+      const t = arr(d.time!);
+      const s = arr(d.status!);
+      return () => {
+        const r = fn("kaplanMeier")(t, s) as { surv: number[]; median: number | null };
+        return [r.surv[r.surv.length - 1]!, r.median ?? NaN];
+      };
+    },
+    r: `suppressMessages(library(survival)); time <- rd("time"); status <- rd("status")
+f <- function() survfit(Surv(time, status) ~ 1)
+key <- function(r) c(tail(r$surv, 1), unname(quantile(r, 0.5)$quantile))`,
+  },
+  {
+    id: "log-rank",
+    title: "log-rank, 1,000,000 subjects, 2 groups",
+    rCall: "survdiff(Surv(time, status) ~ group)",
+    rPackages: ["survival"],
+    reps: 1,
+    samples: 5,
+    data: () => survData(1_000_000, 22),
+    ours: (d) => {
+      const t = arr(d.time!);
+      const s = arr(d.status!);
+      const g = arr(d.group!);
+      return () => {
+        const r = fn("logRankTest")(t, s, g) as { statistic: number };
+        return [r.statistic];
+      };
+    },
+    r: `suppressMessages(library(survival)); time <- rd("time"); status <- rd("status"); group <- rd("group")
+f <- function() survdiff(Surv(time, status) ~ group)
+key <- function(r) r$chisq`,
+  },
+  {
+    id: "cox",
+    title: "Cox (Efron), 100,000 x 10, tied times",
+    rCall: "coxph(Surv(time, status) ~ X)",
+    rPackages: ["survival"],
+    reps: 1,
+    samples: 5,
+    data: () => survData(100_000, 23, 10),
+    ours: (d) => {
+      const X = matrix(d.X!, 10);
+      const t = arr(d.time!);
+      const s = arr(d.status!);
+      return () => (fn("coxRegression")(X, t, s) as { coefficients: { estimate: number }[] }).coefficients.map((c) => c.estimate);
+    },
+    r: `suppressMessages(library(survival)); X <- matrix(rd("X"), ncol = 10, byrow = TRUE); time <- rd("time"); status <- rd("status")
+f <- function() { fit <- coxph(Surv(time, status) ~ X); summary(fit); fit }
+key <- function(fit) unname(coef(fit))`,
+  },
+  {
+    id: "cuminc",
+    title: "cumulative incidence, 100,000, 2 causes, 2 groups",
+    rCall: "cmprsk::cuminc(time, status, group)",
+    rPackages: ["cmprsk"],
+    reps: 1,
+    samples: 3,
+    data: () => {
+      const d = survData(100_000, 24);
+      const status = d.status!.map((s, i) => (s === 0 ? 0 : (i * 7919) % 3 === 0 ? 2 : 1));
+      return { ...d, status };
+    },
+    ours: (d) => {
+      const t = arr(d.time!);
+      const s = arr(d.status!);
+      const g = arr(d.group!);
+      return () => {
+        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { tests?: { statistic: number }[] };
+        return (r.tests ?? []).map((x) => x.statistic);
+      };
+    },
+    r: `suppressMessages(library(cmprsk)); time <- rd("time"); status <- rd("status"); group <- rd("group")
+f <- function() cuminc(time, status, group, cencode = 0)
+key <- function(r) unname(r$Tests[, "stat"])`,
+  },
+];
+
+/** Every workload whose function exists in this build. */
+export const WORKLOADS: readonly Workload[] = [
+  ...base,
+  ...later.filter((w) => has(w.id === "kaplan-meier" ? "kaplanMeier" : w.id === "log-rank" ? "logRankTest" : w.id === "cox" ? "coxRegression" : "cumulativeIncidence")),
+];
