@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
-import { PAPER_AE } from "../../../examples/paper-figures.js";
+import { PAPER_AE } from "../../cli/analysis/paperMao2025.js";
 import { tableToCsv, tableToMarkdown } from "../renderTable/index.js";
 import { adverseEventHierarchyTable, type CodedAdverseEvent } from "./index.js";
 
