@@ -35,6 +35,7 @@ export {
   MechanismClassSchema,
   DRUG_MECHANISMS,
   mechanismOf,
+  drugKindOf,
   StopReasonSchema,
   ConventionalAgentSchema,
 } from "./therapies.js";
