@@ -1,12 +1,12 @@
 /**
  * Visit-level endpoint classifiers: apply a profile's rule to baseline and follow-up measures.
  */
-import { assertOneOf, describeValue } from "../../_lib/errors.js";
+import { assertOneOf, describeValue, errorFromZod } from "../../_lib/errors.js";
 import { booleanOption, checkOptionKeys } from "../../_lib/options.js";
 import { DIAGNOSES_FOR_RULES, ruleDiseaseOf } from "../_lib/disease.js";
 import { ensureProfile } from "../profiles/index.js";
 import { mao2025 } from "../profiles/data.js";
-import type { DefinitionProfile, RuleNode } from "../profiles/schema.js";
+import { RuleNodeSchema, type DefinitionProfile, type RuleNode } from "../profiles/schema.js";
 import {
   ENDPOINT_IDS,
   TIMEPOINT_KEYS,
@@ -50,12 +50,24 @@ function text(node: RuleNode, top: boolean): string {
  * A rule as readable text, e.g. `drop(hbi) >= 3 OR percentDrop(hbi) >= 50`.
  * @param rule - A rule node (from a profile).
  * @returns The rule text (memoised for frozen rules).
+ * @throws {TypeError|RangeError} If `rule` is not a valid rule node (path named, e.g. `rule.of[0].op`).
  * @example
  * describeRule(mao2025.rules.CD.clinicalResponse!);
  * //=> "drop(hbi) >= 3 OR percentDrop(hbi) >= 50"
  * @see clinical-definitions.md §2.2.
  */
 export function describeRule(rule: RuleNode): string {
+  if (rule === null || typeof rule !== "object" || Array.isArray(rule)) {
+    throw new TypeError(`describeRule: rule must be a rule node object; got ${describeValue(rule)}.`);
+  }
+  if (ruleTextCache.has(rule)) return ruleTextCache.get(rule)!;
+  const r = RuleNodeSchema.safeParse(rule);
+  if (!r.success) throw errorFromZod("describeRule", "rule", r.error, rule);
+  return ruleText(rule);
+}
+
+/** Rule text of a node already validated (profiles are validated by `ensureProfile`). */
+function ruleText(rule: RuleNode): string {
   const hit = ruleTextCache.get(rule);
   if (hit !== undefined) return hit;
   const s = text(rule, true);
@@ -123,7 +135,7 @@ function fmt(x: number): string {
 
 function leaf(ctx: Ctx, node: Extract<RuleNode, { measure: MeasureKey }>): Outcome {
   const m = node.measure;
-  const t = describeRule(node);
+  const t = ruleText(node);
   const fv = node.kind === "baseline" ? undefined : read(ctx, m, false);
   const needF = node.kind !== "baseline";
   const needB = node.kind !== "value";
@@ -407,7 +419,7 @@ function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput
     reason: o.reason,
     values: ctx.values,
     thresholds: ctx.checks,
-    rule: describeRule(rule),
+    rule: ruleText(rule),
     profile: profileRef,
     disease,
     timepoint,

@@ -100,7 +100,7 @@ describe("schedule and outcomes", () => {
   const tl = patientTimeline(cdPatient, course(), goodCd);
   it("lays out the CD schedule with target dates and windows", () => {
     expect(tl.timepoints.map((t) => [t.timepoint, t.targetDate, t.window.from, t.window.to])).toEqual([
-      ["w0", START, day(-42), START],
+      ["w0", START, day(-30), START],
       ["w12", day(84), day(70), day(98)],
       ["w26", day(182), day(154), day(210)],
       ["w52", day(364), day(336), day(392)],
