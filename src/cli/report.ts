@@ -15,6 +15,8 @@ export interface ReportOptions {
   readonly keep?: readonly string[];
   readonly title?: string;
   readonly sections?: (a: Analysis) => readonly ReportSection[];
+  /** `"docx"` also writes the whole report as report.docx. */
+  readonly format?: string;
 }
 
 /** Writes report.md, report.html, analysis.json and figures/*.svg into `dir`. */
@@ -40,11 +42,15 @@ export async function reportFile(file: string, options: ReportOptions): Promise<
   } catch (e) {
     throw new UsageError(`report: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const rendered = renderReport(analysis, { title: options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`, sections: options.sections?.(analysis) ?? [] });
+  if (options.format !== undefined && options.format !== "docx") throw new UsageError(`report: --format must be docx (Markdown and HTML are always written); got ${options.format}`);
+  const title = options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`;
+  const sections = options.sections?.(analysis) ?? [];
+  const rendered = renderReport(analysis, { title, sections });
   await writeReport(options.out, rendered, analysis);
+  if (options.format === "docx") await writeFile(join(options.out, "report.docx"), await (await import("./reportDocx.js")).reportDocx(analysis, rendered, title, sections));
   const f = analysis.flow;
   const summary =
     `report: ${f.screened} screened, ${f.included} included (CD ${f.includedByDiagnosis.CD}, UC ${f.includedByDiagnosis.UC}); ` +
-    `${analysis.validation.problems.length} validation problems; wrote ${join(options.out, "report.md")}, report.html, ${rendered.figures.length} figures\n`;
+    `${analysis.validation.problems.length} validation problems; wrote ${join(options.out, "report.md")}, report.html${options.format === "docx" ? ", report.docx" : ""}, ${rendered.figures.length} figures\n`;
   return { ok: analysis.validation.problems.length === 0, summary, analysis, rendered };
 }
