@@ -23,6 +23,8 @@ export interface ReportOptions {
   /** The treatment followed; default the one drug of the courses. */
   readonly drug?: string;
   readonly sections?: (a: Analysis) => readonly ReportSection[];
+  /** `"docx"` also writes the whole report as report.docx. */
+  readonly format?: string;
 }
 
 /** Writes report.md, report.html, analysis.json and figures/*.svg into `dir`. */
@@ -65,10 +67,13 @@ export async function reportFile(
     throw new UsageError(`report: ${e instanceof Error ? e.message : String(e)}`);
   }
   const comparison = compare === "mao2025" ? comparePaper(analysis) : null;
+  if (options.format !== undefined && options.format !== "docx") throw new UsageError(`report: --format must be docx (Markdown and HTML are always written); got ${options.format}`);
+  const title = options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`;
   const sections = [...(options.sections?.(analysis) ?? []), ...(comparison === null ? [] : comparisonSections(comparison, analysis.kept.map((k) => k.patientId)))];
-  const rendered = renderReport(analysis, { title: options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`, sections });
+  const rendered = renderReport(analysis, { title, sections });
   await writeReport(options.out, rendered, analysis);
   if (comparison !== null) await writeFile(join(options.out, "comparison.json"), `${JSON.stringify(comparison, null, 1)}\n`);
+  if (options.format === "docx") await writeFile(join(options.out, "report.docx"), await (await import("./reportDocx.js")).reportDocx(analysis, rendered, title, sections));
   const f = analysis.flow;
   const cmp =
     comparison === null
@@ -76,6 +81,6 @@ export async function reportFile(
       : `; compared with ${compare}: ${comparison.filter((r) => r.match === true).length} match, ${comparison.filter((r) => r.match === false).length} differ, ${comparison.filter((r) => r.match === null).length} not asserted`;
   const summary =
     `report: ${f.screened} screened, ${f.included} included (CD ${f.includedByDiagnosis.CD}, UC ${f.includedByDiagnosis.UC}); ` +
-    `${analysis.validation.problems.length} validation problems${cmp}; wrote ${join(options.out, "report.md")}, report.html, ${rendered.figures.length} figures\n`;
+    `${analysis.validation.problems.length} validation problems${cmp}; wrote ${join(options.out, "report.md")}, report.html${options.format === "docx" ? ", report.docx" : ""}, ${rendered.figures.length} figures\n`;
   return { ok: analysis.validation.problems.length === 0, summary, analysis, rendered, comparison };
 }

@@ -244,8 +244,8 @@ export function welchTTestFromSummary(x: GroupSummary, y: GroupSummary, options?
  */
 export function oneSampleTTest(x: readonly number[], options?: TTestOptions): TestResult {
   const fn = "oneSampleTTest";
-  const xs = assertFiniteArray(fn, "x", x, 2);
-  const o = optionsObject(fn, options);
+  const xs = numericArray(fn, "x", x, 2);
+  const o = parseOptions(fn, options, T_TEST_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
