@@ -77,3 +77,14 @@ export type {
 } from "./patientTimeline/index.js";
 export { labTrajectory, TRAJECTORY_ANALYTES } from "./labTrajectory/index.js";
 export type { LabTrajectoryRow, LabTrajectoryOptions, TrajectoryAnalyte } from "./labTrajectory/index.js";
+export { drugPersistence, timeToFirstMet } from "./persistence/index.js";
+export type {
+  DrugPersistenceOptions,
+  PersistenceEvent,
+  PersistenceNotEvaluable,
+  PersistenceResult,
+  PersistenceTime,
+  ScheduledAssessment,
+  TimeDerivation,
+  TimeToFirstMet,
+} from "./persistence/index.js";

@@ -3,6 +3,8 @@
  * standard error, in O(n log n) with Fenwick trees over the predictor's ranks.
  * @packageDocumentation
  */
+import { descendingWithinStrata } from "./cox.js";
+import { rankDistinct } from "./input.js";
 
 class Fenwick {
   private readonly t: Float64Array;
@@ -22,6 +24,10 @@ class Fenwick {
   }
   get sum(): number {
     return this.total;
+  }
+  reset(): void {
+    this.t.fill(0);
+    this.total = 0;
   }
 }
 
@@ -49,50 +55,36 @@ export function concordance(c: ConcordanceInput): { estimate: number; stdError: 
   const Di = new Float64Array(n);
   let N = 0;
   let D = 0;
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    let l = groups.get(stratum[i]!);
-    if (l === undefined) groups.set(stratum[i]!, (l = []));
-    l.push(i);
-  }
-  for (const members of groups.values()) {
-    const m = members.length;
-    // ranks of eta within the stratum
-    const sortedEta = Float64Array.from(members, (i) => eta[i]!).sort();
-    let u = 0;
-    for (let k = 0; k < m; k++) if (k === 0 || sortedEta[k] !== sortedEta[u - 1]) sortedEta[u++] = sortedEta[k]!;
-    const vals = sortedEta.subarray(0, u);
-    const rankOf = (v: number): number => {
-      let lo = 0;
-      let hi = u - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (vals[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    const rk = new Int32Array(n);
-    for (const i of members) rk[i] = rankOf(eta[i]!);
-
-    // Side 1: each event i against its comparison set (sweep time descending).
-    const desc = members.slice().sort((a, b) => time[b]! - time[a]!);
-    const byEntryDesc = entry === null ? null : members.slice().sort((a, b) => entry[b]! - entry[a]!);
-    const bit = new Fenwick(u);
-    let q = 0;
-    let qe = 0;
-    while (q < m) {
+  // subjects by stratum then time descending (and entry descending): counting sorts
+  let nStrata = 0;
+  for (let i = 0; i < n; i++) if (stratum[i]! + 1 > nStrata) nStrata = stratum[i]! + 1;
+  const desc = descendingWithinStrata(time, stratum, nStrata);
+  const entryDesc = entry === null ? null : descendingWithinStrata(entry, stratum, nStrata);
+  // ranks of eta (global ranks preserve the order within every stratum)
+  const { values, index: rk } = rankDistinct(eta);
+  const u = values.length;
+  const bit = new Fenwick(u);
+  const bit2 = new Fenwick(u);
+  let start = 0;
+  let qe = 0;
+  while (start < n) {
+    const st = stratum[desc[start]!]!;
+    let end = start;
+    while (end < n && stratum[desc[end]!] === st) end++;
+    // Side 1: each event i against its comparison set (time descending).
+    let q = start;
+    while (q < end) {
       const t = time[desc[q]!]!;
       let e = q;
-      while (e < m && time[desc[e]!] === t) e++;
+      while (e < end && time[desc[e]!] === t) e++;
       for (let k = q; k < e; k++) {
         const i = desc[k]!;
         if (status[i] === 0) bit.add(rk[i]!, w[i]!);
       }
-      if (byEntryDesc !== null && entry !== null) {
-        while (qe < m && entry[byEntryDesc[qe]!]! >= t) {
-          const i = byEntryDesc[qe]!;
-          // time_i > entry_i >= t: subject i is already in the tree
+      if (entryDesc !== null && entry !== null) {
+        // time_i > entry_i >= t: subject i is already in the tree
+        while (qe < n && stratum[entryDesc[qe]!] === st && entry[entryDesc[qe]!]! >= t) {
+          const i = entryDesc[qe]!;
           bit.add(rk[i]!, -w[i]!);
           qe++;
         }
@@ -110,47 +102,55 @@ export function concordance(c: ConcordanceInput): { estimate: number; stdError: 
         N += w[i]! * conc;
         D += w[i]! * tot;
       }
+      // deaths join the comparison sets of earlier event times
       for (let k = q; k < e; k++) {
         const i = desc[k]!;
-        if (status[i] !== 0) {
-          // deaths join the comparison sets of earlier event times
-          bit.add(rk[i]!, w[i]!);
-        }
+        if (status[i] !== 0) bit.add(rk[i]!, w[i]!);
       }
       q = e;
     }
-    // Side 2: each subject j as the comparator of earlier events (sweep events ascending).
-    // j's window: events with entry_j < t_i < t_j (j an event) or <= t_j (j censored).
-    const events = members.filter((i) => status[i] !== 0).sort((a, b) => time[a]! - time[b]!);
-    interface Query {
-      j: number;
-      at: number;
-      inclusive: boolean;
-      sign: number;
-    }
-    const queries: Query[] = [];
-    for (const j of members) {
-      queries.push({ j, at: time[j]!, inclusive: status[j] === 0, sign: 1 });
-      if (entry !== null) queries.push({ j, at: entry[j]!, inclusive: true, sign: -1 });
-    }
-    // order: by threshold; exclusive queries at t come before events at t, inclusive after
-    queries.sort((a, b) => a.at - b.at || (a.inclusive === b.inclusive ? 0 : a.inclusive ? 1 : -1));
-    const bit2 = new Fenwick(u);
-    let pe = 0;
-    for (const qq of queries) {
-      while (pe < events.length && (time[events[pe]!]! < qq.at || (qq.inclusive && time[events[pe]!] === qq.at))) {
-        const i = events[pe]!;
-        bit2.add(rk[i]!, w[i]!);
-        pe++;
-      }
-      const r = rk[qq.j]!;
+    if (entryDesc !== null) while (qe < n && stratum[entryDesc[qe]!] === st) qe++;
+    // Side 2: subject j as the comparator of events i with entry_j < t_i < t_j (j an event) or
+    // <= t_j (j censored): time ascending; events at t join after the deaths at t are queried.
+    const query = (j: number, sign: number): void => {
+      const r = rk[j]!;
       const below = bit2.below(r);
       const upto = bit2.below(r + 1);
-      const tie = upto - below;
-      const above = bit2.sum - upto;
-      Ni[qq.j]! += qq.sign * (above + tie / 2);
-      Di[qq.j]! += qq.sign * bit2.sum;
+      Ni[j]! += sign * (bit2.sum - upto + (upto - below) / 2);
+      Di[j]! += sign * bit2.sum;
+    };
+    // entries ascending within this stratum: entryDesc[stratumEnd-1 .. stratumStart]
+    let pe = entryDesc === null ? -1 : qe - 1;
+    const entryStart = entryDesc === null ? 0 : qe - (end - start);
+    q = end - 1;
+    while (q >= start) {
+      const t = time[desc[q]!]!;
+      let e = q;
+      while (e >= start && time[desc[e]!] === t) e--;
+      // subtract, at their entry, the events up to and including entry_j (entry_j < t here)
+      if (entryDesc !== null && entry !== null) {
+        while (pe >= entryStart && entry[entryDesc[pe]!]! < t) {
+          query(entryDesc[pe]!, -1);
+          pe--;
+        }
+      }
+      for (let k = q; k > e; k--) if (status[desc[k]!] !== 0) query(desc[k]!, 1);
+      for (let k = q; k > e; k--) {
+        const i = desc[k]!;
+        if (status[i] !== 0) bit2.add(rk[i]!, w[i]!);
+      }
+      if (entryDesc !== null && entry !== null) {
+        while (pe >= entryStart && entry[entryDesc[pe]!]! <= t) {
+          query(entryDesc[pe]!, -1);
+          pe--;
+        }
+      }
+      for (let k = q; k > e; k--) if (status[desc[k]!] === 0) query(desc[k]!, 1);
+      q = e;
     }
+    bit.reset();
+    bit2.reset();
+    start = end;
   }
   const C = N / D;
   let v = 0;

@@ -4,6 +4,7 @@
  * order (O(n p^2)), score residuals, per-event-time Schoenfeld sums for cox.zph.
  * @packageDocumentation
  */
+import { rankDistinct } from "./input.js";
 
 /** Ties handling, as coxph's `ties`. */
 export type CoxTies = "efron" | "breslow";
@@ -40,16 +41,31 @@ export function prepareCox(
   nStrata: number,
   ties: CoxTies,
 ): CoxData {
-  const byExit = new Int32Array(n);
-  for (let i = 0; i < n; i++) byExit[i] = i;
-  byExit.sort((a, b) => stratum[a]! - stratum[b]! || time[b]! - time[a]!);
-  let byEntry: Int32Array | null = null;
-  if (entry !== null) {
-    byEntry = new Int32Array(n);
-    for (let i = 0; i < n; i++) byEntry[i] = i;
-    byEntry.sort((a, b) => stratum[a]! - stratum[b]! || entry[b]! - entry[a]!);
-  }
+  const byExit = descendingWithinStrata(time, stratum, nStrata);
+  const byEntry = entry === null ? null : descendingWithinStrata(entry, stratum, nStrata);
   return { n, p, x, time, status, entry, weights, stratum, nStrata, ties, byExit, byEntry };
+}
+
+/** Subjects ordered by stratum, then `key` descending: two stable counting sorts (O(n + m)). */
+export function descendingWithinStrata(key: Float64Array, stratum: Int32Array, nStrata: number): Int32Array {
+  const n = key.length;
+  const { values, index } = rankDistinct(key);
+  const m = values.length;
+  const count = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) count[m - 1 - index[i]! + 1]!++;
+  for (let k = 0; k < m; k++) count[k + 1]! += count[k]!;
+  const byKey = new Int32Array(n);
+  for (let i = 0; i < n; i++) byKey[count[m - 1 - index[i]!]!++] = i;
+  if (nStrata <= 1) return byKey;
+  const cs = new Int32Array(nStrata + 1);
+  for (let i = 0; i < n; i++) cs[stratum[i]! + 1]!++;
+  for (let k = 0; k < nStrata; k++) cs[k + 1]! += cs[k]!;
+  const out = new Int32Array(n);
+  for (let q = 0; q < n; q++) {
+    const i = byKey[q]!;
+    out[cs[stratum[i]!]!++] = i;
+  }
+  return out;
 }
 
 /** Log-likelihood, score and information at beta. */
@@ -142,18 +158,27 @@ function sweep(d: CoxData, r: Float64Array, second: boolean, visit: DeathVisitor
       s0 += ri;
       atRisk++;
       const o = i * p;
-      for (let a = 0; a < p; a++) {
-        const xa = x[o + a]!;
-        s1[a]! += ri * xa;
-        if (second) for (let b = 0; b <= a; b++) s2[a * p + b]! += ri * xa * x[o + b]!;
-      }
-      if (status[i] !== 0) {
+      const dead = status[i] !== 0;
+      if (dead) {
         deaths.push(i);
         e0 += ri;
+      }
+      if (second) {
         for (let a = 0; a < p; a++) {
-          const xa = x[o + a]!;
-          e1[a]! += ri * xa;
-          if (second) for (let b = 0; b <= a; b++) e2[a * p + b]! += ri * xa * x[o + b]!;
+          const rx = ri * x[o + a]!;
+          s1[a]! += rx;
+          const row = a * p;
+          for (let b = 0; b <= a; b++) s2[row + b]! += rx * x[o + b]!;
+          if (dead) {
+            e1[a]! += rx;
+            for (let b = 0; b <= a; b++) e2[row + b]! += rx * x[o + b]!;
+          }
+        }
+      } else {
+        for (let a = 0; a < p; a++) {
+          const rx = ri * x[o + a]!;
+          s1[a]! += rx;
+          if (dead) e1[a]! += rx;
         }
       }
     }
@@ -189,7 +214,6 @@ export function coxEval(d: CoxData, beta: ArrayLike<number>, derivatives = true)
   let loglik = 0;
   const score = new Float64Array(p);
   const info = new Float64Array(p * p);
-  const a = new Float64Array(p);
   sweep(d, r, derivatives, (_t, _st, deaths, s0, s1, s2, e0, e1, e2) => {
     const dd = deaths.length;
     let wsum = 0;
@@ -201,19 +225,34 @@ export function coxEval(d: CoxData, beta: ArrayLike<number>, derivatives = true)
     const efron = ties === "efron" && dd > 1;
     const steps = efron ? dd : 1;
     const mw = efron ? wsum / dd : wsum;
+    // sums over the Efron steps k (f = k/dd, D = s0 - f e0): 1/D, f/D, 1/D^2, f/D^2, f^2/D^2
+    let c0 = 0;
+    let c1 = 0;
+    let q0 = 0;
+    let q1 = 0;
+    let q2 = 0;
     for (let k = 0; k < steps; k++) {
       const f = efron ? k / dd : 0;
       const den = s0 - f * e0;
       loglik -= mw * (Math.log(den) + shift);
-      if (!derivatives) continue;
-      for (let j = 0; j < p; j++) {
-        a[j] = (s1[j]! - f * e1[j]!) / den;
-        score[j]! -= mw * a[j]!;
-      }
-      for (let j = 0; j < p; j++) {
-        for (let l = 0; l <= j; l++) {
-          info[j * p + l]! += mw * ((s2[j * p + l]! - f * e2[j * p + l]!) / den - a[j]! * a[l]!);
-        }
+      const inv = 1 / den;
+      c0 += inv;
+      c1 += f * inv;
+      q0 += inv * inv;
+      q1 += f * inv * inv;
+      q2 += f * f * inv * inv;
+    }
+    if (!derivatives) return;
+    for (let j = 0; j < p; j++) score[j]! -= mw * (s1[j]! * c0 - e1[j]! * c1);
+    for (let j = 0; j < p; j++) {
+      const sj = s1[j]!;
+      const ej = e1[j]!;
+      for (let l = 0; l <= j; l++) {
+        const sl = s1[l]!;
+        const el = e1[l]!;
+        const second = s2[j * p + l]! * c0 - e2[j * p + l]! * c1;
+        const outer = sj * sl * q0 - (sj * el + ej * sl) * q1 + ej * el * q2;
+        info[j * p + l]! += mw * (second - outer);
       }
     }
   });
