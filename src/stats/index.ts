@@ -75,3 +75,5 @@ export type { GroupRisk, RiskContrast, WeightedRiskComparisonOptions, WeightedRi
 export { matchedPairsMcNemar } from "./matchedPairsMcNemar/index.js";
 export type { MatchedPairsMcNemarOptions, MatchedPairsMcNemarResult } from "./matchedPairsMcNemar/index.js";
 // --- end Comparative effectiveness ---
+export { propensityPipeline } from "./propensityPipeline/index.js";
+export type { PropensityPipelineOptions, PropensityPipelineResult } from "./propensityPipeline/index.js";
