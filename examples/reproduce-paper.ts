@@ -15,6 +15,7 @@ import { analyseCohort, type Analysis, type RateTime, type ReportEndpoint } from
 import { renderReport, type SimpleTable } from "../src/cli/analysis/render.js";
 import { writeReport } from "../src/cli/report.js";
 import { parseJsonSafe } from "../src/cli/safeJson.js";
+import { comparativeEffectivenessDemo, printComparativeEffectiveness } from "./comparative-effectiveness.js";
 import {
   PAPER_AE,
   PAPER_CONTRADICTIONS,
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   const outDir = outIdx > 0 ? process.argv[outIdx + 1]! : "report";
   const { analysis, keep } = analysePaperCohort();
   const rows = comparePaper(analysis);
+  const ce = comparativeEffectivenessDemo();
   const rendered = renderReport(analysis, {
     title: "Mao et al. 2025 (Drug Des Devel Ther), reproduced from a synthetic cohort",
     sections: [
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
         title: "The paper's contradictions (clinical-definitions.md §2.4)",
         tables: [{ caption: "Side by side", columns: ["Topic", "The paper says", "Used here"], rows: PAPER_CONTRADICTIONS.map((c) => [c.topic, c.statements.join(" · "), c.used]) }],
       },
+      { title: ce.title, text: [...ce.text, `Figures: ${Object.keys(ce.figures).join(", ")} (next to this report).`], tables: ce.tables },
     ],
   });
   await mkdir(outDir, { recursive: true });
@@ -230,6 +233,7 @@ async function main(): Promise<void> {
   }
   console.log("\n== The paper's contradictions (side by side)");
   for (const c of PAPER_CONTRADICTIONS) console.log(`- ${c.topic}: ${c.statements.join(" | ")}\n    used: ${c.used}`);
+  await printComparativeEffectiveness(outDir, ce);
   const bad = rows.filter((r) => r.match === false);
   console.log(
     `\n${rows.filter((r) => r.match === true).length} figures match, ${bad.length} differ, ${rows.filter((r) => r.match === null).length} not asserted. Report: ${join(outDir, "report.md")}, ${join(outDir, "report.html")}`,

@@ -128,7 +128,7 @@ export function propensityPipeline(data: CovariateColumns, treatment: readonly n
     `1. Propensity score: logistic regression of treatment on ${covNames.join(", ")} in ${n} units (${nTreated} treated, ${nControl} control); ` +
       `scores ${f3(ov.treated.min)}-${f3(ov.treated.max)} (treated) and ${f3(ov.control.min)}-${f3(ov.control.max)} (control); ` +
       (ov.commonSupport === null ? "no common support." : `${ov.outsideSupport.treated} treated and ${ov.outsideSupport.control} control units outside the common support.`) +
-      (ps.warnings.length > 0 ? ` Warnings: ${ps.warnings.join("; ")}.` : ""),
+      (ps.warnings.some((w) => !w.includes("common support")) ? ` Warnings: ${ps.warnings.filter((w) => !w.includes("common support")).join("; ")}.` : ""),
   );
 
   let matching: MatchNearestResult | null = null;
