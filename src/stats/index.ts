@@ -73,3 +73,19 @@ export type { ProportionalHazardsTestOptions, ProportionalHazardsTestResult, Zph
 export { cumulativeIncidence } from "./cumulativeIncidence/index.js";
 export type { CumulativeIncidenceAtTime, CumulativeIncidenceCurve, CumulativeIncidenceOptions, CumulativeIncidenceResult } from "./cumulativeIncidence/index.js";
 // --- end Time to event ---
+// --- Comparative effectiveness (propensity scores, matching, weighting, balance) ---
+export { propensityScore } from "./propensityScore/index.js";
+export type { PropensityOverlap, PropensityScoreOptions, PropensityScoreResult, ScoreRange } from "./propensityScore/index.js";
+export { matchNearest } from "./matchNearest/index.js";
+export type { ExactCovariate, MatchedSet, MatchNearestOptions, MatchNearestResult, MatchOrder } from "./matchNearest/index.js";
+export { iptwWeights, effectiveSampleSize } from "./iptwWeights/index.js";
+export type { EffectiveSampleSize, WeightingEstimand, IptwWeightsOptions, IptwWeightsResult, WeightTruncation } from "./iptwWeights/index.js";
+export { covariateBalance } from "./covariateBalance/index.js";
+export type { BalanceRow, BalanceStats, CovariateBalanceOptions, CovariateBalanceResult, CovariateColumns } from "./covariateBalance/index.js";
+export { weightedRiskComparison } from "./weightedRiskComparison/index.js";
+export type { GroupRisk, RiskContrast, WeightedRiskComparisonOptions, WeightedRiskComparisonResult } from "./weightedRiskComparison/index.js";
+export { matchedPairsMcNemar } from "./matchedPairsMcNemar/index.js";
+export type { MatchedPairsMcNemarOptions, MatchedPairsMcNemarResult } from "./matchedPairsMcNemar/index.js";
+// --- end Comparative effectiveness ---
+export { propensityPipeline } from "./propensityPipeline/index.js";
+export type { PropensityPipelineOptions, PropensityPipelineResult } from "./propensityPipeline/index.js";

@@ -4,7 +4,7 @@ import { kahanSum, optionRecord, parseNumbers, parseTreatment } from "../_common
 const FN = "iptwWeights";
 
 /** Target population of the weights: all units (`'ATE'`) or the treated (`'ATT'`). */
-export type Estimand = "ATE" | "ATT";
+export type WeightingEstimand = "ATE" | "ATT";
 
 /** Weight truncation at percentiles of the weights (each in (0, 1)), e.g. `{ upper: 0.99 }`. */
 export interface WeightTruncation {
@@ -17,7 +17,7 @@ export interface WeightTruncation {
 /** Options of {@link iptwWeights}. */
 export interface IptwWeightsOptions {
   /** `'ATE'` (default) or `'ATT'`. */
-  readonly estimand?: Estimand;
+  readonly estimand?: WeightingEstimand;
   /** Multiply by the marginal probability of the group received (see remarks). Default false. */
   readonly stabilize?: boolean;
   /** Trim by score: units with score < trim or > 1 − trim get weight 0 (trim in (0, 0.5)). */
@@ -36,7 +36,7 @@ export interface EffectiveSampleSize {
 export interface IptwWeightsResult {
   /** One weight per unit, >= 0 (0 for trimmed units). */
   readonly weights: number[];
-  readonly estimand: Estimand;
+  readonly estimand: WeightingEstimand;
   readonly stabilized: boolean;
   /** Units trimmed for a score outside [trim, 1 − trim], in data order. */
   readonly trimmed: number[];
@@ -147,7 +147,7 @@ export function iptwWeights(score: readonly number[], treatment: readonly number
   const e = parseNumbers(FN, "score", score);
   const n = e.length;
   const { z } = parseTreatment(FN, "treatment", treatment, n);
-  const estimand: Estimand = opts.estimand === undefined ? "ATE" : assertOneOf(FN, "options.estimand", opts.estimand, ["ATE", "ATT"] as const);
+  const estimand: WeightingEstimand = opts.estimand === undefined ? "ATE" : assertOneOf(FN, "options.estimand", opts.estimand, ["ATE", "ATT"] as const);
   let stabilize = false;
   if (opts.stabilize !== undefined) {
     if (typeof opts.stabilize !== "boolean") throw new TypeError(`${FN}: options.stabilize must be a boolean; got ${describeValue(opts.stabilize)}.`);

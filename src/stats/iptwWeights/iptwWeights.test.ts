@@ -2,13 +2,13 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../../tests/expectClose.js";
 import { loadFixtures, nonEmpty } from "../_common/testing.js";
-import { effectiveSampleSize, iptwWeights, type Estimand, type IptwWeightsOptions } from "./index.js";
+import { effectiveSampleSize, iptwWeights, type WeightingEstimand, type IptwWeightsOptions } from "./index.js";
 
 interface Fixture {
   label: string;
   score: number[];
   treatment: number[];
-  estimand: Estimand;
+  estimand: WeightingEstimand;
   stabilize: boolean;
   trim: number | null;
   lower: number | null;
@@ -67,7 +67,7 @@ describe("iptwWeights", () => {
     expect(() => iptwWeights([0.95, 0.97, 0.5, 0.4], [1, 1, 0, 0], { trim: 0.1 })).toThrow(/must leave both groups non-empty; got 0 treated/);
   });
   it("names bad options", () => {
-    expect(() => iptwWeights([0.2, 0.5], [1, 0], { estimand: "ATC" as Estimand })).toThrow(/options\.estimand must be/);
+    expect(() => iptwWeights([0.2, 0.5], [1, 0], { estimand: "ATC" as WeightingEstimand })).toThrow(/options\.estimand must be/);
     expect(() => iptwWeights([0.2, 0.5], [1, 0], { trim: 0.5 })).toThrow(/options\.trim must be in \(0, 0\.5\)/);
     expect(() => iptwWeights([0.2, 0.5], [1, 0], { truncate: { upper: 99 } })).toThrow(/options\.truncate\.upper must be a percentile in \(0, 1\)/);
     expect(() => iptwWeights([0.2, 0.5], [1, 0], { truncate: { top: 0.9 } as object })).toThrow(/options\.truncate\.top is not a known option/);
@@ -87,7 +87,7 @@ describe("iptwWeights", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ e: fc.double({ min: 0.01, max: 0.99, noNaN: true }), t: fc.constantFrom(0, 1), x: fc.double({ min: -10, max: 10, noNaN: true }) }), { minLength: 2, maxLength: 80 }).filter((u) => u.some((v) => v.t === 1) && u.some((v) => v.t === 0)),
-        fc.constantFrom<Estimand>("ATE", "ATT"),
+        fc.constantFrom<WeightingEstimand>("ATE", "ATT"),
         (u, estimand) => {
           const e = u.map((v) => v.e);
           const t = u.map((v) => v.t);
