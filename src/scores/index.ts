@@ -71,6 +71,20 @@ export type {
   ModifiedMayoEndoscopicScoreComponents,
   ModifiedMayoEndoscopicScoreResult,
 } from "./modifiedMayoEndoscopicScore/index.js";
+export { cdeis, cdeisUnchecked, safeCdeis } from "./cdeis/index.js";
+export type { CdeisComponents, CdeisResult } from "./cdeis/index.js";
+export { pcdai, pcdaiUnchecked, safePcdai } from "./pcdai/index.js";
+export type { PcdaiOptions, PcdaiComponents, PcdaiBand, PcdaiResult } from "./pcdai/index.js";
+export { weightedPcdai, weightedPcdaiUnchecked, safeWeightedPcdai } from "./weightedPcdai/index.js";
+export type { WeightedPcdaiComponents, WeightedPcdaiBand, WeightedPcdaiResult } from "./weightedPcdai/index.js";
+export { pdai, pdaiUnchecked, safePdai } from "./pdai/index.js";
+export type { PdaiOptions, PdaiComponents, PdaiBand, PdaiResult } from "./pdai/index.js";
+export { parisClassification, safeParisClassification } from "./parisClassification/index.js";
+export type { ParisAgeClass, ParisCdResult, ParisUcResult, ParisClassificationResult } from "./parisClassification/index.js";
+export { pro2Cd, pro2CdUnchecked, safePro2Cd } from "./pro2Cd/index.js";
+export type { Pro2CdOptions, Pro2CdComponents, Pro2CdBand, Pro2CdResult } from "./pro2Cd/index.js";
+export { pro2Uc, pro2UcUnchecked, safePro2Uc } from "./pro2Uc/index.js";
+export type { Pro2UcOptions, Pro2UcComponents, Pro2UcBand, Pro2UcResult } from "./pro2Uc/index.js";
 // @@MORE_SCORES@@
 export { SCORE_CODES, IBD_CODES } from "./scoreCodes/index.js";
 export type { ClinicalCoding } from "./scoreCodes/index.js";
@@ -108,7 +122,18 @@ export {
   HoItemsSchema,
   PucaiItemsSchema,
   ModifiedMayoEndoscopicInputSchema,
+  CdeisSegmentSchema,
+  CdeisInputSchema,
+  PcdaiItemsSchema,
+  WeightedPcdaiItemsSchema,
+  PdaiItemsSchema,
+  ParisCdSchema,
+  ParisUcSchema,
+  ParisSchema,
+  Pro2UcSchema,
 } from "../models/instrumentInputs.js";
+export { Pro2CdSchema } from "../models/scoreInputs.js";
+export type { Pro2Cd } from "../models/scoreInputs.js";
 export type {
   SccaiExtracolonic,
   SccaiItems,
@@ -118,6 +143,15 @@ export type {
   HoItems,
   PucaiItems,
   ModifiedMayoEndoscopicInput,
+  CdeisSegment,
+  CdeisInput,
+  PcdaiItems,
+  WeightedPcdaiItems,
+  PdaiItems,
+  ParisCd,
+  ParisUc,
+  Paris,
+  Pro2Uc,
 } from "../models/instrumentInputs.js";
 export { MontrealSchema, MontrealCdSchema, MontrealUcSchema } from "../models/patient.js";
 export type { Montreal, MontrealCd, MontrealUc } from "../models/patient.js";
