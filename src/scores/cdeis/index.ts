@@ -91,7 +91,7 @@ function score(v: CdeisInput): CdeisResult {
  * @throws {TypeError} If `input` is not an object, or an item is missing, unknown or of the wrong kind.
  * @throws {RangeError} If a surface is outside 0-10 cm, or no segment was explored.
  * @example
- * const seg = (deep: boolean, sup: boolean, inv: number, ulc: number) => ({ deepUlceration: deep, superficialUlceration: sup, surfaceInvolvedCm: inv, surfaceUlceratedCm: ulc });
+ * const seg = (deep, sup, inv, ulc) => ({ deepUlceration: deep, superficialUlceration: sup, surfaceInvolvedCm: inv, surfaceUlceratedCm: ulc });
  * cdeis({ ileum: seg(true, false, 6, 3), rightColon: seg(false, true, 3, 1), transverseColon: seg(false, false, 0, 0), leftColon: null, rectum: seg(false, false, 0, 0), ulceratedStenosis: true, nonUlceratedStenosis: false }).total;
  * //=> 10.75
  * @see Mary JY, Modigliani R. Development and validation of an endoscopic index of the severity for Crohn's disease: a prospective multicentre study. Gut 1989;30:983-9. doi:10.1136/gut.30.7.983
