@@ -300,8 +300,6 @@ export type ParisCd = z.infer<typeof ParisCdSchema>;
  */
 export const ParisUcSchema = z.strictObject({
   type: z.literal("UC"),
-  /** Age at diagnosis, years. */
-  ageAtDiagnosisYears: z.number().min(0).max(150),
   /** E1 proctitis, E2 left-sided (distal to the splenic flexure), E3 extensive (distal to the hepatic flexure), E4 pancolitis (proximal to the hepatic flexure). */
   extent: z.enum(["E1", "E2", "E3", "E4"]),
   /** Ever severe (PUCAI of 65 or more at any time). */
