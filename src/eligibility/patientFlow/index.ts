@@ -65,7 +65,7 @@ export const ReportedFlowSchema = z.strictObject({
   includedByDiagnosis: z.strictObject({ CD: count.optional(), UC: count.optional(), "IBD-U": count.optional() }).optional(),
 });
 /** A reported flow. */
-export type ReportedFlow = z.infer<typeof ReportedFlowSchema>;
+export interface ReportedFlow extends z.infer<typeof ReportedFlowSchema> {}
 
 /**
  * The paper's reported flow (Mao et al. 2025, Results and Figure 4): 122 screened; −8 not refractory, −1 age < 18,

@@ -159,11 +159,11 @@ export const DefinitionProfileSchema = z
   });
 
 /** A definition profile (deep read-only; shipped and derived profiles are deep-frozen). */
-export type DefinitionProfile = DeepReadonly<z.infer<typeof DefinitionProfileSchema>>;
+export interface DefinitionProfile extends DeepReadonly<z.infer<typeof DefinitionProfileSchema>> {}
 /** A time point of a profile's schedule. */
-export type TimepointSpec = DeepReadonly<z.infer<typeof TimepointSpecSchema>>;
+export interface TimepointSpec extends DeepReadonly<z.infer<typeof TimepointSpecSchema>> {}
 /** The rules of one disease. */
-export type DiseaseRules = DeepReadonly<z.infer<typeof DiseaseRulesSchema>>;
+export interface DiseaseRules extends DeepReadonly<z.infer<typeof DiseaseRulesSchema>> {}
 
 /** Partial overrides for `deriveProfile`: objects merge key by key; arrays and rule nodes replace. */
 export type ProfileOverrides = Override<Omit<DefinitionProfile, "id" | "version" | "derivedFrom">>;
