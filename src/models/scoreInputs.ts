@@ -1,6 +1,6 @@
 /**
  * Inputs of every clinical score, as zod schemas. The score functions in `ibd-outcomes/scores`
- * validate against these; `Visit` embeds them. Definitions: clinical-definitions.md §1.
+ * validate against these; `Visit` embeds them. Definitions: [definitions §1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 import * as z from "zod";
 

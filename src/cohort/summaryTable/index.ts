@@ -74,7 +74,7 @@ function sortValues(values: SummaryValue[]): SummaryValue[] {
  *   expected count is at least 5, otherwise Fisher's exact ({@link selectCategoricalTest}); r x c alike.
  * - Each row carries its test, footnote letter and the reason; p-values use `pValueStyle` (paper default).
  * gtsummary's recent releases use quantile type 2 for quartiles; R's default (and this function's) is 7,
- * so Q1/Q3 can differ in the last digit from a gtsummary table (clinical-definitions §2.4).
+ * so Q1/Q3 can differ in the last digit from a gtsummary table ([definitions §2.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @param rows - Patient rows (plain objects). Not modified.
  * @param options - `by`, `variables`, and display options.
  * @returns Groups, rows (cells, denominators, missing counts, tests, reasons, p-values), footnotes and the

@@ -40,7 +40,7 @@ import type {
  * no period started on or before the date → `never`. Without periods: a visit on the date flagged
  * `onCorticosteroids: true` → `on`; an earlier visit flagged true → `unknown` (stopped, date unknown);
  * otherwise `never`. `usedAtBaseline`: a period covers the course start date (flags: the latest visit on
- * or before the start says so). Used for A3 and A10 (clinical-definitions.md §2.3).
+ * or before the start says so). Used for A3 and A10 ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @param course - The treatment course (`concomitantMedications` with `agentClass: "corticosteroid"`).
  * @param date - The assessment date (ISO).
  * @param visits - The patient's visits (only used when the course records no corticosteroid period).
@@ -356,7 +356,7 @@ export function timelineFrame(
  *      hbi: { wellBeing: 1, abdominalPain: 0, liquidStools: 2, abdominalMass: 0, complications: [] } }]);
  * tl.timepoints.find((t) => t.timepoint === "w12")?.outcomes.steroidFreeClinicalRemission?.status;
  * //=> "met"
- * @see Mao Y, et al. Drug Des Devel Ther 2025 (Outcomes; Statistical Analysis); clinical-definitions.md §2.1, §2.3.
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Outcomes; Statistical Analysis); [definitions §2.1, §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function patientTimeline(
   patient: Patient,
@@ -487,7 +487,7 @@ export interface TimelineRow {
  *   treatmentStart: "2024-01-01", maintenanceStart: "2024-03-25", events: { surgery: null, discontinuation: null },
  *   timepoints: [] }).length;
  * //=> 0
- * @see clinical-definitions.md §2.1 (denominators: the full cohort at every time point).
+ * @see [definitions §2.1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md) (denominators: the full cohort at every time point).
  */
 export function timelineRows(timeline: PatientTimeline): TimelineRow[] {
   const rows: TimelineRow[] = [];
