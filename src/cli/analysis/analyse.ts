@@ -371,7 +371,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     const defined = present.filter((g) => profile.rules[g][e] !== null);
     const texts = defined.map((g) => [g, ruleText(profile.rules[g][e]!)] as const);
     const same = texts.every(([, t]) => t === texts[0]![1]);
-    const definition = same && texts.length > 0 ? texts[0]![1] : texts.map(([g, t]) => `${g}: ${t}`).join("; ");
+    const definition = same && texts.length > 0 && defined.length === present.length ? texts[0]![1] : texts.map(([g, t]) => `${g}: ${t}`).join("; ");
     const single = defined.every((g) => profile.rules[g][e]!.kind === "value");
     const caption = single ? `${ENDPOINT_NAME[e]} (${definition})` : ENDPOINT_NAME[e];
     endpoints.push({ id: e, name: ENDPOINT_NAME[e], caption, definition: `${definition}${present.filter((g) => !defined.includes(g)).map((g) => `; ${g}: not defined by ${profile.id}`).join("")}`, applies });
