@@ -655,7 +655,17 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     const res = labsBy === "diagnosis" && present.length > 1 ? labTrajectorySummary(rows, { ...common, byGroup: true }) : pooled;
     // time points as people write them in the table's first column
     const relabel = (c: DisplayTable["rows"][number]["cells"][number], i: number) => (i === 0 && typeof c === "string" && labels.has(c as RateTime) ? timeText(c as RateTime) : c);
-    labs[key] = { ...res, table: { ...res.table, rows: res.table.rows.map((r) => ({ ...r, cells: r.cells.map(relabel) })) } };
+    const base = timeText("w0");
+    const w0 = (c: DisplayTable["columns"][number]) => (typeof c === "string" ? c.replace(/\bvs w0\b/, `vs ${base}`) : c);
+    labs[key] = {
+      ...res,
+      table: {
+        ...res.table,
+        columns: res.table.columns.map(w0),
+        rows: res.table.rows.map((r) => ({ ...r, cells: r.cells.map(relabel) })),
+        footnotes: res.table.footnotes.map((f) => f.replace(/\bagainst w0\b/, `against ${base}`)),
+      },
+    };
   }
   addMean("ucAge", groups.UC.map((p) => ageInYears(p.birthDate, course(p).startDate)));
 

@@ -80,9 +80,12 @@ describe("report on a cohort that is not the paper's (stride2)", () => {
 
   it("shows — where a row does not apply to a group (Montreal classes are disease-specific)", () => {
     const row = (label: string) => r.markdown.split("\n").find((l) => l.startsWith(`| ${label} |`));
-    // columns: Variable | All | CD | UC
-    expect(row("Montreal L3 (location)")).toMatch(/^\| Montreal L3 \(location\) \| — \| \d+ \(\d+\.\d%\) \| — \|$/);
-    expect(row("Montreal E3 (extent)")).toMatch(/^\| Montreal E3 \(extent\) \| — \| — \| \d+ \(\d+\.\d%\) \|$/);
+    // columns: Variable | All | UC | CD
+    expect(row("Montreal L3 (location)")).toMatch(/^\| Montreal L3 \(location\) \| — \| — \| \d+ \(\d+\.\d%\) \|$/);
+    expect(row("Montreal E3 (extent)")).toMatch(/^\| Montreal E3 \(extent\) \| — \| \d+ \(\d+\.\d%\) \| — \|$/);
+    // lab tables name the baseline as people write it
+    expect(r.markdown).toContain("p vs Week 0");
+    expect(r.markdown).not.toMatch(/vs w0|against w0/);
   });
 
   it("lab figures show n and are split by diagnosis by default", () => {
