@@ -10,14 +10,26 @@ const built = existsSync(join(root, "dist", "index.js")) && existsSync(join(root
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 120_000 });
 
 describe("examples", () => {
-  it("registry-stream.ts streams a file: bad lines counted, running counts printed", () => {
-    const visits = (JSON.parse(readFileSync(join(root, "examples", "data", "cohort.json"), "utf8")) as { visits: unknown[] }).visits;
-    const f = join(mkdtempSync(join(tmpdir(), "ibd-ex-")), "v.ndjson");
-    writeFileSync(f, `${JSON.stringify(visits[0])}\n{"__proto__":{"x":1},"patientId":"P","date":"2024-01-01"}\n${JSON.stringify(visits[1])}\n`);
-    const r = run(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "examples/registry-stream.ts", f]);
+  it("registry-stream.ts streams a file: UC/CD from the patient's diagnosis, bad lines and unknown patients counted", () => {
+    const cohortFile = join(root, "examples", "data", "cohort.json");
+    const c = JSON.parse(readFileSync(cohortFile, "utf8")) as { patients: { id: string; diagnosis: string }[]; visits: { patientId: string; mayo?: unknown; hbi?: unknown }[] };
+    const cdPatient = new Set(c.patients.filter((p) => p.diagnosis === "CD").map((p) => p.id));
+    // a CD patient's visit that records no HBI: classified by CD rules (diagnosis), not by its scores
+    const cdVisit = c.visits.find((v) => cdPatient.has(v.patientId))!;
+    const { hbi: _h, ...noScore } = cdVisit;
+    void _h;
+    const dir = mkdtempSync(join(tmpdir(), "ibd-ex-"));
+    const f = join(dir, "v.ndjson");
+    writeFileSync(f, `${JSON.stringify(noScore)}\n{"__proto__":{"x":1},"patientId":"P","date":"2024-01-01"}\n${JSON.stringify({ ...cdVisit, patientId: "NOBODY" })}\n`);
+    const r = run(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "examples/registry-stream.ts", f, cohortFile]);
+    expect(r.stderr).toMatch(/line 3: patient "NOBODY" is not in the patients file/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/3 lines, 1 bad/);
-    expect(r.stdout).toMatch(/clinicalRemission/);
+    expect(r.stdout).toMatch(/3 lines, 1 bad, 1 of unknown patients/);
+    expect(r.stdout).toMatch(/CD clinicalRemission/);
+    expect(r.stdout).not.toMatch(/UC clinicalRemission/);
+    const usage = run(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "examples/registry-stream.ts", f]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/patients/);
   });
 
   it.skipIf(!built)("node-quickstart.mjs runs against ./dist and prints the paper's week-8/12 remission rates", () => {

@@ -1,5 +1,5 @@
 /**
- * The mao2025 endpoint rules (clinical-definitions.md §2.2 with the §2.3 defaults), written out
+ * The mao2025 endpoint rules ([definitions §2.2](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md) with the §2.3 defaults), written out
  * literally for the cohort generator: the generator uses them to construct visit items that reach a
  * target outcome, and to check itself. The demo classifies with the library (src/endpoints), not with
  * this file; `examples/reproduce-paper.ts` reports any disagreement between the two.

@@ -1,6 +1,6 @@
 /**
  * Public vocabulary and result types of `ibd-outcomes/endpoints`. Stable: the cohort tables read them.
- * Definitions: clinical-definitions.md §2-§3.
+ * Definitions: [definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 import type { Diagnosis, IsoDate } from "../models/common.js";
 
@@ -28,7 +28,7 @@ export const ENDPOINT_IDS = Object.freeze([
 export type EndpointId = (typeof ENDPOINT_IDS)[number];
 
 /**
- * Time point keys (clinical-definitions.md §2.1): `w0` baseline, `w8` UC induction, `w12` CD induction,
+ * Time point keys ([definitions §2.1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)): `w0` baseline, `w8` UC induction, `w12` CD induction,
  * `w26`, `w52` maintenance, `w78` biomarkers only in the paper.
  * @example
  * TIMEPOINT_KEYS.join(" ");
@@ -51,7 +51,7 @@ export type TimepointKey = (typeof TIMEPOINT_KEYS)[number];
  * @example
  * MEASURE_KEYS.includes("hbi");
  * //=> true
- * @see clinical-definitions.md §1.
+ * @see [definitions §1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export const MEASURE_KEYS = Object.freeze([
   "mayoStoolFrequency",
@@ -91,7 +91,7 @@ export type MeasureKey = (typeof MEASURE_KEYS)[number];
 export type VisitMeasures = { readonly [K in MeasureKey]?: number };
 
 /**
- * The §2.3 ambiguity register IDs (clinical-definitions.md §2.3).
+ * The §2.3 ambiguity register IDs ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @example
  * AMBIGUITY_IDS.at(-1);
  * //=> "A10"

@@ -42,7 +42,7 @@ export const SeriousnessCriteriaSchema = z.strictObject({
   importantMedicalEvent: z.boolean().optional(),
 });
 /** Regulatory seriousness criteria. */
-export type SeriousnessCriteria = z.infer<typeof SeriousnessCriteriaSchema>;
+export interface SeriousnessCriteria extends z.infer<typeof SeriousnessCriteriaSchema> {}
 
 /**
  * One adverse event during treatment.
@@ -72,7 +72,7 @@ export const AdverseEventSchema = z
     }
   });
 /** One adverse event. */
-export type AdverseEvent = z.infer<typeof AdverseEventSchema>;
+export interface AdverseEvent extends z.infer<typeof AdverseEventSchema> {}
 
 /** Which seriousness rule `isSerious` applies. */
 export type SeriousnessRule = "paper" | "regulatory";

@@ -66,7 +66,7 @@ export const LabPanelSchema = z.strictObject({
   ck: measurement("ck").optional(),
 });
 /** A lab panel with explicit units. */
-export type LabPanel = z.infer<typeof LabPanelSchema>;
+export interface LabPanel extends z.infer<typeof LabPanelSchema> {}
 
 /** A lab panel in canonical units: analyte → number. Absent analytes are absent. */
 export type CanonicalLabs = { -readonly [A in Analyte]?: number };

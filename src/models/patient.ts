@@ -22,7 +22,7 @@ export const MontrealCdSchema = z.strictObject({
   perianal: z.boolean(),
 });
 /** Montreal classification of Crohn's disease. */
-export type MontrealCd = z.infer<typeof MontrealCdSchema>;
+export interface MontrealCd extends z.infer<typeof MontrealCdSchema> {}
 
 /**
  * Montreal classification of ulcerative colitis.
@@ -36,7 +36,7 @@ export const MontrealUcSchema = z.strictObject({
   severity: z.enum(["S0", "S1", "S2", "S3"]).optional(),
 });
 /** Montreal classification of ulcerative colitis. */
-export type MontrealUc = z.infer<typeof MontrealUcSchema>;
+export interface MontrealUc extends z.infer<typeof MontrealUcSchema> {}
 
 /** Montreal classification (CD or UC form). */
 export const MontrealSchema = z.discriminatedUnion("type", [MontrealCdSchema, MontrealUcSchema]);
@@ -65,7 +65,7 @@ export const PriorTherapySchema = z
     }
   });
 /** One prior advanced therapy. */
-export type PriorTherapy = z.infer<typeof PriorTherapySchema>;
+export interface PriorTherapy extends z.infer<typeof PriorTherapySchema> {}
 
 /** One prior conventional therapy (5-ASA, steroids, immunomodulators, ...). */
 export const PriorConventionalTherapySchema = z.strictObject({
@@ -74,7 +74,7 @@ export const PriorConventionalTherapySchema = z.strictObject({
   stopDate: IsoDateSchema.optional(),
 });
 /** One prior conventional therapy. */
-export type PriorConventionalTherapy = z.infer<typeof PriorConventionalTherapySchema>;
+export interface PriorConventionalTherapy extends z.infer<typeof PriorConventionalTherapySchema> {}
 
 /**
  * IBD surgery types. Intestinal resections are `ileocolonicResection`, `smallBowelResection`,
@@ -99,7 +99,7 @@ export type SurgeryType = z.infer<typeof SurgeryTypeSchema>;
 /** One IBD surgery. */
 export const SurgerySchema = z.strictObject({ date: IsoDateSchema, type: SurgeryTypeSchema });
 /** One IBD surgery. */
-export type Surgery = z.infer<typeof SurgerySchema>;
+export interface Surgery extends z.infer<typeof SurgerySchema> {}
 
 /**
  * Difficult-to-treat conditions supplied by the clinician (IOIBD criteria 3-5). `undefined` or `null` = unknown.
@@ -111,7 +111,7 @@ export const DttConditionsSchema = z.strictObject({
   psychosocialComorbidity: z.boolean().nullable().optional(),
 });
 /** Difficult-to-treat conditions. */
-export type DttConditions = z.infer<typeof DttConditionsSchema>;
+export interface DttConditions extends z.infer<typeof DttConditionsSchema> {}
 
 /** Extraintestinal manifestation sites (paper Table 3). */
 export const EimSiteSchema = z.enum(["eye", "skin", "joint", "other"]);
@@ -166,4 +166,4 @@ export const PatientSchema = z
     });
   });
 /** A patient with IBD. */
-export type Patient = z.infer<typeof PatientSchema>;
+export interface Patient extends z.infer<typeof PatientSchema> {}

@@ -1,6 +1,6 @@
 /**
  * Inputs of every clinical score, as zod schemas. The score functions in `ibd-outcomes/scores`
- * validate against these; `Visit` embeds them. Definitions: clinical-definitions.md §1.
+ * validate against these; `Visit` embeds them. Definitions: [definitions §1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 import * as z from "zod";
 
@@ -27,7 +27,7 @@ export const MayoItemsSchema = z.strictObject({
   physicianGlobal: int(0, 3).optional(),
 });
 /** Mayo subscores of one visit. */
-export type MayoItems = z.infer<typeof MayoItemsSchema>;
+export interface MayoItems extends z.infer<typeof MayoItemsSchema> {}
 
 /** The eight Harvey-Bradshaw complications, one point each. */
 export const HbiComplicationSchema = z.enum([
@@ -62,7 +62,7 @@ export const HbiItemsSchema = z.strictObject({
     .refine((a) => new Set(a).size === a.length, { error: "must not list a complication twice" }),
 });
 /** Harvey-Bradshaw Index items. */
-export type HbiItems = z.infer<typeof HbiItemsSchema>;
+export interface HbiItems extends z.infer<typeof HbiItemsSchema> {}
 
 /** The five SES-CD segments. */
 export const SesCdSegmentNameSchema = z.enum(["ileum", "rightColon", "transverseColon", "leftColon", "rectum"]);
@@ -84,7 +84,7 @@ export const SesCdSegmentSchema = z.strictObject({
   narrowing: int(0, 3),
 });
 /** SES-CD findings of one segment. */
-export type SesCdSegment = z.infer<typeof SesCdSegmentSchema>;
+export interface SesCdSegment extends z.infer<typeof SesCdSegmentSchema> {}
 
 /**
  * SES-CD findings per segment. A segment that is absent or `null` was not explored: it adds nothing
@@ -112,7 +112,7 @@ export const SesCdInputSchema = z
     }
   });
 /** SES-CD findings per segment. */
-export type SesCdInput = z.infer<typeof SesCdInputSchema>;
+export interface SesCdInput extends z.infer<typeof SesCdInputSchema> {}
 
 /**
  * Rutgeerts postoperative endoscopic grade, with the modified i2a/i2b split.
@@ -166,7 +166,7 @@ export const CdaiItemsSchema = z.strictObject({
   sex: z.enum(["male", "female"]),
 });
 /** CDAI inputs. */
-export type CdaiItems = z.infer<typeof CdaiItemsSchema>;
+export interface CdaiItems extends z.infer<typeof CdaiItemsSchema> {}
 
 /**
  * Ulcerative Colitis Endoscopic Index of Severity items, scored at the worst affected area.
@@ -181,7 +181,7 @@ export const UceisItemsSchema = z.strictObject({
   erosionsUlcers: int(0, 3),
 });
 /** UCEIS items. */
-export type UceisItems = z.infer<typeof UceisItemsSchema>;
+export interface UceisItems extends z.infer<typeof UceisItemsSchema> {}
 
 /**
  * Crohn's disease two-item patient-reported outcome (PRO-2) as 7-day daily means.

@@ -4,7 +4,7 @@ import { describeValue } from "../_lib/errors.js";
 /**
  * Mechanism-of-action classes of advanced IBD therapies, plus two non-advanced classes that registries
  * record alongside them (`antiIL17A`, `other`).
- * @remarks Classes per clinical-definitions.md §4.1 (general pharmacology): `antiTNF` infliximab,
+ * @remarks Classes per [definitions §4.1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md) (general pharmacology): `antiTNF` infliximab,
  * adalimumab, certolizumab pegol, golimumab; `antiIntegrin` vedolizumab, natalizumab; `antiIL12_23`
  * ustekinumab; `antiIL23p19` risankizumab, mirikizumab, guselkumab; `JAK` tofacitinib, filgotinib,
  * upadacitinib; `S1P` ozanimod, etrasimod. IL-17A inhibitors are not advanced IBD therapies.
@@ -102,7 +102,7 @@ export function drugKindOf(drug: string): "biologic" | "smallMolecule" | undefin
   return KIND_BY_DRUG.get(drugKey("drugKindOf", "drug", drug));
 }
 
-/** Why an advanced therapy was stopped. Failure = the first three (trial usage, clinical-definitions.md §4.1). */
+/** Why an advanced therapy was stopped. Failure = the first three (trial usage, [definitions §4.1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)). */
 export const StopReasonSchema = z.enum(["primaryNonResponse", "secondaryLossOfResponse", "intolerance", "other"]);
 /** Why an advanced therapy was stopped. */
 export type StopReason = z.infer<typeof StopReasonSchema>;

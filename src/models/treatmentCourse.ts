@@ -12,7 +12,7 @@ export const DosePeriodSchema = z.strictObject({
   phase: z.enum(["induction", "maintenance", "reinduction"]).optional(),
 });
 /** A dose period. */
-export type DosePeriod = z.infer<typeof DosePeriodSchema>;
+export interface DosePeriod extends z.infer<typeof DosePeriodSchema> {}
 
 /** Classes of concomitant medication that change how outcomes are read. */
 export const ConcomitantClassSchema = z.enum([
@@ -38,7 +38,7 @@ export const ConcomitantMedicationSchema = z.strictObject({
   endDate: IsoDateSchema.optional(),
 });
 /** A concomitant medication. */
-export type ConcomitantMedication = z.infer<typeof ConcomitantMedicationSchema>;
+export interface ConcomitantMedication extends z.infer<typeof ConcomitantMedicationSchema> {}
 
 /** Why the treatment was discontinued. `lackOfEfficacy` counts as treatment failure. */
 export const DiscontinuationReasonSchema = z.enum([
@@ -113,6 +113,6 @@ export const TreatmentCourseSchema = z
     }
   });
 /** A treatment course (parsed: `drug` and `concomitantMedications` filled with their defaults). */
-export type TreatmentCourse = z.infer<typeof TreatmentCourseSchema>;
+export interface TreatmentCourse extends z.infer<typeof TreatmentCourseSchema> {}
 /** A treatment course as accepted on input (`drug`, `concomitantMedications` optional). */
-export type TreatmentCourseInput = z.input<typeof TreatmentCourseSchema>;
+export interface TreatmentCourseInput extends z.input<typeof TreatmentCourseSchema> {}

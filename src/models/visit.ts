@@ -35,4 +35,4 @@ export const VisitSchema = z.strictObject({
   labs: LabPanelSchema.optional(),
 });
 /** One clinical visit. */
-export type Visit = z.infer<typeof VisitSchema>;
+export interface Visit extends z.infer<typeof VisitSchema> {}

@@ -376,7 +376,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     const defined = present.filter((g) => profile.rules[g][e] !== null);
     const texts = defined.map((g) => [g, ruleText(profile.rules[g][e]!)] as const);
     const same = texts.every(([, t]) => t === texts[0]![1]);
-    const definition = same && texts.length > 0 ? texts[0]![1] : texts.map(([g, t]) => `${g}: ${t}`).join("; ");
+    const definition = same && texts.length > 0 && defined.length === present.length ? texts[0]![1] : texts.map(([g, t]) => `${g}: ${t}`).join("; ");
     const single = defined.every((g) => profile.rules[g][e]!.kind === "value");
     const caption = single ? `${ENDPOINT_NAME[e]} (${definition})` : ENDPOINT_NAME[e];
     endpoints.push({ id: e, name: ENDPOINT_NAME[e], caption, definition: `${definition}${present.filter((g) => !defined.includes(g)).map((g) => `; ${g}: not defined by ${profile.id}`).join("")}`, applies });
@@ -681,7 +681,17 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     const res = labsBy === "diagnosis" && present.length > 1 ? labTrajectorySummary(rows, { ...common, byGroup: true }) : pooled;
     // time points as people write them in the table's first column
     const relabel = (c: DisplayTable["rows"][number]["cells"][number], i: number) => (i === 0 && typeof c === "string" && labels.has(c as RateTime) ? timeText(c as RateTime) : c);
-    labs[key] = { ...res, table: { ...res.table, rows: res.table.rows.map((r) => ({ ...r, cells: r.cells.map(relabel) })) } };
+    const base = timeText("w0");
+    const w0 = (c: DisplayTable["columns"][number]) => (typeof c === "string" ? c.replace(/\bvs w0\b/, `vs ${base}`) : c);
+    labs[key] = {
+      ...res,
+      table: {
+        ...res.table,
+        columns: res.table.columns.map(w0),
+        rows: res.table.rows.map((r) => ({ ...r, cells: r.cells.map(relabel) })),
+        footnotes: res.table.footnotes.map((f) => f.replace(/\bagainst w0\b/, `against ${base}`)),
+      },
+    };
   }
   addMean("ucAge", groups.UC.map((p) => ageInYears(p.birthDate, course(p).startDate)));
 

@@ -1,6 +1,6 @@
 /**
  * The reference figures of Mao et al., "Efficacy and Safety of Upadacitinib for Refractory IBD",
- * Drug Des Devel Ther 2025, as data (clinical-definitions.md §5; paper Tables 1, 3, 4, Figures 4-6).
+ * Drug Des Devel Ther 2025, as data ([definitions §5](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md); paper Tables 1, 3, 4, Figures 4-6).
  * Where the paper contradicts itself (§2.4) the consistent value is the reference and the other
  * statement is kept in `PAPER_CONTRADICTIONS`, which the report prints side by side.
  */

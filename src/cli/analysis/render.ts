@@ -91,7 +91,7 @@ export function reportTables(a: Analysis): (SimpleTable | DisplayTable)[] {
 
   // Table 3: disease classification, extraintestinal manifestations, co-therapy ("—": the row does not apply to the group)
   const t3 = a.table3;
-  const groupsShown: Group[] = (["CD", "UC"] as const).filter((g) => a.included[g].length > 0);
+  const groupsShown: Group[] = (["UC", "CD"] as const).filter((g) => a.included[g].length > 0);
   const both = groupsShown.length > 1;
   const size: Record<Group, number> = { UC: nUc, CD: nCd };
   const t3row = (id: string, label: string, applies: readonly Group[]) => {

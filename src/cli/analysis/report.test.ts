@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyseCohort, ruleText } from "./analyse.js";
 import { comparePaper, comparisonConsole, contradictionsConsole, MATCH_MARK, type Comparison } from "./compare.js";
 import { DEFINITIONS_URL, renderReport } from "./render.js";
-import { stride2, mao2025 } from "../../endpoints/index.js";
+import { stride2, mao2025, PROFILES } from "../../endpoints/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 interface RawCohort {
@@ -80,9 +80,12 @@ describe("report on a cohort that is not the paper's (stride2)", () => {
 
   it("shows — where a row does not apply to a group (Montreal classes are disease-specific)", () => {
     const row = (label: string) => r.markdown.split("\n").find((l) => l.startsWith(`| ${label} |`));
-    // columns: Variable | All | CD | UC
-    expect(row("Montreal L3 (location)")).toMatch(/^\| Montreal L3 \(location\) \| — \| \d+ \(\d+\.\d%\) \| — \|$/);
-    expect(row("Montreal E3 (extent)")).toMatch(/^\| Montreal E3 \(extent\) \| — \| — \| \d+ \(\d+\.\d%\) \|$/);
+    // columns: Variable | All | UC | CD
+    expect(row("Montreal L3 (location)")).toMatch(/^\| Montreal L3 \(location\) \| — \| — \| \d+ \(\d+\.\d%\) \|$/);
+    expect(row("Montreal E3 (extent)")).toMatch(/^\| Montreal E3 \(extent\) \| — \| \d+ \(\d+\.\d%\) \| — \|$/);
+    // lab tables name the baseline as people write it
+    expect(r.markdown).toContain("p vs Week 0");
+    expect(r.markdown).not.toMatch(/vs w0|against w0/);
   });
 
   it("lab figures show n and are split by diagnosis by default", () => {
@@ -127,6 +130,21 @@ describe("report on one diagnosis and on a profile that defines an endpoint for 
     expect(cells[1]).toBe("—"); // UC
     expect(cells[2]).toMatch(/^\d+\/\d+ /); // CD
     expect(a.rates.some((x) => x.endpoint === "endoscopicRemission" && x.group === "UC")).toBe(false);
+  });
+});
+
+describe("every shipped profile", () => {
+  it.each(Object.keys(PROFILES))("%s: a complete report, no paper wording beyond the profile's own name, no NaN", (id) => {
+    const a = analyseCohort(modifiedCohort(), { profile: id });
+    const r = renderReport(a);
+    const text = allText(r).replaceAll(a.profile.title, "").replaceAll(a.profile.id, "");
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    expect(text).not.toMatch(PAPER_WORDING);
+    expect(a.endpoints.length).toBeGreaterThan(0);
+    for (const e of a.endpoints) {
+      // a rule defined for one disease only is prefixed by that disease and says the other has none
+      if (e.applies.UC.length === 0 || e.applies.CD.length === 0) expect(e.definition).toMatch(/^(UC|CD): .*; (UC|CD): not defined by /);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The single import point of the cohort domain for statistics (the stats-api.md contract, from the
- * stats barrel only).
+ * The single import point of the cohort domain for statistics (the stats module's public API,
+ * from the stats barrel only).
  */
 export {
   welchTTest,

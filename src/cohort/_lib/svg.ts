@@ -142,3 +142,16 @@ export function valueAxis(frame: PlotFrame, ticks: readonly number[], y: (v: num
   out.push(text(16, top + height / 2, title, { "text-anchor": "middle", transform: `rotate(-90 16 ${n2(top + height / 2)})`, "font-size": 12 }));
   return out;
 }
+
+/**
+ * A time point as people write it: the caller's label if given, else `w26` → "Week 26", `ind`/`induction`
+ * → "Induction", `baseline` → "Baseline"; any other key as it is.
+ */
+export function timepointLabel(key: string, labels: Readonly<Record<string, string>> | undefined): string {
+  if (labels !== undefined && Object.hasOwn(labels, key)) return labels[key]!;
+  const week = /^w(\d+)$/.exec(key);
+  if (week !== null) return `Week ${Number(week[1])}`;
+  if (key === "ind" || key === "induction") return "Induction";
+  if (key === "baseline") return "Baseline";
+  return key;
+}

@@ -45,7 +45,7 @@ export interface DiscontinuationSummaryResult {
  * Treatment discontinuation per group: n (%), reasons, and the between-group test.
  * @remarks Denominator: every patient of the group. The test is chosen by {@link compareCounts}; with the
  * paper's counts (UC 2/28, CD 11/52) the expected discontinuations in UC are 4.55 < 5, so Fisher's exact
- * test, p = 0.125 (Table 1; the Results' 0.108 does not reproduce, clinical-definitions §2.4).
+ * test, p = 0.125 (Table 1; the Results' 0.108 does not reproduce, [definitions §2.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @param rows - One row per patient.
  * @param options - Groups, reason labels, overall column, digits, style.
  * @returns Counts, reasons, the comparison and a display table.

@@ -18,7 +18,7 @@ describe("formatPercent", () => {
     expect(formatPercent(1, 200)).toBe("0.5");
     expect(formatPercent(1, 2000)).toBe("0.1"); // 0.05 -> 0.1
   });
-  it("reproduces the paper's percentages (clinical-definitions §5.1)", () => {
+  it("reproduces the paper's percentages (docs/definitions.md §5.1)", () => {
     const cases: [number, number, string][] = [[19, 28, "67.9"], [31, 52, "59.6"], [50, 80, "62.5"], [57, 80, "71.3"], [41, 52, "78.8"], [61, 80, "76.3"], [71, 80, "88.8"]];
     for (const [k, n, want] of cases) expect(formatPercent(k, n)).toBe(want);
   });

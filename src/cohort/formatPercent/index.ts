@@ -12,7 +12,7 @@ export interface FormatPercentOptions {
  * The percentage `numerator / denominator × 100`, rounded half-up from the integers, as text.
  * @remarks Computed in exact integer arithmetic, so ties are real ties: 29/80 = 36.25 → "36.3",
  * 1/8 = 12.5 → "12.5", 1/16 at 1 decimal = 6.25 → "6.3" (half-up, not half-even), 2/3 → "66.7".
- * This is the rounding of the paper (clinical-definitions §0). A zero denominator throws: there is no
+ * This is the rounding of the paper ([definitions §0](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)). A zero denominator throws: there is no
  * percentage of nobody (Table 1's "0 (NA%)" is what that looks like when it is not caught).
  * @param numerator - Count of patients with the event, integer 0..denominator.
  * @param denominator - Count of patients, integer > 0.

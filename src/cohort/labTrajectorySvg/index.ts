@@ -1,7 +1,7 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isArray } from "../_lib/check.js";
 import { fixed } from "../_lib/round.js";
-import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, tickDigits, tickLabel, valueAxis } from "../_lib/svg.js";
+import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, tickDigits, tickLabel, timepointLabel, valueAxis } from "../_lib/svg.js";
 import { formatPValue, type PValueStyle } from "../formatPValue/index.js";
 import type { LabTrajectorySummaryResult } from "../labTrajectorySummary/index.js";
 
@@ -10,6 +10,7 @@ export interface LabTrajectorySvgOptions {
   readonly title?: string;
   /** Y axis label with unit, e.g. `"CRP (mg/L)"`. */
   readonly yLabel?: string;
+  /** Display names of time points; default `w26` → "Week 26", `ind` → "Induction". */
   readonly timepointLabels?: Readonly<Record<string, string>>;
   readonly width?: number;
   readonly height?: number;
@@ -51,7 +52,7 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
   const showP = options.showPValues ?? true;
   const times = result.timepoints;
   const groups = result.groups;
-  const tl = (t: string): string => options.timepointLabels?.[t] ?? t;
+  const tl = (t: string): string => timepointLabel(t, options.timepointLabels);
   const isMean = result.summary === "mean";
   const pts = result.points.filter((p) => p.n > 0);
   const centre = (p: (typeof pts)[number]): number => (isMean ? p.mean! : p.median!);

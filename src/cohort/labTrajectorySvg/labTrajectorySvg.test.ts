@@ -21,7 +21,7 @@ describe("labTrajectorySvg", () => {
     const x = checkXml(svg);
     expect(x.ok, x.error).toBe(true);
     // p in the tables' default style (paper, gtsummary 3 digits), n under each time point
-    for (const t of ["Faecal calprotectin", "FC (µg/g)", "Baseline", "w8", "w78", "P = 0.031", "P = 0.063", "n = 6", "n = 5"]) expect(x.texts, t).toContain(t);
+    for (const t of ["Faecal calprotectin", "FC (µg/g)", "Baseline", "Week 8", "Week 78", "P = 0.031", "P = 0.063", "n = 6", "n = 5"]) expect(x.texts, t).toContain(t);
     expect(x.elements.filter((e) => e === "circle")).toHaveLength(3);
     expect(svg).not.toMatch(/NaN|undefined/);
   });
@@ -62,5 +62,17 @@ describe("labTrajectorySvg", () => {
     const before = structuredClone(s);
     labTrajectorySvg(s);
     expect(s).toEqual(before);
+  });
+});
+
+describe("figure time labels", () => {
+  it("read as people write them unless the caller labels them; keys like constructor are not found", () => {
+    const odd: LabValueRow[] = [1, 2, 3].flatMap((v, i) => [
+      { patientId: `q${i}`, timepoint: "ind", value: 10 + v },
+      { patientId: `q${i}`, timepoint: "constructor", value: 5 + v },
+    ]);
+    const x = checkXml(labTrajectorySvg(labTrajectorySummary(odd), { timepointLabels: {} }));
+    expect(x.texts).toContain("Induction");
+    expect(x.texts).toContain("constructor");
   });
 });

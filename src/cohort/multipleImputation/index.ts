@@ -66,7 +66,7 @@ export interface MultipleImputationRate {
 /** The pooled difference in rates of the first two groups at one time point. */
 export interface MultipleImputationDifference {
   readonly timepoint: string;
-  /** [first group, second group]: the difference is first - second. */
+  /** The two groups compared, first then second: the difference is first - second. */
   readonly groups: readonly [string, string];
   readonly estimates: readonly number[];
   /** Rubin's rules on the difference, complete-data df = n1 + n2 - 2. */

@@ -1,6 +1,6 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isArray } from "../_lib/check.js";
-import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, valueAxis, xml } from "../_lib/svg.js";
+import { chartSize, n2, niceTicks, PALETTE, svgDocument, text, textWidth, timepointLabel, valueAxis, xml } from "../_lib/svg.js";
 import { formatPValue, type PValueStyle } from "../formatPValue/index.js";
 import type { OutcomeRatesResult } from "../outcomeRates/index.js";
 
@@ -9,7 +9,7 @@ export interface OutcomeRatesSvgOptions {
   readonly title?: string;
   /** Y axis label. Default `"Patients (%)"`. */
   readonly yLabel?: string;
-  /** Display names of time points, e.g. `{ induction: "Week 8/12" }`. */
+  /** Display names of time points, e.g. `{ ind: "Induction (UC wk 8 / CD wk 12)" }`; default `w26` → "Week 26", `ind` → "Induction". */
   readonly timepointLabels?: Readonly<Record<string, string>>;
   /** Width in px (default 760); height 460. */
   readonly width?: number;
@@ -50,7 +50,7 @@ export function outcomeRatesSvg(result: OutcomeRatesResult, options: OutcomeRate
   const style = options.pValueStyle ?? "paper";
   const groups = result.groups.map((g) => g.group);
   const times = result.timepoints;
-  const tl = (t: string): string => options.timepointLabels?.[t] ?? t;
+  const tl = (t: string): string => timepointLabel(t, options.timepointLabels);
   const body: string[] = [];
   const top = options.title === undefined ? 16 : 44;
   // legend row(s)

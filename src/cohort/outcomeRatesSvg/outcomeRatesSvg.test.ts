@@ -17,7 +17,7 @@ describe("outcomeRatesSvg", () => {
     const x = checkXml(svg);
     expect(x.ok, x.error).toBe(true);
     expect(x.root).toBe("svg");
-    for (const s of ["67.9%", "59.6%", "62.5%", "78.6%", "73.1%", "75.0%", "85.7%", "78.8%", "81.3%", "Week 8/12", "w26", "P = 0.468", "P = 0.588", "P = 0.453", "Patients (%)", "Steroid-free clinical remission"]) {
+    for (const s of ["67.9%", "59.6%", "62.5%", "78.6%", "73.1%", "75.0%", "85.7%", "78.8%", "81.3%", "Week 8/12", "Week 26", "P = 0.468", "P = 0.588", "P = 0.453", "Patients (%)", "Steroid-free clinical remission"]) {
       expect(x.texts, s).toContain(s);
     }
     expect(x.texts.some((t) => t.startsWith("UC (N = 28, Cochran's Q P"))).toBe(true);

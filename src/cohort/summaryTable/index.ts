@@ -206,7 +206,7 @@ function runContinuous(test: "wilcoxonRankSum" | "welchT" | "kruskalWallis", gro
  * - `difference`, `smd` (two groups): group 1 − group 2; the SMD is {@link standardizedMeanDifference}.
  * - `qValues`: {@link pAdjust} over the rows that have a p-value.
  * gtsummary's recent releases use quantile type 2 for quartiles; R's default (and this function's) is 7,
- * so Q1/Q3 can differ in the last digit from a gtsummary table.
+ * so Q1/Q3 can differ in the last digit from a gtsummary table ([definitions §2.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @param rows - Patient rows (plain objects). Not modified.
  * @param options - `by`, `variables`, columns and display options.
  * @returns Groups, rows (cells, denominators, missing counts, tests, reasons, p-values, extra columns),

@@ -1,5 +1,5 @@
 /**
- * The paper's Table 1 as printed (Mao et al. 2025; clinical-definitions.md §5.4): UC n/28 vs CD n/52,
+ * The paper's Table 1 as printed (Mao et al. 2025; [definitions §5.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)): UC n/28 vs CD n/52,
  * printed p-value and footnote letter. Test data, not exported from the package.
  */
 export const PAPER_TABLE1_BINARY: readonly (readonly [label: string, uc: number, cd: number, p: string, letter: "c" | "d"])[] = [

@@ -55,7 +55,7 @@ export const AssessDifficultToTreatOptionsSchema = z.strictObject({
   undatedStop: z.enum(["unknown", "beforeAsOf"]).default("unknown"),
 });
 /** Options of {@link assessDifficultToTreat} as accepted on input. */
-export type AssessDifficultToTreatOptions = z.input<typeof AssessDifficultToTreatOptionsSchema>;
+export interface AssessDifficultToTreatOptions extends z.input<typeof AssessDifficultToTreatOptionsSchema> {}
 
 /** Status of one IOIBD criterion, and of the overall verdict. */
 export type DttStatus = "met" | "not-met" | "unknown";

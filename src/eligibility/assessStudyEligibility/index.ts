@@ -81,7 +81,7 @@ export const AssessStudyEligibilityOptionsSchema = z
     }
   });
 /** Options of {@link assessStudyEligibility} as accepted on input. */
-export type AssessStudyEligibilityOptions = z.input<typeof AssessStudyEligibilityOptionsSchema>;
+export interface AssessStudyEligibilityOptions extends z.input<typeof AssessStudyEligibilityOptionsSchema> {}
 type ParsedOptions = z.output<typeof AssessStudyEligibilityOptionsSchema>;
 
 /** Status of one rule: `pass`, `fail` (the patient is out on this rule) or `unknown` (data not recorded). */

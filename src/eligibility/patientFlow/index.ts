@@ -65,12 +65,12 @@ export const ReportedFlowSchema = z.strictObject({
   includedByDiagnosis: z.strictObject({ CD: count.optional(), UC: count.optional(), "IBD-U": count.optional() }).optional(),
 });
 /** A reported flow. */
-export type ReportedFlow = z.infer<typeof ReportedFlowSchema>;
+export interface ReportedFlow extends z.infer<typeof ReportedFlowSchema> {}
 
 /**
  * The paper's reported flow (Mao et al. 2025, Results and Figure 4): 122 screened; −8 not refractory, −1 age < 18,
  * −23 incomplete data, −2 concomitant biologics, −10 other; 80 included (52 CD, 28 UC). Its own arithmetic gives
- * 78, not 80 (clinical-definitions.md §2.4).
+ * 78, not 80 ([definitions §2.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  */
 export const MAO2025_REPORTED_FLOW: ReportedFlow = Object.freeze({
   screened: 122,
@@ -251,7 +251,7 @@ function compare(flow: Omit<PatientFlow, "comparison">, reported: ReportedFlow):
  * up by construction: `screened = Σ steps[].excluded + included`, and `remaining` falls step by step.
  * With `reported` (e.g. `MAO2025_REPORTED_FLOW`), every reported count is compared with the computed one and
  * the reported arithmetic is checked on its own: the paper's 122 − 44 = 78 against 80 stated is reported as
- * `reportedArithmetic.consistent: false`, difference 2 (clinical-definitions.md §2.4). Nothing is adjusted.
+ * `reportedArithmetic.consistent: false`, difference 2 ([definitions §2.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)). Nothing is adjusted.
  * @param screened - One eligibility result per screened patient (e.g. from `assessStudyEligibility`).
  * @param options - `steps` (ordered, covering every reason code exactly once), `reported`.
  * @returns Steps with label, code, n excluded and n remaining; included by diagnosis; per-patient placement;

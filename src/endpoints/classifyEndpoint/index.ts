@@ -54,7 +54,7 @@ function text(node: RuleNode, top: boolean): string {
  * @example
  * describeRule(mao2025.rules.CD.clinicalResponse!);
  * //=> "drop(hbi) >= 3 OR percentDrop(hbi) >= 50"
- * @see clinical-definitions.md §2.2.
+ * @see [definitions §2.2](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function describeRule(rule: RuleNode): string {
   if (rule === null || typeof rule !== "object" || Array.isArray(rule)) {
@@ -319,7 +319,7 @@ function assertMeasures(fn: string, name: string, m: unknown, optional: boolean)
  *   { disease: "CD", timepoint: "w12", baseline: { hbi: 6 }, followUp: { hbi: 3 } });
  * [r.status, r.reason];
  * //=> ["met", "drop(hbi) >= 3: 3 meets"]
- * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); clinical-definitions.md §2.2-§3.
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); [definitions §2.2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function classifyEndpoint(endpoint: EndpointId, input: ClassifierInput, profile: DefinitionProfile = mao2025, options?: ClassifyOptions): EndpointResult {
   return classifyOne("classifyEndpoint", endpoint, input, profile, options);
@@ -443,7 +443,7 @@ export type AssessmentResult = { readonly [E in EndpointId]: EndpointResult };
  *   baseline: { mayoEndoscopic: 3 }, followUp: { mayoEndoscopic: 1, crpMgPerL: 8 } });
  * [all.endoscopicResponse.status, all.endoscopicRemission.status, all.crpNormalisation.status];
  * //=> ["met", "not-met", "not-met"]
- * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); clinical-definitions.md §2.2.
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); [definitions §2.2](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function classifyAssessment(input: ClassifierInput, profile: DefinitionProfile = mao2025, options?: ClassifyOptions): AssessmentResult {
   const fn = "classifyAssessment";

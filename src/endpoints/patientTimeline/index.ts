@@ -104,7 +104,7 @@ export function steroidExposureOf(course: TreatmentCourse, date: string, visits:
  *   no recorded use on or before the date → `never`.
  * - `usedAtBaseline`: a period covers the treatment start; else the latest visit flag in the baseline
  *   window (the 30 days up to and including the start); else `null` (not recorded).
- * Used for A3 and A10 (clinical-definitions of the `mao2025` profile, Methods of Mao et al. 2025).
+ * Used for A3 and A10 ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md); Methods of Mao et al. 2025).
  * @param course - The treatment course (`concomitantMedications` with `agentClass: "corticosteroid"`).
  * @param date - The assessment date (ISO).
  * @param visits - The patient's visits (their `onCorticosteroids` flags). Default none.
@@ -482,7 +482,7 @@ export function timelineFrame(
  *      hbi: { wellBeing: 1, abdominalPain: 0, liquidStools: 2, abdominalMass: 0, complications: [] } }]);
  * tl.timepoints.find((t) => t.timepoint === "w12")?.outcomes.steroidFreeClinicalRemission?.status;
  * //=> "met"
- * @see Mao Y, et al. Drug Des Devel Ther 2025 (Outcomes; Statistical Analysis); clinical-definitions.md §2.1, §2.3.
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Outcomes; Statistical Analysis); [definitions §2.1, §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function patientTimeline(
   patient: Patient,
@@ -622,7 +622,7 @@ export interface TimelineRow {
  *   treatmentStart: "2024-01-01", maintenanceStart: "2024-03-25", events: { surgery: null, discontinuation: null },
  *   timepoints: [] }).length;
  * //=> 0
- * @see clinical-definitions.md §2.1 (denominators: the full cohort at every time point).
+ * @see [definitions §2.1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md) (denominators: the full cohort at every time point).
  */
 export function timelineRows(timeline: PatientTimeline): TimelineRow[] {
   const rows: TimelineRow[] = [];

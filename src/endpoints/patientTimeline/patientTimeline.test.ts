@@ -436,7 +436,7 @@ describe("input checks and purity", () => {
 // ---------------------------------------------------------------- the paper's figures from the example cohort
 const COHORT = new URL("../../../examples/data/cohort.json", import.meta.url);
 
-describe.runIf(existsSync(COHORT))("example cohort reproduces clinical-definitions.md §5.1 under mao2025", () => {
+describe.runIf(existsSync(COHORT))("example cohort reproduces docs/definitions.md §5.1 under mao2025", () => {
   interface CohortJson {
     patients: Patient[];
     courses: TreatmentCourseInput[];

@@ -1,5 +1,5 @@
 /**
- * The shipped definition profiles as data (clinical-definitions.md §2-§3). Every rule node is a plain
+ * The shipped definition profiles as data ([definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)). Every rule node is a plain
  * literal so a reviewer can read thresholds and comparators directly; a node used in more than one place
  * is a named constant below.
  */
@@ -167,7 +167,7 @@ const LOFTUS = "Loftus EV Jr, et al. Upadacitinib induction and maintenance ther
 const TURNER = "Turner D, et al. STRIDE-II: an update on the Selecting Therapeutic Targets in Inflammatory Bowel Disease initiative. Gastroenterology 2021;160:1570-83. doi:10.1053/j.gastro.2020.12.031";
 
 /**
- * The default reading of each §2.3 ambiguity in `mao2025` (clinical-definitions.md §2.3).
+ * The default reading of each §2.3 ambiguity in `mao2025` ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @example
  * MAO2025_DEFAULT_READINGS.A3;
  * //=> "default"
@@ -187,7 +187,7 @@ export const MAO2025_DEFAULT_READINGS = /* @__PURE__ */ Object.freeze({
 } as const);
 
 /**
- * `mao2025`: the paper's definitions as clinical-definitions.md §2 resolves them (defaults of A1-A10).
+ * `mao2025`: the paper's definitions as [definitions §2](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md) resolves them (defaults of A1-A10).
  * @remarks
  * - UC (adapted Mayo = SF+RB+ES, standard ES): clinical remission aMS ≤2 AND SF, RB, ES each ≤1;
  *   steroid-free clinical remission = that AND steroid-free; response (A1) aMS drop ≥3 AND ≥30% AND
@@ -217,7 +217,7 @@ export const mao2025: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
   version: "1.0.0",
   title: "Mao et al. 2025, upadacitinib in difficult-to-treat IBD (real-world), as resolved by the spec",
   description:
-    "The paper's definitions with the default reading of every ambiguity A1-A10 (clinical-definitions.md §2.3). Variants: mao2025Variant(id, reading).",
+    "The paper's definitions with the default reading of every ambiguity A1-A10 (definitions §2.3, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md). Variants: mao2025Variant(id, reading).",
   sources: [MAO_SOURCE],
   derivedFrom: null,
   readings: MAO2025_DEFAULT_READINGS,
@@ -283,7 +283,7 @@ export const uAchieve: DefinitionProfile = /* @__PURE__ */ deepFreeze<Definition
   id: "uAchieve",
   version: "1.0.0",
   title: "U-ACHIEVE / U-ACCOMPLISH phase 3 definitions (UC)",
-  description: "Phase 3 upadacitinib UC trial endpoints (clinical-definitions.md §3.1). Week 8 induction, week 52 maintenance.",
+  description: "Phase 3 upadacitinib UC trial endpoints (definitions §3.1, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md). Week 8 induction, week 52 maintenance.",
   sources: [DANESE],
   derivedFrom: null,
   readings: {},
@@ -374,7 +374,7 @@ export const uExcel: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionPr
   ...UEXCEL_BASE,
   id: "uExcel",
   title: "U-EXCEL / U-EXCEED / U-ENDURE phase 3 definitions (CD), CDAI remission",
-  description: "Phase 3 upadacitinib CD trial endpoints (clinical-definitions.md §3.2). Week 12 induction, week 52 maintenance.",
+  description: "Phase 3 upadacitinib CD trial endpoints (definitions §3.2, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md). Week 12 induction, week 52 maintenance.",
   rules: {
     UC: NO_RULES,
     CD: { ...UEXCEL_CD_COMMON, clinicalRemission: CDAI_LT_150, steroidFreeClinicalRemission: { kind: "all", of: [CDAI_LT_150, STEROID_FREE] } },
@@ -393,7 +393,7 @@ export const uExcelPro2: DefinitionProfile = /* @__PURE__ */ deepFreeze<Definiti
   ...UEXCEL_BASE,
   id: "uExcelPro2",
   title: "U-EXCEL / U-EXCEED / U-ENDURE phase 3 definitions (CD), PRO-2 remission",
-  description: "As uExcel with the PRO-2 co-primary clinical remission (clinical-definitions.md §3.2).",
+  description: "As uExcel with the PRO-2 co-primary clinical remission (definitions §3.2, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).",
   rules: {
     UC: NO_RULES,
     CD: {
@@ -445,7 +445,7 @@ export const stride2: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
   id: "stride2",
   version: "1.0.0",
   title: "STRIDE-II treatment targets",
-  description: "STRIDE-II targets (clinical-definitions.md §3.3); UC targets as summarised in J Clin Med 2021;10:5551.",
+  description: "STRIDE-II targets (definitions §3.3, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md); UC targets as summarised in J Clin Med 2021;10:5551.",
   sources: [TURNER],
   derivedFrom: null,
   readings: {},
@@ -508,7 +508,7 @@ export const classic: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
   id: "classic",
   version: "1.0.0",
   title: "Classic score definitions (full Mayo, HBI, SES-CD)",
-  description: "clinical-definitions.md §3.4.",
+  description: "Classic thresholds: HBI, full Mayo and CDAI (definitions §3.4, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).",
   sources: [
     "Schroeder KW, Tremaine WJ, Ilstrup DM. N Engl J Med 1987;317:1625-9. doi:10.1056/NEJM198712243172603",
     "Harvey RF, Bradshaw JM. Lancet 1980;1:514. doi:10.1016/S0140-6736(80)92767-1",
@@ -565,7 +565,7 @@ export interface Mao2025Reading {
 const MIN_DAYS_DEFAULT = { w8: 1, w12: 1, w26: 90, w52: 90, w78: 90 } as const;
 
 /**
- * Every reading of the §2.3 ambiguity register (clinical-definitions.md §2.3), keyed by ID then reading
+ * Every reading of the §2.3 ambiguity register ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)), keyed by ID then reading
  * name. `default` is what `mao2025` ships; the others are its variants (`mao2025Variant`).
  * @example
  * Object.keys(MAO2025_READINGS.A2);

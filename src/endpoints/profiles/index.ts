@@ -66,7 +66,7 @@ export interface DeriveProfileMeta {
  *   { id: "mao2025-hbi-lt4", version: "1.0.0" });
  * [strictHbi.id, strictHbi.derivedFrom?.id, Object.isFrozen(strictHbi.rules.CD)];
  * //=> ["mao2025-hbi-lt4", "mao2025", true]
- * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); clinical-definitions.md §2-§3.
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); [definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function deriveProfile(base: DefinitionProfile, overrides: ProfileOverrides, meta: DeriveProfileMeta): DefinitionProfile {
   const b = ensureProfile(base, "deriveProfile", "base");
@@ -108,7 +108,7 @@ const variantCache = /* @__PURE__ */ new Map<string, DefinitionProfile>();
  * `mao2025` with other readings of the §2.3 ambiguities: the variant profiles.
  * @remarks The id lists every non-default reading in A1-A10 order, `mao2025+A1=uAchieve+A7=stride2`;
  * the version is `mao2025`'s; `readings` records the choice for every ID. All defaults → `mao2025`
- * itself. Readings (clinical-definitions.md §2.3): A1 `uAchieve`; A2 `aMS`, `improvement`, `drop1`;
+ * itself. Readings ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)): A1 `uAchieve`; A2 `aMS`, `improvement`, `drop1`;
  * A3 `literal`, `uAchieve`; A4 `classic`; A5 `uExcel`; A6 `stride2`, `uExcel`; A7 `referenceRange`,
  * `composite`, `stride2`; A8 `maintenanceStart`; A9 `observedCase`; A10 `steroidUsersOnly`.
  * @param readings - ID → reading name (`default` allowed).
@@ -118,7 +118,7 @@ const variantCache = /* @__PURE__ */ new Map<string, DefinitionProfile>();
  * const v = mao2025Variant({ A4: "classic", A10: "steroidUsersOnly" });
  * [v.id, v.readings.A4, v.steroidFree.steroidUsersOnly];
  * //=> ["mao2025+A4=classic+A10=steroidUsersOnly", "classic", true]
- * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods; Outcomes); clinical-definitions.md §2.3.
+ * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods; Outcomes); [definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function mao2025Variant(readings: Mao2025Readings): DefinitionProfile {
   if (!isPlainObject(readings)) throw new TypeError(`mao2025Variant: readings must be an object; got ${describeValue(readings)}.`);
@@ -146,7 +146,7 @@ export function mao2025Variant(readings: Mao2025Readings): DefinitionProfile {
       ...overrides,
       readings: chosen,
       title: `${mao2025.title} (readings ${parts.join(", ")})`,
-      description: `mao2025 with readings ${parts.join(", ")} of the ambiguity register (clinical-definitions.md §2.3).`,
+      description: `mao2025 with readings ${parts.join(", ")} of the ambiguity register (definitions §2.3, https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).`,
     },
     { id, version: mao2025.version },
   );
@@ -160,7 +160,7 @@ export function mao2025Variant(readings: Mao2025Readings): DefinitionProfile {
  * @example
  * listMao2025Variants().length;
  * //=> 16
- * @see clinical-definitions.md §2.3.
+ * @see [definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function listMao2025Variants(): DefinitionProfile[] {
   const out: DefinitionProfile[] = [];
@@ -180,7 +180,7 @@ export function listMao2025Variants(): DefinitionProfile[] {
  * @example
  * getProfile("mao2025+A4=classic").rules.CD.clinicalResponse;
  * //=> { kind: "drop", measure: "hbi", op: ">=", threshold: 3 }
- * @see clinical-definitions.md §2-§3.
+ * @see [definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function getProfile(id: string): DefinitionProfile {
   if (typeof id !== "string") throw new TypeError(`getProfile: id must be a string; got ${describeValue(id)}.`);

@@ -1,5 +1,5 @@
 /**
- * Zod schemas of definition profiles and their rules (clinical-definitions.md §2-§3).
+ * Zod schemas of definition profiles and their rules ([definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  */
 import * as z from "zod";
 import { SurgeryTypeSchema } from "../../models/patient.js";
@@ -108,8 +108,8 @@ function checkSchedule(list: readonly { key: string; phase: string }[], disease:
 }
 
 /**
- * A definition profile: a named, versioned set of every threshold and rule (clinical-definitions.md
- * §2-§3). Validate once with this schema (`deriveProfile` does); classifiers then trust it.
+ * A definition profile: a named, versioned set of every threshold and rule
+ * ([definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)). Validate once with this schema (`deriveProfile` does); classifiers then trust it.
  * @remarks
  * - `rules.UC` / `rules.CD`: endpoint → rule (IBD-U uses UC rules).
  * - `steroidFree.minDaysOff`: days off systemic corticosteroids required on the assessment date at each
@@ -124,7 +124,7 @@ function checkSchedule(list: readonly { key: string; phase: string }[], disease:
  * @example
  * DefinitionProfileSchema.safeParse(mao2025).success;
  * //=> true
- * @see clinical-definitions.md §2-§3.
+ * @see [definitions §2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export const DefinitionProfileSchema = z
   .strictObject({
@@ -159,11 +159,11 @@ export const DefinitionProfileSchema = z
   });
 
 /** A definition profile (deep read-only; shipped and derived profiles are deep-frozen). */
-export type DefinitionProfile = DeepReadonly<z.infer<typeof DefinitionProfileSchema>>;
+export interface DefinitionProfile extends DeepReadonly<z.infer<typeof DefinitionProfileSchema>> {}
 /** A time point of a profile's schedule. */
-export type TimepointSpec = DeepReadonly<z.infer<typeof TimepointSpecSchema>>;
+export interface TimepointSpec extends DeepReadonly<z.infer<typeof TimepointSpecSchema>> {}
 /** The rules of one disease. */
-export type DiseaseRules = DeepReadonly<z.infer<typeof DiseaseRulesSchema>>;
+export interface DiseaseRules extends DeepReadonly<z.infer<typeof DiseaseRulesSchema>> {}
 
 /** Partial overrides for `deriveProfile`: objects merge key by key; arrays and rule nodes replace. */
 export type ProfileOverrides = Override<Omit<DefinitionProfile, "id" | "version" | "derivedFrom">>;

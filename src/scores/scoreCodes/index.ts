@@ -17,7 +17,7 @@ const ICD10 = "http://hl7.org/fhir/sid/icd-10";
 /**
  * Codes of every score in `ibd-outcomes/scores`, keyed by the function name. Every score has a local
  * URI `urn:ibd-outcomes:score#<name>`; standard codes are listed first where they exist.
- * @remarks From clinical-definitions §6: CDAI SNOMED CT 273364009 (one value set displays it as "Clinical
+ * @remarks From [definitions §6](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md): CDAI SNOMED CT 273364009 (one value set displays it as "Clinical
  * Disease Activity Index": confirm); HBI has no LOINC code, CDISC/NCIt C191036 "Harvey-Bradshaw Index
  * Clinical Classification"; SES-CD has no LOINC code, CDISC SES-CD V1 codelists C176050/C176051 (codelists,
  * not a concept code); Mayo (full/partial/adapted), MES, UCEIS and Rutgeerts: none found. Codes come
@@ -51,7 +51,7 @@ export const SCORE_CODES = {
 } as const satisfies Record<string, readonly ClinicalCoding[]>;
 
 /**
- * Codes of the conditions and laboratory tests the scores and endpoints refer to (clinical-definitions §6).
+ * Codes of the conditions and laboratory tests the scores and endpoints refer to ([definitions §6](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @remarks LOINC codes come from public code maps, not loinc.org: verify before production.
  * @example
  * IBD_CODES.fecalCalprotectin[0].code;

@@ -28,7 +28,7 @@ function score(stoolsPerDay: number, normalStoolsPerDay: number): number {
 /**
  * Mayo stool frequency subscore (SF) from stools per day and the patient's normal number.
  * @remarks With d = stools/day − normal: d <= 0 → 0, 1-2 → 1, 3-4 → 2, >= 5 → 3 (convention of
- * clinical-definitions §1.1). Both counts must be non-negative integers; a daily mean (e.g. 2.5) is not
+ * [definitions §1.1](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)). Both counts must be non-negative integers; a daily mean (e.g. 2.5) is not
  * rounded: round it yourself, by your protocol's rule, before calling.
  * @param stoolsPerDay - Stools on the day (integer >= 0).
  * @param normalStoolsPerDay - The patient's normal stools per day when in remission (integer >= 0).

@@ -51,7 +51,7 @@ function problems(items: unknown) {
  * @see Travis SPL, Schnell D, Krzeski P, et al. Developing an instrument to assess the endoscopic
  *   severity of ulcerative colitis: the Ulcerative Colitis Endoscopic Index of Severity (UCEIS). Gut
  *   2012;61:535-42. doi:10.1136/gutjnl-2011-300486
- * @see Bands: Clin Endosc (e-ce.org/journal/view.php?number=7665), as cited in clinical-definitions §1.6.
+ * @see Bands: Clin Endosc (e-ce.org/journal/view.php?number=7665), as cited in [definitions §1.6](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function uceis(items: UceisItems): UceisResult {
   if (!isUceisItems(items)) throwFirst(FN, problems(items));
