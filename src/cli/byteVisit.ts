@@ -16,7 +16,7 @@
 import { isIsoDate } from "../_lib/dates.js";
 import { measuresFromVisit, type VisitMeasures } from "../endpoints/index.js";
 import { convertLab, LAB_UNITS, type LabUnit, type Visit } from "../models/index.js";
-import { scoreVisit, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
+import { scoreVisit, type SteroidState, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS, TOP_KEYS } from "./visitKeys.js";
 
 /** `"total":..,"band":..` entries of a score object, as `score` writes them without `--components`. */
@@ -127,7 +127,8 @@ class Scan {
   hbiMask = 0;
   sesKey = 0; // per segment, base 258: 0 absent, 1 null, 2 + packed items
   rut = 0;
-  steroids = false;
+  /** `onCorticosteroids`: 0 not recorded, 1 false, 2 true. */
+  steroids: SteroidState = 0;
   crp = -1;
   crpUnit = "";
   fc = -1;
@@ -469,7 +470,7 @@ class Scan {
     this.seen = 0;
     this.crp = -1;
     this.fc = -1;
-    this.steroids = false;
+    this.steroids = 0;
     if (buf[this.p++] !== 123 || buf[end - 1] !== 125) return false;
     let k = -1;
     for (;;) {
@@ -502,7 +503,7 @@ class Scan {
         case 7: {
           const b = this.bool();
           ok = b >= 0;
-          this.steroids = b === 1;
+          this.steroids = b === 1 ? 2 : 1;
           break;
         }
         default:
@@ -629,6 +630,14 @@ const VALIDATED = { validated: true, rutgeertsApplicable: true } as const;
 // Classification text as bytes per combination of statuses (each status numbered as first seen).
 const statusIndex = new Map<string, number>();
 const classBytes = new Map<number, Uint8Array>();
+
+/**
+ * Whether bytes [start, end) are a compact visit of the common shape (then `parseVisit` certainly accepts it).
+ * `false` means "not this fast shape", not "invalid".
+ */
+export function byteVisitValid(buf: Uint8Array, start: number, end: number): boolean {
+  return scan.visit(buf, start, end);
+}
 
 /**
  * Writes a fast-shape line to `out` with what `score` appends to it (`,"scores":{...}` and, with a classifier,

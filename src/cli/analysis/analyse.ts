@@ -167,14 +167,15 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   const groups: Record<Group, Patient[]> = { UC: included.filter((p) => p.diagnosis !== "CD"), CD: included.filter((p) => p.diagnosis === "CD") };
 
   // ---- time points and rates (endpoints: patientTimeline, timelineRows; cohort: outcomeRates)
-  const timelines: Record<string, PatientTimepoint[]> = {};
+  // null prototype: a patient id such as "__proto__" is an ordinary key
+  const timelines = Object.create(null) as Record<string, PatientTimepoint[]>;
   const tRows = [];
   for (const p of included) {
     const tl = patientTimeline(p, coursesBy.get(p.id)!, visitsBy.get(p.id) ?? [], profile, { validated: true });
     timelines[p.id] = timepointsOf(tl);
     tRows.push(...timelineRows(tl));
   }
-  const groupOf: Record<string, string> = {};
+  const groupOf = Object.create(null) as Record<string, string>;
   for (const g of ["UC", "CD"] as const) for (const p of groups[g]) groupOf[p.id] = g;
   const rates: Rate[] = [];
   const rateResults = {} as Record<ReportEndpoint, OutcomeRatesResult>;
