@@ -130,6 +130,15 @@ describe("CSV columns (issue 12 §3)", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(JSON.parse(JSON.stringify(r.value))).toEqual({ patientId: "P1", date: "2024-01-01", mayo: { endoscopic: 1 } });
   });
+  it("an empty list cell is an empty list inside a recorded block, and never creates the block", () => {
+    const h = parseCsvHeader(["patientId", "date", "mayo.stoolFrequency", "hbi.wellBeing", "hbi.abdominalPain", "hbi.liquidStools", "hbi.abdominalMass", "hbi.complications"]);
+    if (!h.ok) throw new Error(h.reason);
+    const ucRow = csvRowToRecord(h.columns, ["P1", "2024-01-01", "1", "", "", "", "", ""]);
+    const cdRow = csvRowToRecord(h.columns, ["P2", "2024-01-01", "", "1", "1", "2", "0", ""]);
+    if (!ucRow.ok || !cdRow.ok) throw new Error("row");
+    expect(JSON.parse(JSON.stringify(ucRow.value))).toEqual({ patientId: "P1", date: "2024-01-01", mayo: { stoolFrequency: 1 } });
+    expect(JSON.parse(JSON.stringify(cdRow.value))).toEqual({ patientId: "P2", date: "2024-01-01", hbi: { wellBeing: 1, abdominalPain: 1, liquidStools: 2, abdominalMass: 0, complications: [] } });
+  });
   it("every visit field has a column type from the schema; prototype-named columns are not fields", () => {
     const v = kindColumns("visit");
     expect(v.types.get("mayo.friability")).toBe("boolean");
@@ -437,6 +446,26 @@ describe("score: steroid data is never invented (issue 12 §1, CLI part)", () =>
     const c = file(`ster-${timepoint}.csv`, `${VISIT_HEAD}\nS1,2024-01-01,0,0,0,false,\nS1,2024-01-01,0,0,0,false,NA\n`);
     const rc = await score(c, { profile: "mao2025", timepoint });
     for (const l of rc.out.trim().split("\n")) expect((JSON.parse(l) as { classifications: Record<string, string> }).classifications.steroidFreeClinicalRemission).toBe("not-evaluable");
+  });
+});
+
+describe("UCEIS on the fast paths", () => {
+  it("a compact visit with UCEIS is read from the bytes; the fast check accepts exactly what zod accepts", async () => {
+    const { byteVisitValid } = await import("../src/cli/byteVisit.js");
+    const { isFastValidVisit } = await import("../src/cli/fastVisit.js");
+    const { parseVisit } = await import("../src/models/index.js");
+    const line = Buffer.from(JSON.stringify({ patientId: "P1", date: "2024-01-01", mayo: { stoolFrequency: 1 }, uceis: { vascularPattern: 1, bleeding: 0, erosionsUlcers: 3 } }));
+    expect(byteVisitValid(line, 0, line.length)).toBe(true);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom("vascularPattern", "bleeding", "erosionsUlcers", "other", "toString"), fc.oneof(fc.integer({ min: -1, max: 4 }), fc.constant(1.5), fc.constant(null))), (u) => {
+        const v = { patientId: "P1", date: "2024-01-01", uceis: u };
+        const text = Buffer.from(JSON.stringify(v));
+        const zod = parseVisit(JSON.parse(text.toString())).success;
+        expect(isFastValidVisit(JSON.parse(text.toString()))).toBe(zod);
+        if (byteVisitValid(text, 0, text.length)) expect(zod).toBe(true);
+      }),
+      { numRuns: 3000, seed: 19 },
+    );
   });
 });
 

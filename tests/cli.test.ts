@@ -260,6 +260,10 @@ describe("score output bytes", () => {
           { maxKeys: 3 },
         ),
         rutgeerts: mostly(fc.constantFrom("i0", "i1", "i2", "i2a", "i2b", "i3", "i4"), fc.constant("i5")),
+        uceis: mostly(
+          fc.record({ vascularPattern: item(2), bleeding: item(3), erosionsUlcers: item(3) }),
+          fc.oneof(fc.record({ vascularPattern: item(2), bleeding: item(3) }), fc.record({ vascularPattern: item(2), bleeding: item(3), erosionsUlcers: item(3), extra: fc.constant(1) })),
+        ),
         onCorticosteroids: mostly(fc.boolean(), fc.constant(null)),
         labs: fc.record(
           {

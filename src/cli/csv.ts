@@ -59,6 +59,7 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
     recordLine = line;
   };
 
+  // character codes: 34 '"', 44 ',', 10 LF, 13 CR
   const push = (chunk: string) => {
     let s = chunk;
     if (first) {
@@ -68,22 +69,22 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
     const n = s.length;
     let i = 0;
     while (i < n) {
-      const c = s[i]!;
+      const c = s.charCodeAt(i);
       if (pendingCR) {
         pendingCR = false;
-        if (c === "\n" && !inQuotes) {
+        if (c === 10 && !inQuotes) {
           i++;
           continue;
         }
       }
       if (quotedCR) {
         quotedCR = false;
-        if (c !== "\n" || !inQuotes) line++; // a lone CR ended the previous chunk
+        if (c !== 10 || !inQuotes) line++; // a lone CR ended the previous chunk
       }
       if (inQuotes) {
-        if (c === '"') {
+        if (c === 34) {
           if (i + 1 < n) {
-            if (s[i + 1] === '"') {
+            if (s.charCodeAt(i + 1) === 34) {
               field += '"';
               i += 2;
               continue;
@@ -100,21 +101,24 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
           i++;
           continue;
         }
-        if (c === "\n") line++;
-        else if (c === "\r") {
+        if (c === 10) line++;
+        else if (c === 13) {
           if (i + 1 === n) quotedCR = true; // decide on the next chunk
-          else if (s[i + 1] !== "\n") line++;
+          else if (s.charCodeAt(i + 1) !== 10) line++;
         }
         // fast path: copy a run of ordinary characters
         let j = i + 1;
-        while (j < n && s[j] !== '"' && s[j] !== "\n" && s[j] !== "\r") j++;
+        for (; j < n; j++) {
+          const d = s.charCodeAt(j);
+          if (d === 34 || d === 10 || d === 13) break;
+        }
         field += s.slice(i, j);
         i = j;
         continue;
       }
       if (pendingQuote) {
         pendingQuote = false;
-        if (c === '"') {
+        if (c === 34) {
           // escaped quote split across chunks
           field += '"';
           inQuotes = true;
@@ -123,7 +127,7 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
           continue;
         }
       }
-      if (c === ",") {
+      if (c === 44) {
         fields.push(field);
         field = "";
         fieldStarted = true;
@@ -131,18 +135,18 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
         i++;
         continue;
       }
-      if (c === "\r" || c === "\n") {
+      if (c === 13 || c === 10) {
         line++;
         endRecord();
-        if (c === "\r") {
+        if (c === 13) {
           if (i + 1 < n) {
-            if (s[i + 1] === "\n") i++;
+            if (s.charCodeAt(i + 1) === 10) i++;
           } else pendingCR = true;
         }
         i++;
         continue;
       }
-      if (c === '"') {
+      if (c === 34) {
         if (field === "" && !afterQuote) {
           inQuotes = true;
           fieldStarted = true;
@@ -155,8 +159,12 @@ export function createCsvParser(onRecord: (r: CsvRecord) => void): CsvParser {
       }
       if (afterQuote && bad === null) bad = "text after a closing quote must be followed by a comma or a line end";
       let j = i + 1;
-      while (j < n && s[j] !== "," && s[j] !== "\r" && s[j] !== "\n" && s[j] !== '"') j++;
-      field += s.slice(i, j);
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (d === 44 || d === 13 || d === 10 || d === 34) break;
+      }
+      // a field is usually one run: take the slice itself instead of appending to ""
+      field = field === "" ? s.slice(i, j) : field + s.slice(i, j);
       fieldStarted = true;
       i = j;
     }
@@ -349,11 +357,17 @@ export function csvRowToRecord(columns: readonly CsvColumn[], fields: readonly s
   const root = Object.create(null) as Record<string, unknown>;
   const problems: CellProblem[] = [];
   const bad = { reason: null as string | null };
+  let emptyLists: CsvColumn[] | null = null;
   for (let c = 0; c < columns.length; c++) {
     const col = columns[c]!;
     if (col.ignore === true) continue;
     const text = fields[c]!;
-    if (text === "" && !col.list) continue;
+    if (text === "") {
+      // an empty list cell is an empty list only inside a block the row records (an HBI with no
+      // complications); it never creates the block on its own
+      if (col.list && col.path.length > 1) (emptyLists ??= []).push(col);
+      continue;
+    }
     bad.reason = null;
     const value = readCell(col, text, bad);
     if (bad.reason !== null) {
@@ -378,6 +392,16 @@ export function csvRowToRecord(columns: readonly CsvColumn[], fields: readonly s
     }
     if (conflict) continue;
     obj[col.path[col.path.length - 1]!] = value;
+  }
+  if (emptyLists !== null) {
+    for (const col of emptyLists) {
+      let obj: unknown = root;
+      for (let k = 0; k < col.path.length - 1 && obj !== undefined; k++) {
+        const seg = col.path[k]!;
+        obj = obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, seg) ? (obj as Record<string, unknown>)[seg] : undefined;
+      }
+      if (obj !== null && typeof obj === "object") (obj as Record<string, unknown>)[col.path[col.path.length - 1]!] = [];
+    }
   }
   if (problems.length > 0) return { ok: false, reason: problems.map((p) => `${p.field}: ${p.reason}`).join("; "), problems };
   return { ok: true, value: root };
