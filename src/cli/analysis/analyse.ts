@@ -383,7 +383,8 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   }
 
   // ---- time points and rates (endpoints: patientTimeline, timelineRows; cohort: outcomeRates)
-  const timelines: Record<string, PatientTimepoint[]> = {};
+  // null prototype: a patient id such as "__proto__" is an ordinary key
+  const timelines = Object.create(null) as Record<string, PatientTimepoint[]>;
   const tRows = [];
   const fullTimelines: PatientTimeline[] = [];
   for (const p of included) {
@@ -392,7 +393,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     timelines[p.id] = timepointsOf(tl, profile, p.diagnosis === "CD" ? "CD" : "UC");
     tRows.push(...timelineRows(tl));
   }
-  const groupOf: Record<string, string> = {};
+  const groupOf = Object.create(null) as Record<string, string>;
   for (const g of ["UC", "CD"] as const) for (const p of groups[g]) groupOf[p.id] = g;
   const inductionRename: Record<string, string> = {};
   for (const g of ["UC", "CD"] as const) for (const t of profile.schedule[g]) if (t.phase === "induction") inductionRename[t.key] = "ind";
