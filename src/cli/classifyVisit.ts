@@ -71,7 +71,8 @@ export function visitDisease(v: Visit, forced?: "UC" | "CD"): "UC" | "CD" | null
 }
 
 const ON: SteroidExposure = { status: "on", daysOff: 0, usedAtBaseline: null };
-const UNKNOWN: SteroidExposure = { status: "unknown", daysOff: null, usedAtBaseline: null };
+/** Recorded off on the visit date, stop date not recorded (as the library's `steroidExposure` reads a `false` flag). */
+const OFF_UNDATED: SteroidExposure = { status: "off", daysOff: null, usedAtBaseline: null };
 
 /** A visit's `onCorticosteroids` as recorded: 0 not recorded, 1 `false`, 2 `true`. */
 export type SteroidState = 0 | 1 | 2;
@@ -82,11 +83,12 @@ export function steroidState(v: Visit): SteroidState {
 }
 
 /**
- * The exposure the classifiers get for a recorded state: `on`; recorded off without dates (`unknown`); or none
- * (`undefined`: not recorded, never taken as "off" or "never").
+ * The exposure the classifiers get for a recorded state: `on`; recorded off on the date with the stop date
+ * not recorded (`off`, `daysOff: null`: enough for "off on the date" at induction, not for a minimum of days
+ * off); or none (`undefined`: not recorded, never taken as "off" or "never").
  */
 export function steroidExposureOf(state: SteroidState): SteroidExposure | undefined {
-  return state === 2 ? ON : state === 1 ? UNKNOWN : undefined;
+  return state === 2 ? ON : state === 1 ? OFF_UNDATED : undefined;
 }
 
 /**

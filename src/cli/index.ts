@@ -60,8 +60,9 @@ with "scores" (total and band of every score its items allow: mayoAdapted, mayoP
 harveyBradshawIndex, sesCd, rutgeerts, cdai, uceis) and, with --profile, "classifications": every
 endpoint of the profile at the visit ("met", "not-met" or "not-evaluable"), by the library's
 classifiers. One visit has no baseline and no corticosteroid dates: responses are not-evaluable;
-steroid-free endpoints read onCorticosteroids (true: not-met; false: the library's rule for a stop
-date that is not known; absent: not-evaluable, never read as "not on corticosteroids"). Use report
+steroid-free endpoints read onCorticosteroids (true: not-met; false: off on the visit date with the
+stop date not recorded, which satisfies "off on the date" at induction and is not-evaluable where a
+minimum number of days off is required; absent: not-evaluable, never read as "not on corticosteroids"). Use report
 for per-patient time points. Bad records are reported on stderr as <file>:<line>: <field>: <reason>
 and skipped; the exit code is then 1. On a terminal a progress line shows percent and time left.
 
