@@ -88,3 +88,6 @@ export type {
   TimeDerivation,
   TimeToFirstMet,
 } from "./persistence/index.js";
+export { exposureTime, DAYS_PER_YEAR } from "./exposureTime/index.js";
+export type { ExposureTimeOptions, CourseExposure, CourseExposureNotEvaluable, ExposureTimeResult } from "./exposureTime/index.js";
+export type { ExposureEndedBy } from "../_lib/periods.js";

@@ -4,7 +4,7 @@ import { describeValue, errorFromZod } from "../../_lib/errors.js";
 import { IsoDateSchema, type Diagnosis, type IsoDate } from "../../models/common.js";
 import { labPanelToCanonical } from "../../models/labPanel.js";
 import { drugKindOf } from "../../models/therapies.js";
-import { BASELINE_WINDOW_DAYS, inclusiveDays } from "../../_lib/periods.js";
+import { BASELINE_WINDOW_DAYS, exposureEnd, inclusiveDays } from "../../_lib/periods.js";
 import { PatientSchema, type Patient } from "../../models/patient.js";
 import { TreatmentCourseSchema, type TreatmentCourseInput } from "../../models/treatmentCourse.js";
 import { VisitSchema, type Visit } from "../../models/visit.js";
@@ -279,16 +279,9 @@ export function assessStudyEligibility(
 
   // INCL_EXPOSURE
   const cutoff = o.dataCutoff ?? o.studyWindow.end;
-  const ends: { date: IsoDate; by: StudyEligibilityResult["exposure"]["endedBy"] }[] = [{ date: cutoff, by: "dataCutoff" }];
-  if (c.discontinuation !== undefined) ends.push({ date: c.discontinuation.date, by: "discontinuation" });
-  const periodEnds = c.dosePeriods.map((d) => d.endDate);
-  if (periodEnds.every((d): d is string => d !== undefined)) {
-    const last = [...periodEnds].sort(compareIso)[periodEnds.length - 1];
-    if (last !== undefined) ends.push({ date: last, by: "lastDose" });
-  }
   // Earliest end wins; on a tie, discontinuation > lastDose > dataCutoff (most specific record).
-  const rank = { discontinuation: 0, lastDose: 1, dataCutoff: 2 } as const;
-  const end = [...ends].sort((a, b) => compareIso(a.date, b.date) || rank[a.by] - rank[b.by])[0]!;
+  const ended = exposureEnd(c, cutoff);
+  const end = { date: ended.date, by: ended.by as StudyEligibilityResult["exposure"]["endedBy"] };
   const exposureDays = inclusiveDays(start, end.date);
   const requiredDays = o.minExposureDays[dx];
   add(
