@@ -251,6 +251,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     groups: ["UC", "CD"],
     caption: "Table 1 Patient demographics and baseline characteristics",
     missing: "no",
+    footnoteLetters: "fixed", // the paper's notes: a Wilcoxon, b Welch, c Pearson, d Fisher
     variables: [
       ...contDefs.map(([key, label]) => ({ key, label, type: "continuous" as const, summary: "median" as const, ...(key === "durationYears" ? { digits: 1 } : { digits: 0 }) })),
       ...dich.map(([key, label]) => ({ key, label, type: "dichotomous" as const })),
