@@ -91,3 +91,7 @@ export type {
   AdverseEventHierarchyLine,
   AdverseEventHierarchyTableResult,
 } from "./adverseEventHierarchy/index.js";
+export { inlineText } from "./inlineText/index.js";
+export type { InlineTextOptions } from "./inlineText/index.js";
+export { mergeTables, stackTables, stratifiedSummaryTable } from "./combineTables/index.js";
+export type { MergeTablesOptions, StackTablesOptions, StratifiedSummaryTableOptions, StratifiedSummaryTableResult } from "./combineTables/index.js";
