@@ -95,3 +95,5 @@ export { inlineText } from "./inlineText/index.js";
 export type { InlineTextOptions } from "./inlineText/index.js";
 export { mergeTables, stackTables, stratifiedSummaryTable } from "./combineTables/index.js";
 export type { MergeTablesOptions, StackTablesOptions, StratifiedSummaryTableOptions, StratifiedSummaryTableResult } from "./combineTables/index.js";
+export { pairedSummaryTable } from "./pairedSummaryTable/index.js";
+export type { PairedSummaryVariable, PairedSummaryTableOptions } from "./pairedSummaryTable/index.js";

@@ -19,6 +19,8 @@ export {
   wilcoxonSignedRankTest,
   shapiroWilkTest,
   binomialTest,
+  mcnemarTest,
+  friedmanTest,
   oneSampleTTest,
   twoProportionTest,
   poissonConfInt,
