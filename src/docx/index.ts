@@ -121,8 +121,9 @@ function tableBlocks(t: DisplayTable, size: number, widthTwips: number): (Paragr
   const ncol = t.columns.length;
   // column widths in proportion to the longest line of each column (header words and cells), capped
   const longest = t.columns.map((c, j) => {
-    const words = text(c).split(/\s+/).map((x) => x.length + 1);
-    const cells = t.rows.map((r) => text(r.cells[j]!).length + (sup(r.cells[j]!)?.length ?? 0) + (j === 0 ? 2 * (r.indent ?? 0) : 0) + 1);
+    // header words are bold (about 15% wider); a cell is as wide as its longest line
+    const words = text(c).split(/\s+/).map((x) => Math.ceil(x.length * 1.15) + 1);
+    const cells = t.rows.map((r) => Math.max(...text(r.cells[j]!).split(/\r?\n/).map((x) => x.length)) + (sup(r.cells[j]!)?.length ?? 0) + (j === 0 ? 2 * (r.indent ?? 0) : 0) + 1);
     return Math.min(Math.max(7, ...words, ...cells), j === 0 ? 28 : 22);
   });
   const total = longest.reduce((a, b) => a + b, 0);

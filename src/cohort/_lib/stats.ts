@@ -21,6 +21,8 @@ export {
   binomialTest,
   logisticRegression,
   poolRubin,
+  mcnemarTest,
+  friedmanTest,
   oneSampleTTest,
   twoProportionTest,
   poissonConfInt,

@@ -4,10 +4,21 @@ import { chiSquareTest, fisherExactTest, kruskalWallisTest, shapiroWilkTest, wel
 import type { TestResult } from "../_lib/stats.js";
 
 /** The between-group tests a cohort table can use. */
-export type TestId = "wilcoxonRankSum" | "welchT" | "pearsonChiSquared" | "fisherExact" | "kruskalWallis";
+export type TestId =
+  | "wilcoxonRankSum"
+  | "welchT"
+  | "pearsonChiSquared"
+  | "fisherExact"
+  | "kruskalWallis"
+  | "mcnemar"
+  | "wilcoxonSignedRank"
+  | "pairedT"
+  | "cochranQ"
+  | "friedman";
 
 /**
- * Each test's footnote letter and name. Letters a-d are the paper's Table 1 notes; e is ours.
+ * Each test's footnote letter and name (used with `footnoteLetters: "fixed"`). Letters a-d are the paper's
+ * Table 1 notes; e-j are ours (e Kruskal-Wallis; f-j the paired tests of `pairedSummaryTable`).
  * Names are gtsummary's, which the paper printed.
  */
 export const TEST_FOOTNOTES: Readonly<Record<TestId, { readonly letter: string; readonly label: string }>> = Object.freeze({
@@ -16,6 +27,11 @@ export const TEST_FOOTNOTES: Readonly<Record<TestId, { readonly letter: string; 
   pearsonChiSquared: { letter: "c", label: "Pearson's Chi-squared test" },
   fisherExact: { letter: "d", label: "Fisher's exact test" },
   kruskalWallis: { letter: "e", label: "Kruskal-Wallis rank sum test" },
+  mcnemar: { letter: "f", label: "McNemar's Chi-squared test with continuity correction" },
+  wilcoxonSignedRank: { letter: "g", label: "Wilcoxon signed rank test" },
+  pairedT: { letter: "h", label: "Paired t-test" },
+  cochranQ: { letter: "i", label: "Cochran's Q test" },
+  friedman: { letter: "j", label: "Friedman rank sum test" },
 });
 
 /** Options of {@link selectCategoricalTest}. */

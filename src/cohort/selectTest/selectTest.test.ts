@@ -78,6 +78,11 @@ describe("compareCounts / compareContinuous", () => {
       "c Pearson's Chi-squared test",
       "d Fisher's exact test",
       "e Kruskal-Wallis rank sum test",
+      "f McNemar's Chi-squared test with continuity correction",
+      "g Wilcoxon signed rank test",
+      "h Paired t-test",
+      "i Cochran's Q test",
+      "j Friedman rank sum test",
     ]);
   });
 
