@@ -229,6 +229,8 @@ export interface PatientTimelineOptions {
   readonly assumeNoSteroidsWhenUnrecorded?: boolean;
 }
 
+const RUTGEERTS_ONLY: readonly MeasureKey[] = Object.freeze(["rutgeerts"]);
+
 const TIMELINE_OPTION_KEYS = ["missingData", "validated", "assumeNoSteroidsWhenUnrecorded"] as const;
 
 /** Visit fields each measure is computed from (the first absent one is reported as missing). */
@@ -462,7 +464,12 @@ export function timelineFrame(
  *   after the event (the observed values stay in the result for audit; `imputation` says why).
  * - Missing data (A9): a follow-up measure missing → `not-evaluable` (`notEvaluable`, complete case,
  *   the paper) or `not-met` with `imputation.cause = "missing"` (`nonResponder`).
- * - A Rutgeerts grade counts only after an `analysis.rutgeertsAfter` surgery dated before the endoscopy.
+ * - A Rutgeerts grade counts only after an `analysis.rutgeertsAfter` surgery dated before the endoscopy;
+ *   without one (surgeries recorded) Rutgeerts is declared not applicable, so an either/or rule (A6)
+ *   decides on SES-CD alone. With `patient.surgeries` absent (not recorded), a recorded grade is used,
+ *   and an endpoint that surgery would fail is `not-evaluable` (`noSurgeryData`) instead of `met`.
+ * - Missing data under non-responder imputation (A9 `nonResponder`) is the one deliberate exception to
+ *   "missing is never read as a value": an unrecorded measure is then imputed `not-met` (`imputedMissing`).
  * @param patient - The patient (diagnosis, surgeries).
  * @param course - The treatment course (start, dose periods, corticosteroid periods, discontinuation).
  * @param visits - The patient's visits, any order.
@@ -473,7 +480,7 @@ export function timelineFrame(
  * @throws {TypeError|RangeError} If an input fails its schema, or a course or visit belongs to another patient.
  * @example
  * const tl = patientTimeline(
- *   { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" },
+ *   { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01", surgeries: [] },
  *   { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }],
  *     corticosteroidsRecorded: true },
  *   [{ patientId: "P1", date: "2024-01-01",
@@ -513,6 +520,7 @@ export function patientTimeline(
   failures.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const failureEndpoints = p.analysis.failureEndpoints;
   const rutgeertsSurgeries = (pt.surgeries ?? []).filter((s) => p.analysis.rutgeertsAfter.includes(s.type));
+  const surgeriesRecorded = pt.surgeries !== undefined;
 
   const pick4 = (target: string, from: string, to: string) => ({
     clinical: pick(sorted, target, from, to, "clinical", disease),
@@ -524,7 +532,8 @@ export function patientTimeline(
   const applicable: { [K in TimepointKey]?: boolean } = {};
   const measuresOf = (key: TimepointKey, chosen: ReturnType<typeof pick4>, date: string): VisitMeasures => {
     const endoDate = chosen.endoscopy?.date;
-    const rutgeertsApplicable = endoDate !== undefined && rutgeertsSurgeries.some((s) => s.date < endoDate);
+    // Surgical history not recorded: a recorded Rutgeerts grade is used (it is only scored after a resection).
+    const rutgeertsApplicable = endoDate !== undefined && (!surgeriesRecorded || rutgeertsSurgeries.some((s) => s.date < endoDate));
     const mv = mergedVisit(pt.id, date, disease, chosen.clinical, chosen.endoscopy, chosen.crp, chosen.fc);
     merged[key] = mv;
     applicable[key] = rutgeertsApplicable;
@@ -543,7 +552,15 @@ export function patientTimeline(
     const failure = failures.find((f) => f.date <= assessmentDate);
     const outcomes: { [E in EndpointId]?: EndpointResult } = {};
     for (const e of spec.endpoints) {
-      const raw = classifyEndpointUnder(e, { disease, timepoint: spec.key, followUp: measures, baseline, steroids }, p, fn);
+      // Rutgeerts does not apply when the recorded surgeries hold no qualifying resection before the endoscopy.
+      const endoOrAssessment = chosen.endoscopy?.date ?? assessmentDate;
+      const rutNotApplicable = surgeriesRecorded && !rutgeertsSurgeries.some((s) => s.date < endoOrAssessment);
+      const raw = classifyEndpointUnder(
+        e,
+        { disease, timepoint: spec.key, followUp: measures, baseline, steroids, ...(rutNotApplicable ? { notApplicable: RUTGEERTS_ONLY } : {}) },
+        p,
+        fn,
+      );
       const side = raw.missing?.startsWith("baseline.") === true ? "w0" : spec.key;
       const r: EndpointResult = raw.missing === null ? raw : { ...raw, missing: recordPath(raw.missing, merged, spec.key, applicable[side] ?? false) };
       if (r.code === "notDefined") {
@@ -555,6 +572,15 @@ export function patientTimeline(
           code: failure.cause,
           reason: `${failure.text}: treatment failure from that date on`,
           imputation: { cause: failure.cause, date: failure.date },
+        };
+      } else if (r.status === "met" && !surgeriesRecorded && p.analysis.surgeryTypes.length > 0 && failureEndpoints.includes(e)) {
+        // A surgery would make this endpoint a failure: with no surgical history recorded, it cannot be ruled out.
+        outcomes[e] = {
+          ...r,
+          status: "not-evaluable",
+          code: "noSurgeryData",
+          reason: `surgical history not recorded: treatment failure by surgery cannot be ruled out (${r.reason})`,
+          missing: "patient.surgeries",
         };
       } else if (r.status === "not-evaluable" && r.code === "noFollowUp" && missingData === "nonResponder") {
         outcomes[e] = {
