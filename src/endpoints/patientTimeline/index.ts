@@ -49,15 +49,23 @@ const STEROID_OPTION_KEYS = ["assumeNoSteroidsWhenUnrecorded"] as const;
 
 const MISSING_COURSE_STEROIDS = "course.corticosteroidsRecorded (or corticosteroid periods in course.concomitantMedications)";
 const MISSING_VISIT_FLAG = "visits[].onCorticosteroids on the assessment date";
+const MISSING_CONFLICT = "course.concomitantMedications (a visit flags corticosteroid use that no listed period covers)";
 const MISSING_STOP_DATE = "course.concomitantMedications (corticosteroid period with its endDate)";
 
 /** Internal core of {@link steroidExposure}: inputs already validated. */
 export function steroidExposureOf(course: TreatmentCourse, date: string, visits: readonly Visit[], assumeNever: boolean): SteroidExposure {
   const start = course.startDate;
   const periods = course.concomitantMedications.filter((m) => m.agentClass === "corticosteroid");
-  const recorded = course.corticosteroidsRecorded ?? periods.length > 0;
   const covers = (p: { startDate: string; endDate?: string | undefined }, d: string) => p.startDate <= d && (p.endDate === undefined || p.endDate >= d);
-  if (recorded) {
+  // A visit that saw corticosteroid use no listed period covers shows the course record is not complete.
+  const contradicted = visits.some((v) => v.onCorticosteroids === true && v.date <= date && !periods.some((p) => covers(p, v.date)));
+  const claimsComplete = course.corticosteroidsRecorded ?? periods.length > 0;
+  if (claimsComplete && contradicted) {
+    // Conflicting records: neither is read over the other.
+    const usedAtBaseline = periods.some((p) => covers(p, start)) ? true : null;
+    return { status: "unknown", daysOff: null, usedAtBaseline, missing: MISSING_CONFLICT };
+  }
+  if (claimsComplete) {
     const usedAtBaseline = periods.some((p) => covers(p, start));
     let lastEnd: string | undefined;
     for (const p of periods) {
@@ -96,7 +104,9 @@ export function steroidExposureOf(course: TreatmentCourse, date: string, visits:
  * @remarks Periods follow the package's one day-counting rule: start and end dates are both days on the
  * drug (inclusive); days off = date − end date (1 = stopped the day before).
  * - Complete course record (`course.corticosteroidsRecorded`, true by default when a corticosteroid
- *   period is listed): a period covering the date → `on`; else the last period ended `daysOff` days
+ *   period is listed, and not contradicted by a visit on or before the date flagged
+ *   `onCorticosteroids: true` that no listed period covers: such a conflict gives `unknown`, neither record
+ *   being read over the other): a period covering the date → `on`; else the last period ended `daysOff` days
  *   before → `off`; no period started on or before the date → `never`.
  * - Otherwise: a listed period or a visit on the date flagged `onCorticosteroids: true` → `on`; a visit
  *   on the date flagged `false` → `off` with `daysOff: null` (off that day, stop date not recorded);
@@ -572,6 +582,7 @@ export function patientTimeline(
           code: failure.cause,
           reason: `${failure.text}: treatment failure from that date on`,
           imputation: { cause: failure.cause, date: failure.date },
+          missing: null,
         };
       } else if (r.status === "met" && !surgeriesRecorded && p.analysis.surgeryTypes.length > 0 && failureEndpoints.includes(e)) {
         // A surgery would make this endpoint a failure: with no surgical history recorded, it cannot be ruled out.
@@ -589,6 +600,7 @@ export function patientTimeline(
           code: "imputedMissing",
           reason: `non-responder imputation: ${r.reason}`,
           imputation: { cause: "missing", date: null },
+          missing: null,
         };
       } else {
         outcomes[e] = r;
