@@ -398,11 +398,17 @@ describe("classic (§3.4)", () => {
     ["full Mayo 2, subscores <= 1", uc("w8", { mayoFull: 2, mayoFullMaxSubscore: 1 }), "met"],
     ["full Mayo 2 with a subscore 2", uc("w8", { mayoFull: 2, mayoFullMaxSubscore: 2 }), "not-met"],
     ["HBI 4", cd("w12", { hbi: 4 }), "met"],
+    ["CDAI 149 (§3.4: CDAI <150)", cd("w12", { cdai: 149 }), "met"],
+    ["CDAI 150, HBI 5", cd("w12", { cdai: 150, hbi: 5 }), "not-met"],
+    ["HBI 5, CDAI not collected", { ...cd("w12", { hbi: 5 }), notApplicable: ["cdai"] }, "not-met"],
+    ["HBI 5, CDAI applies but not recorded: open", cd("w12", { hbi: 5 }), "not-evaluable"],
   ]);
   run("clinicalResponse", classic, [
     ["full Mayo 10 -> 7, RB 1", uc("w8", { mayoFull: 7, mayoRectalBleeding: 1 }, { mayoFull: 10, mayoRectalBleeding: 2 }), "met"],
     ["HBI 5 -> 2", cd("w12", { hbi: 2 }, { hbi: 5 }), "met"],
-    ["HBI 4 -> 2", cd("w12", { hbi: 2 }, { hbi: 4 }), "not-met"],
+    ["HBI 4 -> 2, CDAI not collected", { ...cd("w12", { hbi: 2 }, { hbi: 4 }), notApplicable: ["cdai"] }, "not-met"],
+    ["CR-100: CDAI 320 -> 220", cd("w12", { cdai: 220 }, { cdai: 320 }), "met"],
+    ["CDAI 320 -> 221 (drop 99), HBI 4 -> 2", cd("w12", { cdai: 221, hbi: 2 }, { cdai: 320, hbi: 4 }), "not-met"],
   ]);
   run("endoscopicRemission", classic, [
     ["mucosal healing ES 1", uc("w8", { mayoEndoscopic: 1 }), "met"],

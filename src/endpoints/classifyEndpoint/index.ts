@@ -297,7 +297,8 @@ function evalNode(ctx: Ctx, node: RuleNode): Outcome {
         } else reasons.push(o.reason);
       }
       if (firstMet !== undefined) return firstMet;
-      if (firstNe !== undefined) return firstNe;
+      // Open: say what failed as well as what is missing.
+      if (firstNe !== undefined) return reasons.length === 0 ? firstNe : { ...firstNe, reason: [...reasons, firstNe.reason].join("; ") };
       if (reasons.length === 0) return firstSkipped!;
       return { status: "not-met", code: "rule", reason: reasons.join("; ") };
     }

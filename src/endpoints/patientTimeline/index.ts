@@ -3,7 +3,7 @@
  * failure events, and the outcome of every endpoint at every time point.
  */
 import { addDaysIso, daysBetween, isIsoDate } from "../../_lib/dates.js";
-import { describeValue, errorFromZod } from "../../_lib/errors.js";
+import { assertOneOf, describeValue, errorFromZod } from "../../_lib/errors.js";
 import { booleanOption, checkOptionKeys } from "../../_lib/options.js";
 import { BASELINE_WINDOW_DAYS, daysOffAfter } from "../../_lib/periods.js";
 import type { Diagnosis, IsoDate } from "../../models/common.js";
@@ -16,6 +16,7 @@ import {
 } from "../../models/treatmentCourse.js";
 import { VisitSchema, type Visit } from "../../models/visit.js";
 import { ruleDiseaseOf } from "../_lib/disease.js";
+import { MEASURE_KEYS } from "../types.js";
 import { classifyEndpointUnder } from "../classifyEndpoint/index.js";
 import { measuresFromVisit } from "../measuresFromVisit/index.js";
 import { mao2025 } from "../profiles/data.js";
@@ -237,11 +238,16 @@ export interface PatientTimelineOptions {
    * point, induction included.
    */
   readonly assumeNoSteroidsWhenUnrecorded?: boolean;
+  /**
+   * Measures the study does not collect (e.g. `["cdai"]` for a registry that records the HBI only): in an
+   * either/or rule their parts are ignored instead of keeping the result open. Default none.
+   */
+  readonly notCollected?: readonly MeasureKey[];
 }
 
 const RUTGEERTS_ONLY: readonly MeasureKey[] = Object.freeze(["rutgeerts"]);
 
-const TIMELINE_OPTION_KEYS = ["missingData", "validated", "assumeNoSteroidsWhenUnrecorded"] as const;
+const TIMELINE_OPTION_KEYS = ["missingData", "validated", "assumeNoSteroidsWhenUnrecorded", "notCollected"] as const;
 
 /** Visit fields each measure is computed from (the first absent one is reported as missing). */
 const MEASURE_FIELDS: { readonly [K in MeasureKey]: readonly string[] } = {
@@ -485,7 +491,7 @@ export function timelineFrame(
  * @param visits - The patient's visits, any order.
  * @param profile - Default `mao2025`.
  * @param options - `missingData` (A9 override), `validated`, `assumeNoSteroidsWhenUnrecorded` (default
- *   `false`). Unknown keys are errors.
+ *   `false`), `notCollected` (measures the study does not collect). Unknown keys are errors.
  * @returns The timeline: one `TimepointOutcome` per scheduled time point. Inputs are not modified.
  * @throws {TypeError|RangeError} If an input fails its schema, or a course or visit belongs to another patient.
  * @example
@@ -513,6 +519,11 @@ export function patientTimeline(
   const opts = checkOptionKeys(fn, options, TIMELINE_OPTION_KEYS);
   const assumeNever = booleanOption(fn, opts, "assumeNoSteroidsWhenUnrecorded", false);
   const validatedOpt = booleanOption(fn, opts, "validated", false);
+  const notCollectedRaw = opts.notCollected;
+  if (notCollectedRaw !== undefined && !Array.isArray(notCollectedRaw)) {
+    throw new TypeError(`${fn}: options.notCollected must be an array of measure keys; got ${describeValue(notCollectedRaw)}.`);
+  }
+  const notCollected: MeasureKey[] = ((notCollectedRaw ?? []) as unknown[]).map((m, i) => assertOneOf(fn, `options.notCollected[${i}]`, m, MEASURE_KEYS));
   const missingData = options?.missingData ?? p.analysis.missingData;
   if (missingData !== "notEvaluable" && missingData !== "nonResponder") {
     throw new TypeError(`${fn}: options.missingData must be "notEvaluable" or "nonResponder"; got ${describeValue(missingData)}.`);
@@ -565,9 +576,10 @@ export function patientTimeline(
       // Rutgeerts does not apply when the recorded surgeries hold no qualifying resection before the endoscopy.
       const endoOrAssessment = chosen.endoscopy?.date ?? assessmentDate;
       const rutNotApplicable = surgeriesRecorded && !rutgeertsSurgeries.some((s) => s.date < endoOrAssessment);
+      const notApplicable = rutNotApplicable ? [...notCollected, ...RUTGEERTS_ONLY] : notCollected;
       const raw = classifyEndpointUnder(
         e,
-        { disease, timepoint: spec.key, followUp: measures, baseline, steroids, ...(rutNotApplicable ? { notApplicable: RUTGEERTS_ONLY } : {}) },
+        { disease, timepoint: spec.key, followUp: measures, baseline, steroids, ...(notApplicable.length > 0 ? { notApplicable } : {}) },
         p,
         fn,
       );
