@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   AMBIGUITY_IDS,
   classic,
+  describeRule,
   DefinitionProfileSchema,
   ENDPOINT_IDS,
   MAO2025_DEFAULT_READINGS,
@@ -31,7 +32,7 @@ describe("TSDoc examples of constants", () => {
   it("uExcel", () => expect(uExcel.rules.CD.clinicalResponse).toEqual({ kind: "drop", measure: "cdai", op: ">=", threshold: 100 }));
   it("uExcelPro2", () => expect(uExcelPro2.schedule.CD.map((t) => t.key)).toEqual(["w0", "w12", "w52"]));
   it("stride2", () => expect(stride2.rules.CD.fcNormalisation).toEqual({ kind: "value", measure: "fcUgPerG", op: "<", threshold: 250 }));
-  it("classic", () => expect(classic.rules.CD.clinicalResponse).toEqual({ kind: "drop", measure: "hbi", op: ">=", threshold: 3 }));
+  it("classic", () => expect(describeRule(classic.rules.CD.clinicalResponse!)).toBe("drop(hbi) >= 3 OR drop(cdai) >= 100"));
   it("MAO2025_DEFAULT_READINGS", () => expect(MAO2025_DEFAULT_READINGS.A3).toBe("default"));
   it("MAO2025_READINGS", () => expect(Object.keys(MAO2025_READINGS.A2)).toEqual(["default", "aMS", "improvement", "drop1"]));
   it("TRAJECTORY_ANALYTES", () => expect(TRAJECTORY_ANALYTES.length).toBe(14));

@@ -116,6 +116,8 @@ export type EndpointStatus = "met" | "not-met" | "not-evaluable";
  * - `noSteroidData`: corticosteroid exposure not recorded (absent, status `unknown`) or, where the
  *   window needs it, the stop date not recorded (not-evaluable);
  * - `notSteroidUser`: A10 `steroidUsersOnly` and not on steroids at baseline (not-evaluable);
+ * - `noSurgeryData`: surgical history not recorded, so treatment failure by surgery cannot be ruled out
+ *   (timeline, not-evaluable where the rule alone would say met);
  * - `notDefined`: the profile defines no such endpoint for this disease (not-evaluable).
  */
 export type ResultCode =
@@ -128,6 +130,7 @@ export type ResultCode =
   | "baselineZero"
   | "noSteroidData"
   | "notSteroidUser"
+  | "noSurgeryData"
   | "notDefined";
 
 /** A comparator. Comparisons are exact: `<=` and `<` differ at the threshold. */
@@ -233,6 +236,14 @@ export interface ClassifierInput {
   readonly baseline?: VisitMeasures | undefined;
   /** Corticosteroid exposure on the assessment date; needed for steroid-free endpoints. */
   readonly steroids?: SteroidExposure | undefined;
+  /**
+   * Measures that do not apply to this patient (e.g. `rutgeerts` without an ileocolonic resection) or that
+   * the study does not collect. In an either/or rule (`any` with `missing: "skip"`, e.g. A6 "SES-CD ≤3 OR
+   * Rutgeerts ≤ i1") their parts are ignored; a measure that applies but was not recorded keeps the
+   * result open (`not-evaluable`) unless another part is met. `patientTimeline` declares `rutgeerts`
+   * itself when the recorded surgeries hold no qualifying resection.
+   */
+  readonly notApplicable?: readonly MeasureKey[] | undefined;
 }
 
 /** Read-only all the way down (arrays included): the type of frozen profiles. */

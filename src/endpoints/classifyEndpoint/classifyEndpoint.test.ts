@@ -239,9 +239,11 @@ describe("mao2025 CD", () => {
   ]);
   run("endoscopicRemission", mao2025, [
     ["SES-CD 3 (at threshold)", cd("w12", { sesCd: 3 }), "met"],
-    ["SES-CD 4", cd("w12", { sesCd: 4 }), "not-met"],
+    ["SES-CD 4, no resection (Rutgeerts not applicable)", { ...cd("w12", { sesCd: 4 }), notApplicable: ["rutgeerts"] }, "not-met"],
+    ["SES-CD 4, Rutgeerts applicable but not recorded: open", cd("w12", { sesCd: 4 }), "not-evaluable"],
     ["Rutgeerts i1 only", cd("w12", { rutgeerts: 1 }), "met"],
-    ["Rutgeerts i2 only", cd("w12", { rutgeerts: 2 }), "not-met"],
+    ["Rutgeerts i2 only, SES-CD not recorded: open", cd("w12", { rutgeerts: 2 }), "not-evaluable"],
+    ["Rutgeerts i2 and SES-CD 4", cd("w12", { rutgeerts: 2, sesCd: 4 }), "not-met"],
     ["SES-CD 4 but Rutgeerts i1 (either suffices)", cd("w12", { sesCd: 4, rutgeerts: 1 }), "met"],
     ["no endoscopy", cd("w12", { hbi: 2 }), "not-evaluable"],
   ]);
@@ -362,9 +364,11 @@ describe("uExcel and uExcelPro2 (§3.2)", () => {
 describe("stride2 (§3.3)", () => {
   run("clinicalRemission", stride2, [
     ["CD PRO-2 AP 1, SF 3", cd("w26", { pro2AbdominalPain: 1, pro2StoolFrequency: 3 }), "met"],
-    ["CD PRO-2 SF 3.1", cd("w26", { pro2AbdominalPain: 1, pro2StoolFrequency: 3.1 }), "not-met"],
+    ["CD PRO-2 SF 3.1 (HBI not collected)", { ...cd("w26", { pro2AbdominalPain: 1, pro2StoolFrequency: 3.1 }), notApplicable: ["hbi"] }, "not-met"],
+    ["CD PRO-2 SF 3.1, HBI not recorded: open", cd("w26", { pro2AbdominalPain: 1, pro2StoolFrequency: 3.1 }), "not-evaluable"],
     ["CD HBI 4 (< 5)", cd("w26", { hbi: 4 }), "met"],
-    ["CD HBI 5", cd("w26", { hbi: 5 }), "not-met"],
+    ["CD HBI 5 (PRO-2 not collected)", { ...cd("w26", { hbi: 5 }), notApplicable: ["pro2AbdominalPain", "pro2StoolFrequency"] }, "not-met"],
+    ["CD HBI 5, PRO-2 not recorded: open", cd("w26", { hbi: 5 }), "not-evaluable"],
     ["CD PRO-2 fails but HBI 4", cd("w26", { pro2AbdominalPain: 2, pro2StoolFrequency: 3, hbi: 4 }), "met"],
     ["CD nothing recorded", cd("w26", {}), "not-evaluable"],
     ["UC RB 0, SF 1", uc("w26", { mayoRectalBleeding: 0, mayoStoolFrequency: 1 }), "met"],
@@ -394,11 +398,17 @@ describe("classic (§3.4)", () => {
     ["full Mayo 2, subscores <= 1", uc("w8", { mayoFull: 2, mayoFullMaxSubscore: 1 }), "met"],
     ["full Mayo 2 with a subscore 2", uc("w8", { mayoFull: 2, mayoFullMaxSubscore: 2 }), "not-met"],
     ["HBI 4", cd("w12", { hbi: 4 }), "met"],
+    ["CDAI 149 (§3.4: CDAI <150)", cd("w12", { cdai: 149 }), "met"],
+    ["CDAI 150, HBI 5", cd("w12", { cdai: 150, hbi: 5 }), "not-met"],
+    ["HBI 5, CDAI not collected", { ...cd("w12", { hbi: 5 }), notApplicable: ["cdai"] }, "not-met"],
+    ["HBI 5, CDAI applies but not recorded: open", cd("w12", { hbi: 5 }), "not-evaluable"],
   ]);
   run("clinicalResponse", classic, [
     ["full Mayo 10 -> 7, RB 1", uc("w8", { mayoFull: 7, mayoRectalBleeding: 1 }, { mayoFull: 10, mayoRectalBleeding: 2 }), "met"],
     ["HBI 5 -> 2", cd("w12", { hbi: 2 }, { hbi: 5 }), "met"],
-    ["HBI 4 -> 2", cd("w12", { hbi: 2 }, { hbi: 4 }), "not-met"],
+    ["HBI 4 -> 2, CDAI not collected", { ...cd("w12", { hbi: 2 }, { hbi: 4 }), notApplicable: ["cdai"] }, "not-met"],
+    ["CR-100: CDAI 320 -> 220", cd("w12", { cdai: 220 }, { cdai: 320 }), "met"],
+    ["CDAI 320 -> 221 (drop 99), HBI 4 -> 2", cd("w12", { cdai: 221, hbi: 2 }, { cdai: 320, hbi: 4 }), "not-met"],
   ]);
   run("endoscopicRemission", classic, [
     ["mucosal healing ES 1", uc("w8", { mayoEndoscopic: 1 }), "met"],

@@ -9,6 +9,7 @@ import { mao2025 } from "../profiles/data.js";
 import { RuleNodeSchema, type DefinitionProfile, type RuleNode } from "../profiles/schema.js";
 import {
   ENDPOINT_IDS,
+  MEASURE_KEYS,
   TIMEPOINT_KEYS,
   type ClassifierInput,
   type Comparator,
@@ -106,6 +107,7 @@ interface Ctx {
   readonly minDaysOff: number | undefined;
   readonly usersOnly: boolean;
   readonly assumeNoSteroids: boolean;
+  readonly notApplicable: ReadonlySet<string>;
   readonly timepoint: TimepointKey;
   readonly values: Record<string, number | null>;
   readonly checks: EndpointCheck[];
@@ -244,7 +246,22 @@ function steroidLeaf(ctx: Ctx): Outcome {
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 const ASSUMED_NEVER: SteroidExposure = Object.freeze({ status: "never", daysOff: null, usedAtBaseline: false });
+
+/** True when every measure the part reads is declared not applicable. */
+function partNotApplicable(ctx: Ctx, node: RuleNode): boolean {
+  switch (node.kind) {
+    case "steroidFree":
+      return false;
+    case "all":
+    case "any":
+      return node.of.every((n) => partNotApplicable(ctx, n));
+    default:
+      return ctx.notApplicable.has(node.measure);
+  }
+}
 
 function evalNode(ctx: Ctx, node: RuleNode): Outcome {
   switch (node.kind) {
@@ -273,12 +290,15 @@ function evalNode(ctx: Ctx, node: RuleNode): Outcome {
         const o = evalNode(ctx, child);
         if (o.status === "met") firstMet ??= o;
         else if (o.status === "not-evaluable") {
-          if (node.missing === "skip" && o.code === "noFollowUp") firstSkipped ??= o;
+          // Ignored only when the part's measure does not apply (declared by the caller; the timeline declares
+          // Rutgeerts without a qualifying resection). An unrecorded measure that applies keeps the OR open.
+          if (node.missing === "skip" && o.code === "noFollowUp" && partNotApplicable(ctx, child)) firstSkipped ??= o;
           else firstNe ??= o;
         } else reasons.push(o.reason);
       }
       if (firstMet !== undefined) return firstMet;
-      if (firstNe !== undefined) return firstNe;
+      // Open: say what failed as well as what is missing.
+      if (firstNe !== undefined) return reasons.length === 0 ? firstNe : { ...firstNe, reason: [...reasons, firstNe.reason].join("; ") };
       if (reasons.length === 0) return firstSkipped!;
       return { status: "not-met", code: "rule", reason: reasons.join("; ") };
     }
@@ -372,6 +392,10 @@ function checkInput(fn: string, input: ClassifierInput): CheckedInput {
   const timepoint = assertOneOf(fn, "input.timepoint", input.timepoint, TIMEPOINT_KEYS);
   assertMeasures(fn, "input.followUp", input.followUp, false);
   assertMeasures(fn, "input.baseline", input.baseline, true);
+  if (input.notApplicable !== undefined) {
+    if (!Array.isArray(input.notApplicable)) throw new TypeError(`${fn}: input.notApplicable must be an array of measure keys; got ${describeValue(input.notApplicable)}.`);
+    input.notApplicable.forEach((m, i) => assertOneOf(fn, `input.notApplicable[${i}]`, m, MEASURE_KEYS));
+  }
   if (input.steroids !== undefined && (input.steroids === null || typeof input.steroids !== "object")) {
     throw new TypeError(`${fn}: input.steroids must be an object; got ${describeValue(input.steroids)}.`);
   }
@@ -407,6 +431,7 @@ function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput
     minDaysOff: timepoint === "w0" ? undefined : p.steroidFree.minDaysOff[timepoint],
     usersOnly: p.steroidFree.steroidUsersOnly,
     assumeNoSteroids,
+    notApplicable: input.notApplicable === undefined ? NONE : new Set(input.notApplicable),
     timepoint,
     values: {},
     checks: [],

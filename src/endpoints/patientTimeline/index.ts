@@ -3,7 +3,7 @@
  * failure events, and the outcome of every endpoint at every time point.
  */
 import { addDaysIso, daysBetween, isIsoDate } from "../../_lib/dates.js";
-import { describeValue, errorFromZod } from "../../_lib/errors.js";
+import { assertOneOf, describeValue, errorFromZod } from "../../_lib/errors.js";
 import { booleanOption, checkOptionKeys } from "../../_lib/options.js";
 import { BASELINE_WINDOW_DAYS, daysOffAfter } from "../../_lib/periods.js";
 import type { Diagnosis, IsoDate } from "../../models/common.js";
@@ -16,6 +16,7 @@ import {
 } from "../../models/treatmentCourse.js";
 import { VisitSchema, type Visit } from "../../models/visit.js";
 import { ruleDiseaseOf } from "../_lib/disease.js";
+import { MEASURE_KEYS } from "../types.js";
 import { classifyEndpointUnder } from "../classifyEndpoint/index.js";
 import { measuresFromVisit } from "../measuresFromVisit/index.js";
 import { mao2025 } from "../profiles/data.js";
@@ -49,15 +50,23 @@ const STEROID_OPTION_KEYS = ["assumeNoSteroidsWhenUnrecorded"] as const;
 
 const MISSING_COURSE_STEROIDS = "course.corticosteroidsRecorded (or corticosteroid periods in course.concomitantMedications)";
 const MISSING_VISIT_FLAG = "visits[].onCorticosteroids on the assessment date";
+const MISSING_CONFLICT = "course.concomitantMedications (a visit flags corticosteroid use that no listed period covers)";
 const MISSING_STOP_DATE = "course.concomitantMedications (corticosteroid period with its endDate)";
 
 /** Internal core of {@link steroidExposure}: inputs already validated. */
 export function steroidExposureOf(course: TreatmentCourse, date: string, visits: readonly Visit[], assumeNever: boolean): SteroidExposure {
   const start = course.startDate;
   const periods = course.concomitantMedications.filter((m) => m.agentClass === "corticosteroid");
-  const recorded = course.corticosteroidsRecorded ?? periods.length > 0;
   const covers = (p: { startDate: string; endDate?: string | undefined }, d: string) => p.startDate <= d && (p.endDate === undefined || p.endDate >= d);
-  if (recorded) {
+  // A visit that saw corticosteroid use no listed period covers shows the course record is not complete.
+  const contradicted = visits.some((v) => v.onCorticosteroids === true && v.date <= date && !periods.some((p) => covers(p, v.date)));
+  const claimsComplete = course.corticosteroidsRecorded ?? periods.length > 0;
+  if (claimsComplete && contradicted) {
+    // Conflicting records: neither is read over the other.
+    const usedAtBaseline = periods.some((p) => covers(p, start)) ? true : null;
+    return { status: "unknown", daysOff: null, usedAtBaseline, missing: MISSING_CONFLICT };
+  }
+  if (claimsComplete) {
     const usedAtBaseline = periods.some((p) => covers(p, start));
     let lastEnd: string | undefined;
     for (const p of periods) {
@@ -96,7 +105,9 @@ export function steroidExposureOf(course: TreatmentCourse, date: string, visits:
  * @remarks Periods follow the package's one day-counting rule: start and end dates are both days on the
  * drug (inclusive); days off = date − end date (1 = stopped the day before).
  * - Complete course record (`course.corticosteroidsRecorded`, true by default when a corticosteroid
- *   period is listed): a period covering the date → `on`; else the last period ended `daysOff` days
+ *   period is listed, and not contradicted by a visit on or before the date flagged
+ *   `onCorticosteroids: true` that no listed period covers: such a conflict gives `unknown`, neither record
+ *   being read over the other): a period covering the date → `on`; else the last period ended `daysOff` days
  *   before → `off`; no period started on or before the date → `never`.
  * - Otherwise: a listed period or a visit on the date flagged `onCorticosteroids: true` → `on`; a visit
  *   on the date flagged `false` → `off` with `daysOff: null` (off that day, stop date not recorded);
@@ -227,9 +238,16 @@ export interface PatientTimelineOptions {
    * point, induction included.
    */
   readonly assumeNoSteroidsWhenUnrecorded?: boolean;
+  /**
+   * Measures the study does not collect (e.g. `["cdai"]` for a registry that records the HBI only): in an
+   * either/or rule their parts are ignored instead of keeping the result open. Default none.
+   */
+  readonly notCollected?: readonly MeasureKey[];
 }
 
-const TIMELINE_OPTION_KEYS = ["missingData", "validated", "assumeNoSteroidsWhenUnrecorded"] as const;
+const RUTGEERTS_ONLY: readonly MeasureKey[] = Object.freeze(["rutgeerts"]);
+
+const TIMELINE_OPTION_KEYS = ["missingData", "validated", "assumeNoSteroidsWhenUnrecorded", "notCollected"] as const;
 
 /** Visit fields each measure is computed from (the first absent one is reported as missing). */
 const MEASURE_FIELDS: { readonly [K in MeasureKey]: readonly string[] } = {
@@ -462,18 +480,23 @@ export function timelineFrame(
  *   after the event (the observed values stay in the result for audit; `imputation` says why).
  * - Missing data (A9): a follow-up measure missing → `not-evaluable` (`notEvaluable`, complete case,
  *   the paper) or `not-met` with `imputation.cause = "missing"` (`nonResponder`).
- * - A Rutgeerts grade counts only after an `analysis.rutgeertsAfter` surgery dated before the endoscopy.
+ * - A Rutgeerts grade counts only after an `analysis.rutgeertsAfter` surgery dated before the endoscopy;
+ *   without one (surgeries recorded) Rutgeerts is declared not applicable, so an either/or rule (A6)
+ *   decides on SES-CD alone. With `patient.surgeries` absent (not recorded), a recorded grade is used,
+ *   and an endpoint that surgery would fail is `not-evaluable` (`noSurgeryData`) instead of `met`.
+ * - Missing data under non-responder imputation (A9 `nonResponder`) is the one deliberate exception to
+ *   "missing is never read as a value": an unrecorded measure is then imputed `not-met` (`imputedMissing`).
  * @param patient - The patient (diagnosis, surgeries).
  * @param course - The treatment course (start, dose periods, corticosteroid periods, discontinuation).
  * @param visits - The patient's visits, any order.
  * @param profile - Default `mao2025`.
  * @param options - `missingData` (A9 override), `validated`, `assumeNoSteroidsWhenUnrecorded` (default
- *   `false`). Unknown keys are errors.
+ *   `false`), `notCollected` (measures the study does not collect). Unknown keys are errors.
  * @returns The timeline: one `TimepointOutcome` per scheduled time point. Inputs are not modified.
  * @throws {TypeError|RangeError} If an input fails its schema, or a course or visit belongs to another patient.
  * @example
  * const tl = patientTimeline(
- *   { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" },
+ *   { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01", surgeries: [] },
  *   { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }],
  *     corticosteroidsRecorded: true },
  *   [{ patientId: "P1", date: "2024-01-01",
@@ -496,6 +519,11 @@ export function patientTimeline(
   const opts = checkOptionKeys(fn, options, TIMELINE_OPTION_KEYS);
   const assumeNever = booleanOption(fn, opts, "assumeNoSteroidsWhenUnrecorded", false);
   const validatedOpt = booleanOption(fn, opts, "validated", false);
+  const notCollectedRaw = opts.notCollected;
+  if (notCollectedRaw !== undefined && !Array.isArray(notCollectedRaw)) {
+    throw new TypeError(`${fn}: options.notCollected must be an array of measure keys; got ${describeValue(notCollectedRaw)}.`);
+  }
+  const notCollected: MeasureKey[] = ((notCollectedRaw ?? []) as unknown[]).map((m, i) => assertOneOf(fn, `options.notCollected[${i}]`, m, MEASURE_KEYS));
   const missingData = options?.missingData ?? p.analysis.missingData;
   if (missingData !== "notEvaluable" && missingData !== "nonResponder") {
     throw new TypeError(`${fn}: options.missingData must be "notEvaluable" or "nonResponder"; got ${describeValue(missingData)}.`);
@@ -513,6 +541,7 @@ export function patientTimeline(
   failures.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const failureEndpoints = p.analysis.failureEndpoints;
   const rutgeertsSurgeries = (pt.surgeries ?? []).filter((s) => p.analysis.rutgeertsAfter.includes(s.type));
+  const surgeriesRecorded = pt.surgeries !== undefined;
 
   const pick4 = (target: string, from: string, to: string) => ({
     clinical: pick(sorted, target, from, to, "clinical", disease),
@@ -524,7 +553,8 @@ export function patientTimeline(
   const applicable: { [K in TimepointKey]?: boolean } = {};
   const measuresOf = (key: TimepointKey, chosen: ReturnType<typeof pick4>, date: string): VisitMeasures => {
     const endoDate = chosen.endoscopy?.date;
-    const rutgeertsApplicable = endoDate !== undefined && rutgeertsSurgeries.some((s) => s.date < endoDate);
+    // Surgical history not recorded: a recorded Rutgeerts grade is used (it is only scored after a resection).
+    const rutgeertsApplicable = endoDate !== undefined && (!surgeriesRecorded || rutgeertsSurgeries.some((s) => s.date < endoDate));
     const mv = mergedVisit(pt.id, date, disease, chosen.clinical, chosen.endoscopy, chosen.crp, chosen.fc);
     merged[key] = mv;
     applicable[key] = rutgeertsApplicable;
@@ -543,7 +573,16 @@ export function patientTimeline(
     const failure = failures.find((f) => f.date <= assessmentDate);
     const outcomes: { [E in EndpointId]?: EndpointResult } = {};
     for (const e of spec.endpoints) {
-      const raw = classifyEndpointUnder(e, { disease, timepoint: spec.key, followUp: measures, baseline, steroids }, p, fn);
+      // Rutgeerts does not apply when the recorded surgeries hold no qualifying resection before the endoscopy.
+      const endoOrAssessment = chosen.endoscopy?.date ?? assessmentDate;
+      const rutNotApplicable = surgeriesRecorded && !rutgeertsSurgeries.some((s) => s.date < endoOrAssessment);
+      const notApplicable = rutNotApplicable ? [...notCollected, ...RUTGEERTS_ONLY] : notCollected;
+      const raw = classifyEndpointUnder(
+        e,
+        { disease, timepoint: spec.key, followUp: measures, baseline, steroids, ...(notApplicable.length > 0 ? { notApplicable } : {}) },
+        p,
+        fn,
+      );
       const side = raw.missing?.startsWith("baseline.") === true ? "w0" : spec.key;
       const r: EndpointResult = raw.missing === null ? raw : { ...raw, missing: recordPath(raw.missing, merged, spec.key, applicable[side] ?? false) };
       if (r.code === "notDefined") {
@@ -555,6 +594,16 @@ export function patientTimeline(
           code: failure.cause,
           reason: `${failure.text}: treatment failure from that date on`,
           imputation: { cause: failure.cause, date: failure.date },
+          missing: null,
+        };
+      } else if (r.status === "met" && !surgeriesRecorded && p.analysis.surgeryTypes.length > 0 && failureEndpoints.includes(e)) {
+        // A surgery would make this endpoint a failure: with no surgical history recorded, it cannot be ruled out.
+        outcomes[e] = {
+          ...r,
+          status: "not-evaluable",
+          code: "noSurgeryData",
+          reason: `surgical history not recorded: treatment failure by surgery cannot be ruled out (${r.reason})`,
+          missing: "patient.surgeries",
         };
       } else if (r.status === "not-evaluable" && r.code === "noFollowUp" && missingData === "nonResponder") {
         outcomes[e] = {
@@ -563,6 +612,7 @@ export function patientTimeline(
           code: "imputedMissing",
           reason: `non-responder imputation: ${r.reason}`,
           imputation: { cause: "missing", date: null },
+          missing: null,
         };
       } else {
         outcomes[e] = r;

@@ -12,8 +12,8 @@ import type { EndpointId, TimepointKey } from "../types.js";
 const START = "2024-01-01";
 const day = (n: number) => addDaysIso(START, n);
 
-const cdPatient: Patient = { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" };
-const ucPatient: Patient = { id: "P1", sex: "male", birthDate: "1970-01-01", diagnosis: "UC", diagnosisDate: "2010-01-01" };
+const cdPatient: Patient = { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01", surgeries: [] };
+const ucPatient: Patient = { id: "P1", sex: "male", birthDate: "1970-01-01", diagnosis: "UC", diagnosisDate: "2010-01-01", surgeries: [] };
 
 /** A course whose corticosteroid record is complete (none used unless periods are given). */
 function course(extra: Partial<TreatmentCourseInput> = {}): TreatmentCourseInput {
@@ -60,7 +60,7 @@ const goodCd: Visit[] = [
 describe("TSDoc examples", () => {
   it("patientTimeline", () => {
     const tl = patientTimeline(
-      { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" },
+      { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01", surgeries: [] },
       { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }], corticosteroidsRecorded: true },
       [
         { patientId: "P1", date: "2024-01-01", hbi: { wellBeing: 2, abdominalPain: 2, liquidStools: 4, abdominalMass: 0, complications: [] } },

@@ -51,6 +51,15 @@ const MES_0: RuleNode = { kind: "value", measure: "mayoEndoscopic", op: "==", th
 const MES_DROP_GT_50: RuleNode = { kind: "percentDrop", measure: "mayoEndoscopic", op: ">", threshold: 50 };
 const HBI_DROP_GE_3: RuleNode = { kind: "drop", measure: "hbi", op: ">=", threshold: 3 };
 const HBI_LE_4: RuleNode = { kind: "value", measure: "hbi", op: "<=", threshold: 4 };
+const CDAI_LT_150: RuleNode = { kind: "value", measure: "cdai", op: "<", threshold: 150 };
+/** `classic` CD remission: HBI ≤4 or CDAI <150, whichever instruments apply (§3.4). */
+const CLASSIC_CD_REMISSION: RuleNode = { kind: "any", missing: "skip", of: [HBI_LE_4, CDAI_LT_150] };
+/** `classic` CD response: HBI drop ≥3 or CDAI drop ≥100 (CR-100), whichever instruments apply (§3.4). */
+const CLASSIC_CD_RESPONSE: RuleNode = {
+  kind: "any",
+  missing: "skip",
+  of: [HBI_DROP_GE_3, { kind: "drop", measure: "cdai", op: ">=", threshold: 100 }],
+};
 /** A4 default: HBI drop ≥3 OR ≥50%. */
 const HBI_RESPONSE_3_OR_50: RuleNode = {
   kind: "any",
@@ -322,7 +331,6 @@ export const uAchieve: DefinitionProfile = /* @__PURE__ */ deepFreeze<Definition
   },
 });
 
-const CDAI_LT_150: RuleNode = { kind: "value", measure: "cdai", op: "<", threshold: 150 };
 const PRO2_REMISSION_UEXCEL: RuleNode = {
   kind: "all",
   of: [
@@ -494,12 +502,15 @@ const FULL_MAYO_REMISSION: RuleNode = {
  * `classic`: the long-standing score definitions.
  * @remarks UC (full Mayo): remission total ≤2 with no subscore >1; response drop ≥3 AND ≥30% AND (RB
  * drop ≥1 OR RB ≤1); mucosal healing (endoscopic remission) ES ≤1; endoscopic response ES drop ≥1
- * (convention). CD: HBI remission ≤4, response HBI drop ≥3; endoscopic remission SES-CD ≤2 (the
+ * (convention). CD: remission HBI ≤4 or CDAI <150, response HBI drop ≥3 or CDAI drop ≥100 (CR-100),
+ * each an either/or over the instruments that apply (declare an instrument the study does not collect
+ * with `notApplicable` / the timeline's `notCollected`; one that applies but was not recorded keeps the
+ * result open); endoscopic remission SES-CD ≤2 (the
  * "inactive" band) and response SES-CD drop ≥50% (conventions, §1.3). Biomarkers: the paper's reference
  * ranges, CRP ≤8 mg/L and FC ≤50 µg/g; no composite. Schedule and steroid windows as `mao2025`.
  * @example
- * classic.rules.CD.clinicalResponse;
- * //=> { kind: "drop", measure: "hbi", op: ">=", threshold: 3 }
+ * describeRule(classic.rules.CD.clinicalResponse!);
+ * //=> "drop(hbi) >= 3 OR drop(cdai) >= 100"
  * @see Schroeder KW, et al. N Engl J Med 1987;317:1625-9. doi:10.1056/NEJM198712243172603;
  *   Harvey RF, Bradshaw JM. Lancet 1980;1:514. doi:10.1016/S0140-6736(80)92767-1;
  *   Vermeire S, et al. Clin Gastroenterol Hepatol 2010;8:357-63. doi:10.1016/j.cgh.2010.01.001
@@ -535,9 +546,9 @@ export const classic: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
       fcNormalisation: FC_LE_50,
     },
     CD: {
-      clinicalRemission: HBI_LE_4,
-      steroidFreeClinicalRemission: { kind: "all", of: [HBI_LE_4, STEROID_FREE] },
-      clinicalResponse: HBI_DROP_GE_3,
+      clinicalRemission: CLASSIC_CD_REMISSION,
+      steroidFreeClinicalRemission: { kind: "all", of: [CLASSIC_CD_REMISSION, STEROID_FREE] },
+      clinicalResponse: CLASSIC_CD_RESPONSE,
       endoscopicRemission: { kind: "value", measure: "sesCd", op: "<=", threshold: 2 },
       endoscopicResponse: SESCD_DROP_GE_50,
       biochemicalRemission: null,

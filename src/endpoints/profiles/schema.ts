@@ -31,8 +31,10 @@ export const ComparatorSchema = z.enum(["<", "<=", ">", ">=", "=="]);
  *
  * Combinations: `all` (met when every part is met; not-met as soon as one is not-met; else
  * not-evaluable) and `any` (met as soon as one part is met). `any.missing`: `"unknown"` = a part that
- * cannot be evaluated keeps the result open (three-valued logic); `"skip"` = parts whose measure was
- * not recorded are ignored, so "either instrument suffices" (A6) decides on what was recorded.
+ * cannot be evaluated keeps the result open (three-valued logic); `"skip"` = as `"unknown"`, except that
+ * parts whose measures do not apply to the patient (`ClassifierInput.notApplicable`, e.g. Rutgeerts
+ * without an ileocolonic resection) are ignored, so "either instrument suffices" (A6) decides on the
+ * instruments that apply. An unrecorded measure that applies is never read as a failed part.
  */
 export type RuleNode =
   | {
