@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { pchisq } from "../_dist/chisq.js";
-import { neumaierSum } from "../_common/sum.js";
+import { ldexp, neumaierSum, overflowExponent } from "../_common/sum.js";
 import { parseOptions, parseBooleanOption, parseCountTable } from "../_common/validate.js";
 import type { TestResult } from "../types.js";
 
@@ -37,11 +37,17 @@ export interface ChiSquareTestResult extends TestResult {
  */
 export function chiSquareTest(table: readonly (readonly number[])[], options?: ChiSquareTestOptions): ChiSquareTestResult {
   const fn = "chiSquareTest";
-  const t = parseCountTable(fn, "table", table);
+  let t = parseCountTable(fn, "table", table);
   const o = parseOptions(fn, options, ["correct"]);
   const correct = parseBooleanOption(fn, o, "correct", true);
   const r = t.length;
   const c = t[0]!.length;
+  // Counts near the largest double: their totals overflow. The statistic is computed on the table
+  // times 2^-k (k = 0 for ordinary counts) and multiplied back: each term (|o - e| - yates)^2 / e
+  // scales by 2^k when the Yates correction scales with the table too.
+  const k = overflowExponent(t.flat());
+  const unit = ldexp(1, -k);
+  if (k > 0) t = t.map((row) => row.map((v) => ldexp(v, -k)));
   const rs = t.map((row) => neumaierSum(row));
   const cs = Array.from({ length: c }, (_, j) => neumaierSum(t.map((row) => row[j]!)));
   const n = neumaierSum(rs);
@@ -51,22 +57,26 @@ export function chiSquareTest(table: readonly (readonly number[])[], options?: C
   cs.forEach((v, j) => {
     if (v === 0) throw new RangeError(`${fn}: table column ${j} must have a positive total; got 0.`);
   });
-  const expected = rs.map((ri) => cs.map((cj) => (ri * cj) / n));
+  const expectedScaled = rs.map((ri) => cs.map((cj) => (ri * cj) / n));
   let yates = 0;
   const useYates = correct && r === 2 && c === 2;
   if (useYates) {
-    yates = 0.5;
-    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) yates = Math.min(yates, Math.abs(t[i]![j]! - expected[i]![j]!));
+    yates = 0.5 * unit;
+    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) yates = Math.min(yates, Math.abs(t[i]![j]! - expectedScaled[i]![j]!));
   }
   const terms: number[] = [];
   for (let i = 0; i < r; i++) {
     for (let j = 0; j < c; j++) {
-      const e = expected[i]![j]!;
+      const e = expectedScaled[i]![j]!;
       const d = Math.abs(t[i]![j]! - e) - yates;
       terms.push((d * d) / e);
     }
   }
-  const statistic = neumaierSum(terms);
+  const statistic = ldexp(neumaierSum(terms), k);
+  const expected = k === 0 ? expectedScaled : expectedScaled.map((row) => row.map((e) => ldexp(e, k)));
+  if (!Number.isFinite(statistic)) {
+    throw new RangeError(`${fn}: the chi-squared statistic exceeds the largest double (about 1.8e308); got a table with total ${ldexp(n, k)}.`);
+  }
   const df = (r - 1) * (c - 1);
   return {
     method: useYates ? "Pearson's Chi-squared test with Yates' continuity correction" : "Pearson's Chi-squared test",

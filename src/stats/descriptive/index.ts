@@ -4,7 +4,7 @@
  */
 import { describeValue } from "../../_lib/errors.js";
 import { numericArray } from "../_common/validate.js";
-import { accurateMean, sumSquaredDeviations } from "../_common/sum.js";
+import { ldexp, meanAndSpread, safeMean } from "../_common/sum.js";
 
 function sorted(x: readonly number[]): Float64Array {
   return Float64Array.from(x).sort();
@@ -38,7 +38,7 @@ function quantileSorted(s: Float64Array, p: number): number {
  */
 export function mean(x: readonly number[]): number {
   const v = numericArray("mean", "x", x, 1);
-  return accurateMean(v);
+  return safeMean(v);
 }
 
 /**
@@ -55,7 +55,12 @@ export function mean(x: readonly number[]): number {
  */
 export function variance(x: readonly number[]): number {
   const v = numericArray("variance", "x", x, 2);
-  return sumSquaredDeviations(v, accurateMean(v)) / (v.length - 1);
+  const { ss, k } = meanAndSpread(v);
+  const out = ldexp(ss / (v.length - 1), 2 * k);
+  if (!Number.isFinite(out)) {
+    throw new RangeError(`variance: the variance of x exceeds the largest double (about 1.8e308); got values up to ${maxAbs(v)} (sd() is finite).`);
+  }
+  return out;
 }
 
 /**
@@ -71,7 +76,8 @@ export function variance(x: readonly number[]): number {
  */
 export function sd(x: readonly number[]): number {
   const v = numericArray("sd", "x", x, 2);
-  return Math.sqrt(sumSquaredDeviations(v, accurateMean(v)) / (v.length - 1));
+  const { ss, k } = meanAndSpread(v);
+  return ldexp(Math.sqrt(ss / (v.length - 1)), k);
 }
 
 /**
@@ -89,8 +95,11 @@ export function median(x: readonly number[]): number {
   const v = numericArray("median", "x", x, 1);
   const s = sorted(v);
   const n = s.length;
-  const h = n >> 1;
-  return n % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+  const h = Math.floor(n / 2);
+  if (n % 2 === 1) return s[h]!;
+  const m = (s[h - 1]! + s[h]!) / 2;
+  // Two values near the largest double: halve first (their sum overflows, their mean does not).
+  return Number.isFinite(m) ? m : s[h - 1]! / 2 + s[h]! / 2;
 }
 
 function checkProbability(fn: string, name: string, p: unknown): number {
@@ -169,15 +178,21 @@ export interface NumericSummary {
 export function summarizeNumeric(x: readonly number[]): NumericSummary {
   const v = numericArray("summarizeNumeric", "x", x, 2);
   const s = sorted(v);
-  const m = accurateMean(v);
+  const { mean: m, ss, k } = meanAndSpread(v);
   return {
     n: v.length,
     mean: m,
-    sd: Math.sqrt(sumSquaredDeviations(v, m) / (v.length - 1)),
+    sd: ldexp(Math.sqrt(ss / (v.length - 1)), k),
     median: quantileSorted(s, 0.5),
     q1: quantileSorted(s, 0.25),
     q3: quantileSorted(s, 0.75),
     min: s[0]!,
     max: s[s.length - 1]!,
   };
+}
+
+function maxAbs(x: readonly number[]): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]!));
+  return m;
 }

@@ -23,7 +23,7 @@
  *   `thresh = 1e-7`.
  */
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
-import { neumaierSum } from "../_common/sum.js";
+import { ldexp, neumaierSum, overflowExponent } from "../_common/sum.js";
 import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
 
 /** The model family. */
@@ -48,6 +48,8 @@ export interface PathSettings {
   readonly nLambda: number;
   /** null = glmnet's default (1e-4 if n > p, else 1e-2). */
   readonly lambdaMinRatio: number | null;
+  /** The public function called (named in errors); default "elasticNet". */
+  readonly fn?: string;
   /**
    * Coordinate descent threshold (relative to the null deviance per observation) when the
    * solution is not polished; undefined = solve every lambda to about 1e-11.
@@ -149,7 +151,7 @@ export function readPathOptions(fn: string, options: unknown, extraKeys: readonl
     }
     lambda.sort((a, b) => b - a);
   }
-  return { family, alpha, standardize, lambda, nLambda, lambdaMinRatio };
+  return { family, alpha, standardize, lambda, nLambda, lambdaMinRatio, fn };
 }
 
 /** Reads `options.family` early (it decides how y is validated). */
@@ -241,7 +243,7 @@ interface Standardized {
   usable: Uint8Array;
 }
 
-function standardizeColumns(d: Design, standardize: boolean): Standardized {
+function standardizeColumns(d: Design, standardize: boolean, fn: string): Standardized {
   const { n, p, x } = d;
   const xs = new Float64Array(n * p);
   const mean = new Float64Array(p);
@@ -256,6 +258,15 @@ function standardizeColumns(d: Design, standardize: boolean): Standardized {
       col[i] = x[o + i]!;
       if (col[i] !== first) constant = false;
     }
+    // Columns with values of 2^500 or more (sums and squares overflow) are centred and scaled as
+    // col 2^-k, which changes no standardized value; mean and sd are then reported times 2^k.
+    const k = overflowExponent(col);
+    if (k > 0) {
+      if (!standardize && !constant) {
+        throw new RangeError(`${fn}: X column ${j} holds values too large for standardize: false (sums of squares overflow); got values up to about 2^${k}. Rescale the column or use standardize: true.`);
+      }
+      for (let i = 0; i < n; i++) col[i] = ldexp(col[i]!, -k);
+    }
     const m = neumaierSum(col) / n;
     let ss = 0;
     for (let i = 0; i < n; i++) {
@@ -263,10 +274,10 @@ function standardizeColumns(d: Design, standardize: boolean): Standardized {
       ss += v * v;
     }
     const sd = Math.sqrt(ss / n);
-    mean[j] = m;
+    mean[j] = ldexp(m, k);
     usable[j] = constant || !(sd > 0) ? 0 : 1;
     const s = standardize && usable[j] === 1 ? sd : 1;
-    scale[j] = s;
+    scale[j] = k > 0 && usable[j] === 1 ? ldexp(s, k) : s;
     for (let i = 0; i < n; i++) xs[o + i] = (col[i]! - m) / s;
   }
   return { xs, mean, scale, usable };
@@ -570,7 +581,7 @@ function polishGaussian(st: GaussianState, l1: number, l2: number, seed: boolean
 
 function fitGaussian(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
-  const sd = standardizeColumns(d, s.standardize);
+  const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet");
   const xs = sd.xs;
   const ym = neumaierSum(y) / n;
   const yc = new Float64Array(n);
@@ -1270,7 +1281,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
 
 function fitBinomial(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
-  const sd = standardizeColumns(d, s.standardize);
+  const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet");
   const xs = sd.xs;
   const ybar = neumaierSum(y) / n;
   const nullDev = -2 * n * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));

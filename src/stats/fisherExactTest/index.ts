@@ -54,8 +54,12 @@ export function fisherExactTest(table: readonly (readonly number[])[], options?:
   const o = parseOptions(fn, options, ["alternative", "confLevel"]);
   const alternative = parseAlternative(fn, o);
   const confLevel = parseConfLevel(fn, o);
+  const total = t.reduce((acc, row) => acc + row.reduce((b, v) => b + v, 0), 0);
+  if (!(total <= Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`${fn}: table total must be at most 2^53 - 1 (Number.MAX_SAFE_INTEGER), beyond which counts are not exact; got ${total}.`);
+  }
   if (t.length === 2 && t[0]!.length === 2) {
-    const r = fisherTwoByTwo(t, alternative, confLevel);
+    const r = fisherTwoByTwo(t, alternative, confLevel, fn);
     return {
       method: "Fisher's Exact Test for Count Data",
       statistic: t[0]![0]!,

@@ -16,52 +16,121 @@ function logDhyper(k: number, m: number, n: number, t: number): number {
   return logDbinomRaw(k, m, p, q) + logDbinomRaw(t - k, n, p, q) - logDbinomRaw(t, N, p, q);
 }
 
+/** Largest number of support points the 2 x 2 computation evaluates (see {@link support}). */
+export const FISHER_2X2_MAX_POINTS = 2_000_000;
+
+/**
+ * The part of the support of X that carries weight: `k[i]` (increasing, possibly with gaps) and
+ * log dhyper at those points.
+ */
 interface Support {
   lo: number;
   hi: number;
-  logdc: Float64Array; // log dhyper over lo..hi
+  k: Float64Array;
+  /** k - x (exact): the tilt theta (k - x) keeps the log weights small whatever the counts. */
+  kc: Float64Array;
+  x: number;
+  logdc: Float64Array;
 }
 
-function support(m: number, n: number, t: number): Support {
+/**
+ * Support points within 12 standard deviations (plus 30) of the central mode, of x and of the point
+ * on the other side of the mode as likely as x (the two-sided tail), merged into a sorted list.
+ * The hypergeometric and its exponential tilts are log-concave, so the weights outside these windows
+ * fall below e^-72 of the largest inside: they change no sum in double precision, and the cost grows
+ * with the square root of the counts, not with the counts. Every point is used for small tables.
+ */
+function support(m: number, n: number, t: number, x: number, fn: string): Support {
   const lo = Math.max(0, t - n);
   const hi = Math.min(t, m);
-  const logdc = new Float64Array(hi - lo + 1);
-  for (let k = lo; k <= hi; k++) logdc[k - lo] = logDhyper(k, m, n, t);
-  return { lo, hi, logdc };
+  const N = m + n;
+  const mode = Math.floor(((t + 1) * (m + 1)) / (N + 2));
+  // Large-sample sd of the cell under independence and near x (1 / sum of 1 / cells).
+  const sdAt = (a: number): number => {
+    const b = t - a;
+    const c = m - a;
+    const d = n - b;
+    return 1 / Math.sqrt(1 / (a + 0.5) + 1 / (b + 0.5) + 1 / (c + 0.5) + 1 / (d + 0.5));
+  };
+  const w = Math.ceil(12 * Math.max(sdAt(mode), sdAt(x))) + 30;
+  const ranges: [number, number][] = [];
+  const add = (c: number): void => {
+    ranges.push([Math.max(lo, c - w), Math.min(hi, c + w)]);
+  };
+  add(mode);
+  add(x);
+  // The point as likely as x on the other side of the mode: found by bisection on the log density.
+  const lx = logDhyper(x, m, n, t);
+  if (x !== mode) {
+    let a = mode;
+    let b = x < mode ? hi : lo;
+    while (Math.abs(b - a) > 1) {
+      const mid = a + Math.trunc((b - a) / 2);
+      if (logDhyper(mid, m, n, t) > lx) a = mid;
+      else b = mid;
+    }
+    add(b);
+  }
+  ranges.sort((r1, r2) => r1[0] - r2[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  let size = 0;
+  for (const [a, b] of merged) size += b - a + 1;
+  if (size > FISHER_2X2_MAX_POINTS) {
+    throw new RangeError(
+      `${fn}: a 2 x 2 table this large needs more than ${FISHER_2X2_MAX_POINTS} support points (cost grows with the square root of the counts); got margins ${m}, ${n} and ${t}.`,
+    );
+  }
+  const k = new Float64Array(size);
+  const kc = new Float64Array(size);
+  const logdc = new Float64Array(size);
+  let i = 0;
+  for (const [a, b] of merged) {
+    for (let v = a; v <= b; v++, i++) {
+      k[i] = v;
+      kc[i] = v - x;
+      logdc[i] = logDhyper(v, m, n, t);
+    }
+  }
+  return { lo, hi, k, kc, x, logdc };
 }
 
-/** Log weights logdc + theta k, and their log-sum-exp over an index range [a, b]. */
+/** Log weights logdc + theta (k - x), and their log-sum-exp over an index range [a, b]. */
 function logSum(s: Support, theta: number, a: number, b: number): number {
   let mx = -Infinity;
   for (let i = a; i <= b; i++) {
-    const v = s.logdc[i]! + theta * (s.lo + i);
+    const v = s.logdc[i]! + theta * s.kc[i]!;
     if (v > mx) mx = v;
   }
   if (mx === -Infinity) return -Infinity;
   let sum = 0;
-  for (let i = a; i <= b; i++) sum += Math.exp(s.logdc[i]! + theta * (s.lo + i) - mx);
+  for (let i = a; i <= b; i++) sum += Math.exp(s.logdc[i]! + theta * s.kc[i]! - mx);
   return mx + Math.log(sum);
 }
 
 /** Mean and variance of X under log odds ratio theta, optionally restricted to [a, b] (indices). */
 function moments(s: Support, theta: number, a = 0, b = s.logdc.length - 1): { mean: number; variance: number } {
   let mx = -Infinity;
-  for (let i = a; i <= b; i++) mx = Math.max(mx, s.logdc[i]! + theta * (s.lo + i));
+  for (let i = a; i <= b; i++) mx = Math.max(mx, s.logdc[i]! + theta * s.kc[i]!);
   let w = 0;
   let m1 = 0;
   for (let i = a; i <= b; i++) {
-    const e = Math.exp(s.logdc[i]! + theta * (s.lo + i) - mx);
+    const e = Math.exp(s.logdc[i]! + theta * s.kc[i]! - mx);
     w += e;
-    m1 += e * (s.lo + i);
+    m1 += e * s.kc[i]!;
   }
-  const mean = m1 / w;
+  const mc = m1 / w;
   let v = 0;
   for (let i = a; i <= b; i++) {
-    const e = Math.exp(s.logdc[i]! + theta * (s.lo + i) - mx);
-    const d = s.lo + i - mean;
+    const e = Math.exp(s.logdc[i]! + theta * s.kc[i]! - mx);
+    const d = s.kc[i]! - mc;
     v += e * d * d;
   }
-  return { mean, variance: v / w };
+  return { mean: s.x + mc, variance: v / w };
 }
 
 /**
@@ -101,7 +170,7 @@ export interface FisherTwoByTwo {
  * Fisher's exact test on [[a, b], [c, d]] (x = a; m = a + c, n = b + d, t = a + b), with R's
  * conventions: two-sided p sums tables with probability <= P_obs (1 + 1e-7).
  */
-export function fisherTwoByTwo(tab: readonly (readonly number[])[], alternative: Alternative, confLevel: number): FisherTwoByTwo {
+export function fisherTwoByTwo(tab: readonly (readonly number[])[], alternative: Alternative, confLevel: number, fn = "fisherExactTest"): FisherTwoByTwo {
   const a = tab[0]![0]!;
   const b = tab[0]![1]!;
   const c = tab[1]![0]!;
@@ -109,9 +178,9 @@ export function fisherTwoByTwo(tab: readonly (readonly number[])[], alternative:
   const m = a + c;
   const n = b + d;
   const t = a + b;
-  const s = support(m, n, t);
   const x = a;
-  const ix = x - s.lo;
+  const s = support(m, n, t, x, fn);
+  const ix = s.k.indexOf(x);
   const last = s.logdc.length - 1;
   const total0 = logSum(s, 0, 0, last);
   let pValue: number;

@@ -46,7 +46,7 @@ const OPTION_KEYS = new Set(["direction", "confLevel"]);
 
 function medianSorted(a: Float64Array): number {
   const n = a.length;
-  const h = n >> 1;
+  const h = Math.floor(n / 2);
   return n % 2 === 1 ? a[h]! : (a[h - 1]! + a[h]!) / 2;
 }
 

@@ -28,7 +28,7 @@ const G = [-2.273, 0.459];
  * so that sum a^2 = 1. W is the squared correlation of the ordered sample with a (1 - W formed
  * directly). p-value: exact for n = 3 (6/pi (asin sqrt W - pi/3)); otherwise Royston's normalising
  * transformation of 1 - W (log-gamma type for 4 <= n <= 11, log-normal for n >= 12), upper normal tail.
- * @param x - Sample of 3 to 5000 finite numbers, not all (nearly) identical (range >= 1e-10, as R).
+ * @param x - Sample of 3 to 5000 finite numbers, not all identical (any non-zero range, however small or large, is tested, as R).
  * @returns A {@link TestResult} (statistic W, pValue).
  * @throws {RangeError} If n is outside 3..5000, a value is NaN/Infinity, or all values are identical.
  * @throws {TypeError} If `x` is not an array of numbers.
@@ -45,9 +45,15 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
   const n = v.length;
   if (n < 3 || n > 5000) throw new RangeError(`${fn}: x must hold between 3 and 5000 values; got length ${n}.`);
   const s = Float64Array.from(v).sort();
-  const range = s[n - 1]! - s[0]!;
-  if (range < 1e-10) throw new RangeError(`${fn}: x must not have all values identical; got range ${range}.`);
-  const nn2 = n >> 1;
+  if (s[n - 1] === s[0]) throw new RangeError(`${fn}: x must not have all values identical; got ${n} values equal to ${s[0]}.`);
+  // W does not depend on location or scale: the values are used as (x - min) / (half the range), which
+  // neither overflows (values near +-1.8e308) nor loses the digits of a tiny range (R rescales data
+  // whose range is below 1e-10 too; only identical values are rejected).
+  const halfRange = s[n - 1]! / 2 - s[0]! / 2;
+  const lo = s[0]!;
+  const z = new Float64Array(n);
+  for (let k = 0; k < n; k++) z[k] = (s[k]! / 2 - lo / 2) / halfRange;
+  const nn2 = Math.floor(n / 2);
   // a[i], i = 0..nn2-1: coefficient of the (i+1)-th largest value (the smallest gets -a[i]).
   const a = new Float64Array(nn2);
   if (n === 3) {
@@ -90,7 +96,7 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
   let sx = 0;
   for (let k = 0; k < n; k++) {
     sa += coef[k]!;
-    sx += s[k]! / range;
+    sx += z[k]!;
   }
   sa /= n;
   sx /= n;
@@ -99,7 +105,7 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
   let sax = 0;
   for (let k = 0; k < n; k++) {
     const da = coef[k]! - sa;
-    const dx = s[k]! / range - sx;
+    const dx = z[k]! - sx;
     ssa += da * da;
     ssx += dx * dx;
     sax += da * dx;

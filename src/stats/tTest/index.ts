@@ -5,7 +5,7 @@
  */
 import { describeValue } from "../../_lib/errors.js";
 import { pt, qt } from "../_dist/t.js";
-import { accurateMean, sumSquaredDeviations } from "../_common/sum.js";
+import { ldexp, meanAndSpread } from "../_common/sum.js";
 import { numericArray, parseOptions, parseAlternative, parseConfLevel, parseNumberOption } from "../_common/validate.js";
 import type { Alternative, TestResult } from "../types.js";
 
@@ -56,24 +56,41 @@ function finish(fn: string, method: string, c: Core, estimate: number, mu: numbe
     lo = tstat - q;
     hi = tstat + q;
   }
+  const confInt: [number, number] = [mu + lo * stderr, mu + hi * stderr];
+  if (!Number.isFinite(estimate) || Number.isNaN(confInt[0]) || Number.isNaN(confInt[1]) || (Number.isFinite(lo) && !Number.isFinite(confInt[0])) || (Number.isFinite(hi) && !Number.isFinite(confInt[1]))) {
+    throw new RangeError(`${fn}: the estimate or its confidence interval exceeds the largest double (about 1.8e308); got estimate ${estimate} and standard error ${stderr}.`);
+  }
   return {
     method,
     statistic: tstat,
     df,
     pValue: Math.min(1, pValue),
     estimate,
-    confInt: [mu + lo * stderr, mu + hi * stderr],
+    confInt,
     alternative,
   };
 }
 
-function welchCore(mx: number, vx: number, nx: number, my: number, vy: number, ny: number, mu: number): Core {
-  const sx2 = vx / nx;
-  const sy2 = vy / ny;
-  const se2 = sx2 + sy2;
-  const stderr = Math.sqrt(se2);
-  const df = (se2 * se2) / ((sx2 * sx2) / (nx - 1) + (sy2 * sy2) / (ny - 1));
-  return { tstat: (mx - my - mu) / stderr, df, stderr };
+/**
+ * Welch statistic from the means, standard deviations and sizes. Works with the standard errors
+ * sd / sqrt(n) (never squaring a huge sd): stderr = hypot(se_x, se_y), and the Welch-Satterthwaite df
+ * from the errors divided by the larger one (df is scale-free), so sds up to the largest double work.
+ */
+function welchCore(mx: number, sdx: number, nx: number, my: number, sdy: number, ny: number, mu: number): Core {
+  const ex = sdx / Math.sqrt(nx);
+  const ey = sdy / Math.sqrt(ny);
+  const stderr = Math.hypot(ex, ey);
+  const big = Math.max(ex, ey);
+  const rx = big > 0 ? (ex / big) ** 2 : 0;
+  const ry = big > 0 ? (ey / big) ** 2 : 0;
+  const df = ((rx + ry) * (rx + ry)) / ((rx * rx) / (nx - 1) + (ry * ry) / (ny - 1));
+  return { tstat: scaledDiff(mx, my, mu) / stderr, df, stderr };
+}
+
+/** (a - b - mu), or its half doubled when the difference overflows (a t statistic can still be finite). */
+function scaledDiff(a: number, b: number, mu: number): number {
+  const d = a - b - mu;
+  return Number.isFinite(d) ? d : 2 * (a / 2 - b / 2 - mu / 2);
 }
 
 function checkConstant(fn: string, stderr: number, a: number, b: number): void {
@@ -107,11 +124,11 @@ export function welchTTest(x: readonly number[], y: readonly number[], options?:
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
-  const mx = accurateMean(xs);
-  const my = accurateMean(ys);
-  const vx = sumSquaredDeviations(xs, mx) / (xs.length - 1);
-  const vy = sumSquaredDeviations(ys, my) / (ys.length - 1);
-  const c = welchCore(mx, vx, xs.length, my, vy, ys.length, mu);
+  const sx = meanAndSpread(xs);
+  const sy = meanAndSpread(ys);
+  const mx = sx.mean;
+  const my = sy.mean;
+  const c = welchCore(mx, ldexp(Math.sqrt(sx.ss / (xs.length - 1)), sx.k), xs.length, my, ldexp(Math.sqrt(sy.ss / (ys.length - 1)), sy.k), ys.length, mu);
   checkConstant(fn, c.stderr, mx, my);
   return finish(fn, "Welch Two Sample t-test", c, mx - my, mu, alternative, confLevel);
 }
@@ -142,13 +159,17 @@ export function studentTTest(x: readonly number[], y: readonly number[], options
   const confLevel = parseConfLevel(fn, o);
   const nx = xs.length;
   const ny = ys.length;
-  const mx = accurateMean(xs);
-  const my = accurateMean(ys);
+  const sx = meanAndSpread(xs);
+  const sy = meanAndSpread(ys);
+  const mx = sx.mean;
+  const my = sy.mean;
   const df = nx + ny - 2;
-  const v = (sumSquaredDeviations(xs, mx) + sumSquaredDeviations(ys, my)) / df;
-  const stderr = Math.sqrt(v * (1 / nx + 1 / ny));
+  // Pooled sum of squares in units of 4^k (k = 0 unless values reach 2^500).
+  const k = Math.max(sx.k, sy.k);
+  const ss = ldexp(sx.ss, 2 * (sx.k - k)) + ldexp(sy.ss, 2 * (sy.k - k));
+  const stderr = ldexp(Math.sqrt((ss / df) * (1 / nx + 1 / ny)), k);
   checkConstant(fn, stderr, mx, my);
-  return finish(fn, "Two Sample t-test", { tstat: (mx - my - mu) / stderr, df, stderr }, mx - my, mu, alternative, confLevel);
+  return finish(fn, "Two Sample t-test", { tstat: scaledDiff(mx, my, mu) / stderr, df, stderr }, mx - my, mu, alternative, confLevel);
 }
 
 /**
@@ -175,14 +196,18 @@ export function pairedTTest(x: readonly number[], y: readonly number[], options?
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
-  const d = xs.map((v, i) => v - ys[i]!);
+  let d = xs.map((v, i) => v - ys[i]!);
+  // Differences of values near +-1.8e308 can overflow: then work on the halved differences.
+  const half = d.some((v) => !Number.isFinite(v));
+  if (half) d = xs.map((v, i) => v / 2 - ys[i]! / 2);
   const n = d.length;
-  const md = accurateMean(d);
-  const stderr = Math.sqrt(sumSquaredDeviations(d, md) / (n - 1) / n);
+  const sd = meanAndSpread(d);
+  const md = sd.mean * (half ? 2 : 1);
+  const stderr = ldexp(Math.sqrt(sd.ss / (n - 1) / n), sd.k) * (half ? 2 : 1);
   if (stderr < 10 * Number.EPSILON * Math.abs(md) || !(stderr > 0)) {
     throw new RangeError(`${fn}: differences x - y must not all be equal; got standard error ${stderr}.`);
   }
-  return finish(fn, "Paired t-test", { tstat: (md - mu) / stderr, df: n - 1, stderr }, md, mu, alternative, confLevel);
+  return finish(fn, "Paired t-test", { tstat: scaledDiff(md, 0, mu) / stderr, df: n - 1, stderr }, md, mu, alternative, confLevel);
 }
 
 function parseSummary(fn: string, name: string, s: unknown): GroupSummary {
@@ -223,7 +248,7 @@ export function welchTTestFromSummary(x: GroupSummary, y: GroupSummary, options?
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
-  const c = welchCore(a.mean, a.sd * a.sd, a.n, b.mean, b.sd * b.sd, b.n, mu);
+  const c = welchCore(a.mean, a.sd, a.n, b.mean, b.sd, b.n, mu);
   checkConstant(fn, c.stderr, a.mean, b.mean);
   return finish(fn, "Welch Two Sample t-test", c, a.mean - b.mean, mu, alternative, confLevel);
 }
