@@ -10,8 +10,9 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { formatPValue } from "../src/cohort/index.js";
+import { formatPValue, tableToMarkdown } from "../src/cohort/index.js";
 import { analyseCohort, type Analysis, type RateTime, type ReportEndpoint } from "../src/cli/analysis/analyse.js";
+import { persistenceSection } from "../src/cli/analysis/persistence.js";
 import { renderReport, type SimpleTable } from "../src/cli/analysis/render.js";
 import { writeReport } from "../src/cli/report.js";
 import { parseJsonSafe } from "../src/cli/safeJson.js";
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   const outDir = outIdx > 0 ? process.argv[outIdx + 1]! : "report";
   const { analysis, keep } = analysePaperCohort();
   const rows = comparePaper(analysis);
+  const persistence = persistenceSection(JSON.parse(readFileSync(COHORT_FILE, "utf8")), analysis);
   const rendered = renderReport(analysis, {
     title: "Mao et al. 2025 (Drug Des Devel Ther), reproduced from a synthetic cohort",
     sections: [
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
         title: "The paper's contradictions (clinical-definitions.md §2.4)",
         tables: [{ caption: "Side by side", columns: ["Topic", "The paper says", "Used here"], rows: PAPER_CONTRADICTIONS.map((c) => [c.topic, c.statements.join(" · "), c.used]) }],
       },
+      persistence.section,
     ],
   });
   await mkdir(outDir, { recursive: true });
@@ -228,6 +231,9 @@ async function main(): Promise<void> {
     }
     console.log(`${w(r.label, 62)} ${w(r.reproduced, 22)} ${w(r.paper, 22)} ${r.match === true ? "yes" : r.match === false ? "NO" : "n/a"}`);
   }
+  console.log("\n== Drug persistence (time to discontinuation)");
+  for (const t of persistence.section.text ?? []) console.log(t);
+  console.log(tableToMarkdown(persistence.summary.table));
   console.log("\n== The paper's contradictions (side by side)");
   for (const c of PAPER_CONTRADICTIONS) console.log(`- ${c.topic}: ${c.statements.join(" | ")}\n    used: ${c.used}`);
   const bad = rows.filter((r) => r.match === false);

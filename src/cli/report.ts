@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { analyseCohort, type Analysis } from "./analysis/analyse.js";
+import { persistenceSection } from "./analysis/persistence.js";
 import { renderReport, type RenderedReport, type ReportSection } from "./analysis/render.js";
 import { parseJsonSafe } from "./safeJson.js";
 import { UsageError } from "./validate.js";
@@ -40,7 +41,7 @@ export async function reportFile(file: string, options: ReportOptions): Promise<
   } catch (e) {
     throw new UsageError(`report: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const rendered = renderReport(analysis, { title: options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`, sections: options.sections?.(analysis) ?? [] });
+  const rendered = renderReport(analysis, { title: options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`, sections: [...(options.sections?.(analysis) ?? []), persistenceSection(parsed.value, analysis).section] });
   await writeReport(options.out, rendered, analysis);
   const f = analysis.flow;
   const summary =
