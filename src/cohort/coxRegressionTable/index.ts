@@ -59,8 +59,8 @@ export interface CoxRegressionTableResult {
  * term as heading, reference level and level 1), plus the proportional-hazards test p per term.
  * @remarks HR = exp(estimate) with the fit's interval (robust when the fit used the robust
  * variance), p = the fit's Wald z test, as `summary(coxph)`; the PH column is
- * {@link proportionalHazardsTest}'s per-term p (`cox.zph`), and its global test goes in a footnote.
- * @param fit - A {@link coxRegression} result.
+ * `proportionalHazardsTest`'s per-term p (`cox.zph`), and its global test goes in a footnote.
+ * @param fit - A `coxRegression` result.
  * @param options - See {@link CoxRegressionTableOptions}.
  * @returns Rows, a display table and forest-plot rows.
  * @throws {TypeError} If `fit` is not a coxRegression result.
