@@ -50,7 +50,8 @@ export interface CumulativeIncidenceResult {
  * Cumulative incidence functions of competing risks (Aalen–Johansen), per cause and group.
  * @remarks At each distinct time t of a group, with n at risk, the overall Kaplan–Meier S(t−) and
  * d_k events of cause k, the curve of cause k rises by S(t−) d_k / n. The variance is the delta-
- * method estimate of cuminc (with its correction for tied events).
+ * method estimate of cuminc (with its correction for tied events). Gray's K-sample test (cuminc's
+ * `Tests`) is not computed in this version: the result has no `tests` field.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 0 = censored, any other integer = the cause of the event.
  * @param options - See {@link CumulativeIncidenceOptions}.
