@@ -62,7 +62,7 @@ export interface CumulativeIncidenceResult {
  * @example
  * const ci = cumulativeIncidence([1, 2, 3, 4, 5], [1, 2, 0, 1, 0]);
  * ci.curves.map((c) => c.cause); //=> [1, 2]
- * ci.curves[0].estimate;         //=> [0.2, 0.6]
+ * ci.curves[0].estimate;         //=> [0.2, 0.5]
  * @see Gray RJ. Ann Stat 1988;16:1141-1154. doi:10.1214/aos/1176350951; Aalen O. Scand J Stat
  *   1978;5:141-150. R `cmprsk::cuminc`.
  */
