@@ -16,6 +16,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyseCohort, type Analysis } from "../src/cli/analysis/analyse.js";
 import { comparePaper, comparisonConsole, contradictionsConsole, type Comparison } from "../src/cli/analysis/compare.js";
 import { reportFile } from "../src/cli/report.js";
+import { persistenceSection } from "../src/cli/analysis/persistence.js";
+import { tableToMarkdown } from "../src/cohort/index.js";
 import { parseJsonSafe } from "../src/cli/safeJson.js";
 import { comparativeEffectivenessDemo, printComparativeEffectiveness } from "./comparative-effectiveness.js";
 
@@ -55,6 +57,12 @@ async function main(): Promise<void> {
   const rows = r.comparison ?? [];
   console.log(comparisonConsole(rows, 100));
   console.log(`\n${contradictionsConsole(100)}`);
+  if (r.analysis !== null) {
+    const persistence = persistenceSection(JSON.parse(readFileSync(COHORT_FILE, "utf8")), r.analysis);
+    console.log("\n== Drug persistence (time to discontinuation)");
+    for (const t of persistence.section.text ?? []) console.log(t);
+    console.log(tableToMarkdown(persistence.summary.table));
+  }
   await printComparativeEffectiveness(outDir, ce);
   const bad = rows.filter((x) => x.match === false);
   console.log(

@@ -8,10 +8,12 @@
  * written. Nothing here runs in tests or ships in the package.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as cohort from "../src/cohort/index.js";
+import { persistenceSection } from "../src/cli/analysis/persistence.js";
+import { analysePaperCohort } from "../examples/reproduce-paper.js";
 import { PAPER_TABLE1_BINARY } from "../src/cohort/summaryTableFromCounts/paperTable1.js";
 import { logisticRegression, rocCurve } from "../src/stats/index.js";
 import { patientFlow, type EligibilityReasonCode, type FlowEntry } from "../src/eligibility/index.js";
@@ -163,6 +165,16 @@ figures["fig-forest-table2"] = {
   );
   const html = `<!doctype html><meta charset="utf-8"><style>body{font:13px Helvetica,Arial,sans-serif;margin:16px}table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #ddd}caption{font-weight:bold;text-align:left;padding-bottom:6px}</style>${cohort.tableToHtml(t.table)}`;
   figures["table1-from-counts"] = { svg: html, width: 760, height: 1200 };
+}
+
+// time to event: R's lung data by sex (from the logRankTest fixtures) and the example cohort's persistence
+{
+  const lung = (JSON.parse(readFileSync(new URL("../src/stats/logRankTest/fixtures.json", import.meta.url), "utf8")) as { label: string; time: number[]; status: number[]; group: number[] }[]).find((f) => f.label === "lung by sex")!;
+  const data = { time: lung.time, status: lung.status, group: lung.group };
+  figures["km-lung-by-sex"] = { svg: cohort.kaplanMeierSvg(data, { title: "Survival by sex (R lung data)", xLabel: "Days", breaks: [0, 200, 400, 600, 800, 1000], medianLines: true, groupLabels: { "1": "Male", "2": "Female" } }), width: 0, height: 0 };
+  const input = JSON.parse(readFileSync(new URL("../examples/data/cohort.json", import.meta.url), "utf8")) as unknown;
+  const { analysis } = analysePaperCohort();
+  for (const f of persistenceSection(input, analysis).section.figures ?? []) figures[f.name] = { svg: f.svg, width: 0, height: 0 };
 }
 
 for (const [name, f] of Object.entries(figures)) {

@@ -9,6 +9,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { analyseCohort, COMPARE_IDS, type Analysis, type CompareId } from "./analysis/analyse.js";
 import { comparePaper, comparisonSections, type Comparison } from "./analysis/compare.js";
+import { persistenceSection } from "./analysis/persistence.js";
 import { renderReport, type RenderedReport, type ReportSection } from "./analysis/render.js";
 import { ioError, IoError, readText, refuseSameFile, writeFileAtomic } from "./io.js";
 import { parseJsonSafe } from "./safeJson.js";
@@ -135,7 +136,7 @@ export async function reportFile(file: string, options: ReportOptions): Promise<
   }
   const comparison = compare === "mao2025" ? comparePaper(analysis) : null;
   const title = options.title ?? `IBD outcomes report: ${file.split(/[\\/]/).at(-1)}`;
-  const sections = [...(options.sections?.(analysis) ?? []), ...(comparison === null ? [] : comparisonSections(comparison, analysis.kept.map((k) => k.patientId)))];
+  const sections = [...(options.sections?.(analysis) ?? []), persistenceSection(parsed.value, analysis).section, ...(comparison === null ? [] : comparisonSections(comparison, analysis.kept.map((k) => k.patientId)))];
   const rendered = renderReport(analysis, { title, sections });
   await writeReport(options.out, rendered, analysis, [file]);
   if (comparison !== null) await writeFileAtomic(join(options.out, "comparison.json"), `${JSON.stringify(comparison, null, 1)}\n`);

@@ -132,3 +132,12 @@ export { mergeTables, stackTables, stratifiedSummaryTable } from "./combineTable
 export type { MergeTablesOptions, StackTablesOptions, StratifiedSummaryTableOptions, StratifiedSummaryTableResult } from "./combineTables/index.js";
 export { pairedSummaryTable } from "./pairedSummaryTable/index.js";
 export type { PairedSummaryVariable, PairedSummaryTableOptions } from "./pairedSummaryTable/index.js";
+export { survivalTable } from "./survivalTable/index.js";
+export type { SurvivalTableCell, SurvivalTableOptions, SurvivalTableResult, SurvivalTableRow } from "./survivalTable/index.js";
+export type { SurvivalData } from "./_lib/survival.js";
+export { coxRegressionTable } from "./coxRegressionTable/index.js";
+export type { CoxRegressionTableOptions, CoxRegressionTableResult, CoxTableRow, CoxTableTerm } from "./coxRegressionTable/index.js";
+export { kaplanMeierSvg } from "./kaplanMeierSvg/index.js";
+export type { KaplanMeierSvgOptions } from "./kaplanMeierSvg/index.js";
+export { cumulativeIncidenceSvg } from "./cumulativeIncidenceSvg/index.js";
+export type { CumulativeIncidenceSvgOptions } from "./cumulativeIncidenceSvg/index.js";

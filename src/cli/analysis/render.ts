@@ -21,7 +21,9 @@ export interface SimpleTable {
 export interface ReportSection {
   readonly title: string;
   readonly text?: readonly string[];
-  readonly tables?: readonly SimpleTable[];
+  readonly tables?: readonly (SimpleTable | DisplayTable)[];
+  /** Figures shown in the section (also written to figures/). */
+  readonly figures?: readonly { name: string; title: string; svg: string }[];
 }
 
 /** The rendered report. */
@@ -230,6 +232,11 @@ export function renderReport(a: Analysis, options: { title?: string; sections?: 
     for (const t of s.tables ?? []) {
       md.push(tableMarkdown(t), "");
       html.push(tableHtml(t));
+    }
+    for (const f of s.figures ?? []) {
+      md.push(`![${f.title}](figures/${f.name}.svg)`, "");
+      html.push(`<figure>${f.svg}</figure>`);
+      figures.push(f);
     }
   }
   html.push("</body></html>");

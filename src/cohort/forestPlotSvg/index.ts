@@ -22,6 +22,8 @@ export interface ForestPlotSvgOptions {
   /** Decimals of OR and CI in the right-hand column. Default 2. */
   readonly digits?: number;
   readonly pValueStyle?: PValueStyle;
+  /** Name of the estimate in the right-hand column header and the description (default "OR"; "HR" for Cox models). */
+  readonly estimateLabel?: string;
 }
 
 /**
@@ -65,7 +67,8 @@ export function forestPlotSvg(input: RegressionTableResult | readonly ForestPlot
   const num = (v: number): string => (v === Infinity ? "∞" : fixed(v, digits));
   const right = (r: ForestPlotRow): string => `${num(r.oddsRatio)} (${num(r.confInt[0])}, ${num(r.confInt[1])})`;
   const labelW = Math.max(80, ...rows.map((r) => textWidth(r.label, 12)));
-  const orW = Math.max(textWidth("OR (95% CI)", 12), ...rows.map((r) => textWidth(right(r), 12)));
+  const est = options.estimateLabel ?? "OR";
+  const orW = Math.max(textWidth(`${est} (95% CI)`, 12), ...rows.map((r) => textWidth(right(r), 12)));
   const pW = Math.max(textWidth("p-value", 12), ...rows.map((r) => (r.pValue == null ? 0 : textWidth(formatPValue(r.pValue, { style }), 12))));
   const left = 16 + labelW + 16;
   const plotW = Math.max(160, W0 - left - orW - pW - 16 - 24 - 16);
@@ -90,7 +93,7 @@ export function forestPlotSvg(input: RegressionTableResult | readonly ForestPlot
   if (options.title !== undefined) body.push(text(W / 2, 26, options.title, { "font-size": 16, "font-weight": "bold", "text-anchor": "middle" }));
   const headY = top - 10;
   body.push(text(16, headY, "Characteristic", { "font-size": 12, "font-weight": "bold" }));
-  body.push(text(plotR + 16, headY, "OR (95% CI)", { "font-size": 12, "font-weight": "bold" }));
+  body.push(text(plotR + 16, headY, `${est} (95% CI)`, { "font-size": 12, "font-weight": "bold" }));
   body.push(text(W - 16, headY, "p-value", { "font-size": 12, "font-weight": "bold", "text-anchor": "end" }));
   const ticks = logTicks(lo, hi);
   const bottomY = top + rows.length * rowH;
@@ -117,6 +120,6 @@ export function forestPlotSvg(input: RegressionTableResult | readonly ForestPlot
     body.push(text(plotR + 16, cy + 4, right(r), { "font-size": 12 }));
     if (r.pValue != null) body.push(text(W - 16, cy + 4, formatPValue(r.pValue, { style }), { "font-size": 12, "text-anchor": "end" }));
   });
-  const desc = `Forest plot: ${rows.map((r) => `${r.label} OR ${right(r)}`).join("; ")}.`;
+  const desc = `Forest plot: ${rows.map((r) => `${r.label} ${est} ${right(r)}`).join("; ")}.`;
   return svgDocument(W, H, options.title, desc, body);
 }

@@ -85,3 +85,16 @@ describe("cumulativeIncidence properties and input", () => {
     ["negative time", () => cumulativeIncidence([1, -2], [1, 0]), /time\[1\] must be >= 0/],
   ])("%s throws", (_n, f, re) => expect(f).toThrow(re));
 });
+
+describe("TSDoc examples of the time-to-event functions", () => {
+  it("cumulativeIncidence", () => {
+    const ci = cumulativeIncidence([1, 2, 3, 4, 5], [1, 2, 0, 1, 0]);
+    expect(ci.curves.map((c) => c.cause)).toEqual([1, 2]);
+    expect(ci.curves[0]!.estimate).toEqual([0.2, 0.5]);
+  });
+  it("kaplanMeier", () => {
+    const fit = kaplanMeier([1, 2, 2, 3, 5], [1, 1, 0, 1, 0]);
+    expect(fit.surv.map((s) => +s.toFixed(4))).toEqual([0.8, 0.6, 0.3, 0.3]);
+    expect(fit.median).toBe(3);
+  });
+});

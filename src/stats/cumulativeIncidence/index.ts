@@ -50,7 +50,8 @@ export interface CumulativeIncidenceResult {
  * Cumulative incidence functions of competing risks (Aalen–Johansen), per cause and group.
  * @remarks At each distinct time t of a group, with n at risk, the overall Kaplan–Meier S(t−) and
  * d_k events of cause k, the curve of cause k rises by S(t−) d_k / n. The variance is the delta-
- * method estimate of cuminc (with its correction for tied events).
+ * method estimate of cuminc (with its correction for tied events). Gray's K-sample test (cuminc's
+ * `Tests`) is not computed in this version: the result has no `tests` field.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 0 = censored, any other integer = the cause of the event.
  * @param options - See {@link CumulativeIncidenceOptions}.
@@ -61,7 +62,7 @@ export interface CumulativeIncidenceResult {
  * @example
  * const ci = cumulativeIncidence([1, 2, 3, 4, 5], [1, 2, 0, 1, 0]);
  * ci.curves.map((c) => c.cause); //=> [1, 2]
- * ci.curves[0].estimate;         //=> [0.2, 0.6]
+ * ci.curves[0].estimate;         //=> [0.2, 0.5]
  * @see Gray RJ. Ann Stat 1988;16:1141-1154. doi:10.1214/aos/1176350951; Aalen O. Scand J Stat
  *   1978;5:141-150. R `cmprsk::cuminc`.
  */

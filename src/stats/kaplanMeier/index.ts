@@ -111,7 +111,7 @@ export interface KaplanMeierResult {
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example
  * const fit = kaplanMeier([1, 2, 2, 3, 5], [1, 1, 0, 1, 0]);
- * fit.surv;   //=> [0.8, 0.6, 0.3, 0.3]
+ * fit.surv.map((s) => +s.toFixed(4)); //=> [0.8, 0.6, 0.3, 0.3]
  * fit.median; //=> 3
  * @see Kaplan EL, Meier P. J Am Stat Assoc 1958;53:457-481. doi:10.1080/01621459.1958.10501452;
  *   R `survival::survfit`.

@@ -275,8 +275,9 @@ export function oneSampleTTest(x: readonly number[], options?: TTestOptions): Te
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
   const n = xs.length;
-  const m = accurateMean(xs);
-  const stderr = Math.sqrt(sumSquaredDeviations(xs, m) / (n - 1) / n);
+  const sx = meanAndSpread(xs);
+  const m = sx.mean;
+  const stderr = ldexp(Math.sqrt(sx.ss / (n - 1) / n), sx.k);
   if (stderr < 10 * Number.EPSILON * Math.abs(m) || !(stderr > 0)) {
     throw new RangeError(`${fn}: x must not have all values equal; got standard error ${stderr}.`);
   }
