@@ -138,10 +138,24 @@ export function comparativeEffectivenessDemo(file = COMPARISON_COHORT_FILE): Com
   return { title: "Comparative effectiveness (synthetic second group): upadacitinib vs ustekinumab", text, tables, figures, matched, weighted };
 }
 
-/** Writes the figures to `outDir` and prints the section. */
+/** The section as Markdown (text, tables with their notes, figure links). */
+export function comparativeEffectivenessMarkdown(demo: ComparativeEffectivenessDemo): string {
+  const esc = (x: string): string => x.replace(/\|/g, "\\|");
+  const out = [`# ${demo.title}`, "", ...demo.text.map((l) => `${l}  `), ""];
+  for (const t of demo.tables) {
+    out.push(`## ${t.caption}`, "", `| ${t.columns.map(esc).join(" | ")} |`, `|${t.columns.map(() => "---").join("|")}|`);
+    for (const r of t.rows) out.push(`| ${r.map(esc).join(" | ")} |`);
+    out.push("", ...(t.notes ?? []).map((n) => `${n}  `), "");
+  }
+  for (const f of Object.keys(demo.figures)) out.push(`![${f}](${f})`, "");
+  return `${out.join("\n")}\n`;
+}
+
+/** Writes the figures and `comparative-effectiveness.md` to `outDir` and prints the section. */
 export async function printComparativeEffectiveness(outDir: string, demo = comparativeEffectivenessDemo()): Promise<void> {
   await mkdir(outDir, { recursive: true });
   for (const [name, svg] of Object.entries(demo.figures)) await writeFile(join(outDir, name), svg);
+  await writeFile(join(outDir, "comparative-effectiveness.md"), comparativeEffectivenessMarkdown(demo));
   console.log(`\n== ${demo.title}`);
   for (const line of demo.text) console.log(line);
   for (const t of demo.tables) {
@@ -150,7 +164,7 @@ export async function printComparativeEffectiveness(outDir: string, demo = compa
     for (const r of t.rows) console.log(r.join(" | "));
     for (const n of t.notes ?? []) console.log(`  ${n}`);
   }
-  console.log(`Figures: ${Object.keys(demo.figures).map((f) => join(outDir, f)).join(", ")}`);
+  console.log(`Figures: ${Object.keys(demo.figures).map((f) => join(outDir, f)).join(", ")}; section: ${join(outDir, "comparative-effectiveness.md")}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

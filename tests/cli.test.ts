@@ -443,6 +443,23 @@ describe("ibd-outcomes (spawned)", () => {
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, "rep", "report.html"), "utf8");
     expect(html).toMatch(/<svg /);
-    expect(readFileSync(join(dir, "rep", "report.md"), "utf8")).toMatch(/Table 1/);
+    const md = readFileSync(join(dir, "rep", "report.md"), "utf8");
+    expect(md).toMatch(/Characteristics at upadacitinib start, by diagnosis/);
+    expect(md).not.toMatch(/Table 1|Figure \d|paper/);
+    expect(existsSync(join(dir, "rep", "comparison.json"))).toBe(false);
+  });
+
+  it("report --compare mao2025 adds the paper's numbering and comparison.json; --profile stride2 says FC < 250", () => {
+    const r = run("report", join(root, "examples", "data", "cohort.json"), "--out", join(dir, "rep2"), "--compare", "mao2025", "--labs-by", "all");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/compared with mao2025: \d+ match/);
+    expect(readFileSync(join(dir, "rep2", "report.md"), "utf8")).toMatch(/Table 1 Patient demographics/);
+    expect(JSON.parse(readFileSync(join(dir, "rep2", "comparison.json"), "utf8")).length).toBeGreaterThan(230);
+    const s = run("report", join(root, "examples", "data", "cohort.json"), "--out", join(dir, "rep3"), "--profile", "stride2");
+    expect(s.code).toBe(0);
+    expect(readFileSync(join(dir, "rep3", "report.md"), "utf8")).toMatch(/Normal FC \(FC < 250 µg\/g\)/);
+    const bad = run("report", join(root, "examples", "data", "cohort.json"), "--out", join(dir, "rep4"), "--compare", "mao2024");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--compare must be mao2025; got "mao2024"/);
   });
 });

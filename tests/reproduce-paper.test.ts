@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analysePaperCohort, comparePaper, COHORT_FILE } from "../examples/reproduce-paper.js";
-import { PAPER_CONTRADICTIONS, PAPER_RATES, PAPER_TABLE1_BINARY } from "../examples/paper-figures.js";
+import { PAPER_CONTRADICTIONS, PAPER_RATES, PAPER_TABLE1_BINARY } from "../src/cli/analysis/paperMao2025.js";
 import { parseCohort } from "../src/models/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -692,7 +692,7 @@ function buildGroup(dx: Dx, ids: readonly string[]): void {
       meds.push({ agentClass: "corticosteroid", drug: pick(["prednisone", "methylprednisolone"]), startDate: addDays(start, -int(20, 60)), endDate: addDays(start, stop ?? 420) });
     }
     for (const [cls, drug] of coTherapy.get(i) ?? []) meds.push({ agentClass: cls, drug, startDate: addDays(start, int(0, 14)) });
-    const course: Rec = { id: `${id}-upa`, patientId: id, drug: "upadacitinib", startDate: start, dosePeriods, concomitantMedications: meds };
+    const course: Rec = { id: `${id}-upa`, patientId: id, drug: "upadacitinib", startDate: start, dosePeriods, concomitantMedications: meds, corticosteroidsRecorded: true };
     if (disc !== null) course.discontinuation = { date: disc, reason: "lackOfEfficacy" };
     courses.push(course);
 
@@ -920,6 +920,7 @@ function buildExcluded(ids: readonly string[]): void {
         { doseMg: 15, startDate: addDays(start, ind), phase: "maintenance" },
       ],
       concomitantMedications: [],
+      corticosteroidsRecorded: true,
     };
     if (short) course.discontinuation = { date: addDays(start, 35), reason: "patientDecision" };
     courses.push(course);

@@ -62,15 +62,20 @@ exit code is then 1. A progress line is shown when stderr is a terminal.
   --components   include each score's components
   --explain      classifications as { status, code, reason } instead of the status alone
   --no-progress  never show progress`,
-  report: `Usage: ibd-outcomes report <file.json> [--profile mao2025] [--out dir] [--keep id,id]
+  report: `Usage: ibd-outcomes report <file.json> [--profile mao2025] [--out dir] [--keep id,id] [--compare mao2025] [--format docx]
 
 Validates a cohort JSON file, applies the study eligibility and flow, classifies every included patient
-at w0, induction (w8 UC / w12 CD), w26, w52 and w78 under the profile, and writes report.md,
-report.html (with SVG figures) and figures/*.svg to --out (default ./report).
+at the profile's time points (week 0, induction, maintenance weeks), and writes report.md, report.html
+(with SVG figures) and figures/*.svg to --out (default ./report). Titles, thresholds and captions come
+from the cohort and the profile; definitions: https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md
 
   --profile   endpoint profile (default mao2025)
   --out       output directory (default ./report)
-  --keep      patient ids to keep although an exclusion applies (documented in the report)`,
+  --keep      patient ids to keep although an exclusion applies (documented in the report)
+  --compare   mao2025: add the paper's figures next to the cohort's (numbering, wording, comparison.json)
+  --labs-by   diagnosis (default: lab trajectories per diagnosis) or all (pooled)
+  --drug      the treatment followed (default: the one drug of the courses)
+  --format    docx: also write the whole report as one Word file, report.docx`,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -87,7 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`ibd-outcomes: unknown command "${command}". Run ibd-outcomes --help.\n`);
     return 2;
   }
-  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "timepoint", "diagnosis", "out", "format", "jobs"] : ["profile", "out", "keep"];
+  const valued = command === "validate" ? ["format", "kind"] : command === "score" ? ["profile", "timepoint", "diagnosis", "out", "format", "jobs"] : ["profile", "out", "keep", "compare", "labs-by", "drug", "format"];
   const known = new Set([...valued, "help", ...(command === "validate" ? ["json"] : command === "score" ? ["components", "explain", "no-progress", "progress"] : [])]);
   const args = parseArgs(rest, valued);
   if (args.options.help === true) {
@@ -141,6 +146,10 @@ async function main(argv: readonly string[]): Promise<number> {
     profile: opt("profile") ?? "mao2025",
     out: opt("out") ?? "report",
     keep: (opt("keep") ?? "").split(",").map((x) => x.trim()).filter(Boolean),
+    ...(opt("compare") ? { compare: opt("compare")! } : {}),
+    ...(opt("labs-by") ? { labsBy: opt("labs-by")! } : {}),
+    ...(opt("drug") ? { drug: opt("drug")! } : {}),
+    ...(opt("format") ? { format: opt("format")! } : {}),
   });
   process.stdout.write(r.summary);
   return r.ok ? 0 : 1;

@@ -62,13 +62,14 @@ export {
   crpNormalisation,
   fcNormalisation,
 } from "./classifyEndpoint/index.js";
-export type { AssessmentResult } from "./classifyEndpoint/index.js";
+export type { AssessmentResult, ClassifyOptions } from "./classifyEndpoint/index.js";
 export { measuresFromVisit } from "./measuresFromVisit/index.js";
 export type { MeasuresFromVisitOptions } from "./measuresFromVisit/index.js";
 export { patientTimeline, steroidExposure, timelineRows } from "./patientTimeline/index.js";
 export type {
   PatientTimeline,
   PatientTimelineOptions,
+  SteroidExposureOptions,
   TimepointOutcome,
   TimelineVisitRef,
   TimelineEvents,

@@ -50,6 +50,28 @@ export type {
   MontrealUcResult,
   MontrealClassificationResult,
 } from "./montrealClassification/index.js";
+export { sccai, sccaiUnchecked, safeSccai } from "./sccai/index.js";
+export type { SccaiOptions, SccaiComponents, SccaiBand, SccaiResult } from "./sccai/index.js";
+export { lichtiger, lichtigerUnchecked, safeLichtiger } from "./lichtiger/index.js";
+export type { LichtigerComponents, LichtigerResult } from "./lichtiger/index.js";
+export { trueloveWitts, trueloveWittsUnchecked, safeTrueloveWitts } from "./trueloveWitts/index.js";
+export type { TrueloveWittsOptions, TrueloveWittsComponents, TrueloveWittsBand, TrueloveWittsResult } from "./trueloveWitts/index.js";
+export { travisIndex, travisIndexUnchecked, safeTravisIndex } from "./travisIndex/index.js";
+export type { TravisIndexOptions, TravisIndexComponents, TravisIndexBand, TravisIndexResult } from "./travisIndex/index.js";
+export { hoScore, hoScoreUnchecked, safeHoScore } from "./hoScore/index.js";
+export type { HoScoreComponents, HoScoreBand, HoScoreResult } from "./hoScore/index.js";
+export { pucai, pucaiUnchecked, safePucai } from "./pucai/index.js";
+export type { PucaiComponents, PucaiBand, PucaiResult } from "./pucai/index.js";
+export {
+  modifiedMayoEndoscopicScore,
+  modifiedMayoEndoscopicScoreUnchecked,
+  safeModifiedMayoEndoscopicScore,
+} from "./modifiedMayoEndoscopicScore/index.js";
+export type {
+  ModifiedMayoEndoscopicScoreComponents,
+  ModifiedMayoEndoscopicScoreResult,
+} from "./modifiedMayoEndoscopicScore/index.js";
+// @@MORE_SCORES@@
 export { SCORE_CODES, IBD_CODES } from "./scoreCodes/index.js";
 export type { ClinicalCoding } from "./scoreCodes/index.js";
 // Input schemas and types, re-exported from models for convenience.
@@ -77,5 +99,25 @@ export type {
   CdaiItems,
   UceisItems,
 } from "../models/scoreInputs.js";
+export {
+  SccaiExtracolonicSchema,
+  SccaiItemsSchema,
+  LichtigerItemsSchema,
+  TrueloveWittsItemsSchema,
+  TravisItemsSchema,
+  HoItemsSchema,
+  PucaiItemsSchema,
+  ModifiedMayoEndoscopicInputSchema,
+} from "../models/instrumentInputs.js";
+export type {
+  SccaiExtracolonic,
+  SccaiItems,
+  LichtigerItems,
+  TrueloveWittsItems,
+  TravisItems,
+  HoItems,
+  PucaiItems,
+  ModifiedMayoEndoscopicInput,
+} from "../models/instrumentInputs.js";
 export { MontrealSchema, MontrealCdSchema, MontrealUcSchema } from "../models/patient.js";
 export type { Montreal, MontrealCd, MontrealUc } from "../models/patient.js";

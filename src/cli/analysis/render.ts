@@ -2,10 +2,12 @@
  * Renders an {@link Analysis} as Markdown, HTML (with inline SVG figures) and standalone SVG files.
  * Deterministic: the same analysis gives the same bytes.
  */
-import { formatCountPercent, labTrajectorySvg, outcomeRatesSvg, patientFlowSvg, tableToHtml, tableToMarkdown } from "../../cohort/index.js";
+import { estimandRatesSvg, formatCountPercent, labTrajectorySvg, outcomeRatesSvg, patientFlowSvg, tableToHtml, tableToMarkdown } from "../../cohort/index.js";
 import type { DisplayTable } from "../../cohort/index.js";
-import type { Analysis, RateTime, ReportEndpoint } from "./analyse.js";
-import { REPORT_ENDPOINTS, TIME_TEXT } from "./analyse.js";
+import type { Analysis, Group, RateTime } from "./analyse.js";
+
+/** Where a reader finds every definition the report applies (the package's documentation). */
+export const DEFINITIONS_URL = "https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md";
 
 /** A simple table. */
 export interface SimpleTable {
@@ -29,15 +31,6 @@ export interface RenderedReport {
   readonly figures: readonly { readonly name: string; readonly title: string; readonly svg: string }[];
 }
 
-export const ENDPOINT_TEXT: Record<ReportEndpoint, string> = {
-  steroidFreeClinicalRemission: "Steroid-free clinical remission",
-  clinicalResponse: "Clinical response",
-  endoscopicRemission: "Endoscopic remission",
-  endoscopicResponse: "Endoscopic response",
-  crpNormalisation: "Normal CRP",
-  fcNormalisation: "Normal FC",
-};
-
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A simple table as the cohort module's DisplayTable. */
@@ -53,11 +46,14 @@ export function tableHtml(t: SimpleTable | DisplayTable): string {
   return tableToHtml("footnotes" in t ? t : toDisplayTable(t));
 }
 
+/** The one p-value style of every table and figure of the report. */
+const P_STYLE = "paper" as const;
 const cp = (k: number, n: number, digits = 1) => (n === 0 ? "—" : formatCountPercent(k, n, { digits }));
 const fmt = (x: number, d: number) => (Math.round(x * 10 ** d) / 10 ** d).toFixed(d);
 
 /** The report's tables, in order. */
 export function reportTables(a: Analysis): (SimpleTable | DisplayTable)[] {
+  const paper = a.compare === "mao2025";
   const nUc = a.included.UC.length;
   const nCd = a.included.CD.length;
   const n = nUc + nCd;
@@ -67,14 +63,14 @@ export function reportTables(a: Analysis): (SimpleTable | DisplayTable)[] {
   const f = a.flow;
   const rep = f.comparison;
   tables.push({
-    caption: "Figure 4 Patient flow",
+    caption: paper ? "Figure 4 Patient flow" : "Patient flow",
     columns: ["Step", "Excluded", "Remaining", ...(rep ? ["Paper"] : [])],
     rows: [
       ["Screened", "", String(f.screened), ...(rep ? [String(rep.reportedArithmetic.screened)] : [])],
       ...f.steps.map((s) => {
         const d = rep?.differences.find((x) => x.item === `steps.${s.code}`);
-        const paper = rep ? (d ? String(d.reported) : rep.notCompared.includes(`steps.${s.code}`) ? "—" : String(s.excluded)) : undefined;
-        return [`− ${s.label}`, String(s.excluded), String(s.remaining), ...(paper === undefined ? [] : [paper])];
+        const reported = rep ? (d ? String(d.reported) : rep.notCompared.includes(`steps.${s.code}`) ? "—" : String(s.excluded)) : undefined;
+        return [`− ${s.label}`, String(s.excluded), String(s.remaining), ...(reported === undefined ? [] : [reported])];
       }),
       ["Included", "", `${f.included} (CD ${f.includedByDiagnosis.CD}, UC ${f.includedByDiagnosis.UC})`, ...(rep ? [String(rep.reportedArithmetic.statedIncluded)] : [])],
     ],
@@ -87,76 +83,98 @@ export function reportTables(a: Analysis): (SimpleTable | DisplayTable)[] {
   });
 
   // Table 1 and the outcome rates: the cohort module's tables
-  tables.push(a.library.table1.table, ...REPORT_ENDPOINTS.map((e) => a.library.rates[e].table));
+  tables.push(a.library.table1Display);
+  for (const e of a.endpoints) {
+    const r = a.library.rates[e.id];
+    if (r !== undefined) tables.push({ ...r.table, footnotes: [`Definition (${a.profile.id}): ${e.definition}.`, ...r.table.footnotes] });
+  }
 
-  // Table 3
+  // Table 3: disease classification, extraintestinal manifestations, co-therapy ("—": the row does not apply to the group)
   const t3 = a.table3;
-  const t3row = (id: string, label: string) => [label, cp((t3[id]?.UC ?? 0) + (t3[id]?.CD ?? 0), n), cp(t3[id]?.CD ?? 0, nCd), cp(t3[id]?.UC ?? 0, nUc)];
+  const groupsShown: Group[] = (["CD", "UC"] as const).filter((g) => a.included[g].length > 0);
+  const both = groupsShown.length > 1;
+  const size: Record<Group, number> = { UC: nUc, CD: nCd };
+  const t3row = (id: string, label: string, applies: readonly Group[]) => {
+    const c = t3[id] ?? { UC: 0, CD: 0 };
+    const all = applies.length === groupsShown.length ? cp(applies.reduce((s, g) => s + c[g], 0), n) : "—";
+    return [label, ...(both ? [all] : []), ...groupsShown.map((g) => (applies.includes(g) ? cp(c[g], size[g]) : "—"))];
+  };
   tables.push({
-    caption: "Table 3 Baseline characteristics",
-    columns: ["Variable", `All (N = ${n})`, `CD (N = ${nCd})`, `UC (N = ${nUc})`],
-    rows: [
-      ...["A1", "A2", "A3", "L1", "L2", "L3", "L4", "B1", "B2", "B3", "p", "E1", "E2", "E3"].map((k) => t3row(`montreal.${k}`, `Montreal ${k}`)),
-      t3row("eim", "EIM"),
-      t3row("eim.eye", "EIM: eye"),
-      t3row("eim.skin", "EIM: skin"),
-      t3row("eim.joint", "EIM: arthritis"),
-      t3row("eim.other", "EIM: other organs"),
-      t3row("een", "Prior exclusive enteral nutrition"),
-      t3row("co.thalidomide", "With upadacitinib: thalidomide"),
-      t3row("co.mesalazine", "With upadacitinib: mesalazine"),
-      t3row("co.infliximab", "With upadacitinib: infliximab"),
-      t3row("co.vedolizumab", "With upadacitinib: vedolizumab"),
-    ],
+    caption: paper ? "Table 3 Baseline characteristics" : "Disease classification, extraintestinal manifestations and co-therapy",
+    columns: ["Variable", ...(both ? [`All (N = ${n})`] : []), ...groupsShown.map((g) => `${g} (N = ${size[g]})`)],
+    rows: a.table3Rows.map((r) => t3row(r.id, r.label, r.groups)),
+    notes: ["n (%) of the group; — the row does not apply to the group (Montreal classes are disease-specific)."],
   });
 
   // AE (cohort adverseEventTable) and lab trajectories (cohort labTrajectorySummary)
   tables.push(a.library.ae.table, ...Object.values(a.library.labs).map((l) => l.table));
 
   // means
-  const meanText: Record<string, string> = {
-    "ams.w0": "Adapted Mayo, UC, week 0",
-    "ams.w52": "Adapted Mayo, UC, week 52",
-    "hbi.w0": "HBI, CD, week 0",
-    "hbi.w52": "HBI, CD, week 52",
-    "sescd.w0": "SES-CD, CD, week 0",
-    ucAge: "Age, UC (years)",
+  const tt = new Map(a.times.map((t) => [t.key as string, t.label]));
+  const meanText = (id: string): string | undefined => {
+    const [k, t] = id.split(".") as [string, string | undefined];
+    const when = t === undefined ? "" : `, ${tt.get(t) ?? t}`;
+    const base: Record<string, string> = { ams: "Adapted Mayo score, UC", hbi: "HBI, CD", sescd: "SES-CD, CD", ucAge: "Age, UC (years)" };
+    return base[k] === undefined ? undefined : `${base[k]}${when}`;
   };
   const lab: Record<string, string> = { fc: "FC (µg/g)", crp: "CRP (mg/L)", esr: "ESR (mm/h)", alb: "Albumin (g/L)", vitd: "25(OH)D (nmol/L)" };
   const label = (id: string) => {
-    if (meanText[id] !== undefined) return meanText[id]!;
+    const m = meanText(id);
+    if (m !== undefined) return m;
     const [k, t] = id.split(".") as [string, RateTime];
-    return `${lab[k] ?? k}, all, ${TIME_TEXT[t] ?? t}`;
+    return `${lab[k] ?? k}, all patients, ${tt.get(t) ?? t}`;
   };
   tables.push({
     caption: "Means (± SD)",
     columns: ["Measure", "Mean ± SD", "n"],
     rows: Object.entries(a.means).map(([id, m]) => [label(id), `${fmt(m.mean, 2)} ± ${fmt(m.sd, 2)}`, String(m.n)]),
   });
+
+  // sensitivity analyses (cohort estimandRates): the primary analysis (non-responder imputation) beside the others
+  for (const e of a.endpoints) {
+    const r = a.library.sensitivity[e.id];
+    if (r !== undefined) tables.push({ ...r.table, caption: `Sensitivity analysis: ${r.table.caption ?? e.caption}` });
+  }
   return tables;
 }
 
-/** The report's figures (cohort module SVGs): Figure 4 (flow), Figure 5 A-F (rates), Figure 6 (labs). */
+/** The report's figures (cohort module SVGs): patient flow, outcome rates per endpoint, lab trajectories. */
 export function reportFigures(a: Analysis): { name: string; title: string; svg: string }[] {
+  const paper = a.compare === "mao2025";
   const out: { name: string; title: string; svg: string }[] = [];
   const f = a.flow;
+  const flowTitle = paper ? "Figure 4 Patient flow" : "Patient flow";
   out.push({
-    name: "figure4-flow",
-    title: "Figure 4 Patient flow",
+    name: paper ? "figure4-flow" : "flow",
+    title: flowTitle,
     svg: patientFlowSvg(
       { screened: f.screened, steps: f.steps.map((s) => ({ label: s.label, excluded: s.excluded, remaining: s.remaining })), included: f.included, includedByDiagnosis: { CD: f.includedByDiagnosis.CD, UC: f.includedByDiagnosis.UC } },
-      { title: "Figure 4 Patient flow", splitLabels: { CD: "Crohn's disease", UC: "Ulcerative colitis" } },
+      { title: flowTitle, splitLabels: { CD: "Crohn's disease", UC: "Ulcerative colitis" } },
     ),
   });
-  const tl = { w0: "Week 0", ind: "Week 8/12", w26: "Week 26", w52: "Week 52", w78: "Week 78" };
-  REPORT_ENDPOINTS.forEach((e, i) => {
-    const title = `Figure 5${"ABCDEF"[i]} ${ENDPOINT_TEXT[e]}`;
-    out.push({ name: `figure5${"abcdef"[i]}-${e}`, title, svg: outcomeRatesSvg(a.library.rates[e], { title, timepointLabels: tl }) });
+  const tl = Object.fromEntries(a.times.map((t) => [t.key, t.label]));
+  a.endpoints.forEach((e, i) => {
+    const r = a.library.rates[e.id];
+    if (r === undefined) return;
+    const title = paper ? `Figure 5${"ABCDEF"[i]} ${e.name}` : e.caption;
+    out.push({ name: paper ? `figure5${"abcdef"[i]}-${e.id}` : `rates-${e.id}`, title, svg: outcomeRatesSvg(r, { title, timepointLabels: tl, pValueStyle: P_STYLE }) });
   });
-  const labTitles: Record<string, string> = { fc: "Figure 6A FC", crp: "Figure 6B CRP", esr: "Figure 6C ESR", vitd: "Figure 6D 25(OH)D", alb: "Figure 6E Albumin" };
+  const names: Record<string, [string, string]> = { fc: ["6A", "FC"], crp: ["6B", "CRP"], esr: ["6C", "ESR"], vitd: ["6D", "25(OH)D"], alb: ["6E", "Albumin"] };
   const units: Record<string, string> = { fc: "FC (µg/g)", crp: "CRP (mg/L)", esr: "ESR (mm/h)", vitd: "25(OH)D (nmol/L)", alb: "Albumin (g/L)" };
   for (const [k, res] of Object.entries(a.library.labs)) {
-    out.push({ name: `figure6-${k}`, title: labTitles[k] ?? k, svg: labTrajectorySvg(res, { title: labTitles[k] ?? k, yLabel: units[k] ?? k, timepointLabels: tl }) });
+    const [num, name] = names[k] ?? ["", k];
+    const split = res.groups.length > 1 ? " by diagnosis" : "";
+    const title = paper ? `Figure ${num} ${name}` : `${name}${split}`;
+    out.push({ name: paper ? `figure6-${k}` : `lab-${k}`, title, svg: labTrajectorySvg(res, { title, yLabel: units[k] ?? k, timepointLabels: tl, pValueStyle: P_STYLE }) });
+  }
+  // Sensitivity: the first endpoint with a sensitivity analysis, rate per estimand over time, per group.
+  const first = a.endpoints.find((e) => a.library.sensitivity[e.id] !== undefined);
+  if (first !== undefined) {
+    const r = a.library.sensitivity[first.id]!;
+    for (const g of r.groups) {
+      const title = `${first.name}, ${g.group}: rate under each estimand`;
+      out.push({ name: `sensitivity-${first.id}-${g.group}`, title, svg: estimandRatesSvg(r, { group: g.group, title, timepointLabels: tl }) });
+    }
   }
   return out;
 }
@@ -168,7 +186,7 @@ export function renderReport(a: Analysis, options: { title?: string; sections?: 
   const figures = reportFigures(a);
   const counts = a.validation.counts;
   const intro = [
-    `Profile: ${a.profile.id} ${a.profile.version}.`,
+    `Profile: ${a.profile.id} ${a.profile.version} (${a.profile.title}). Treatment followed: ${a.drug}. Included: ${a.included.UC.length + a.included.CD.length} patients (UC ${a.included.UC.length}, CD ${a.included.CD.length}).`,
     `Records: ${counts.patients.valid}/${counts.patients.total} patients, ${counts.courses.valid}/${counts.courses.total} courses, ${counts.visits.valid}/${counts.visits.total} visits, ${counts.adverseEvents.valid}/${counts.adverseEvents.total} adverse events valid (${a.validation.problems.length} problems).`,
   ];
   const md: string[] = [`# ${title}`, "", ...intro, ""];
@@ -181,6 +199,21 @@ export function renderReport(a: Analysis, options: { title?: string; sections?: 
     `<h1>${esc(title)}</h1>`,
     ...intro.map((t) => `<p>${esc(t)}</p>`),
   ];
+  const defs: ReportSection = {
+    title: "Definitions",
+    text: [
+      `Time points: ${a.times.map((t) => t.label).join(", ")}. Every rate uses all included patients of the group as its denominator (not evaluable counts as not met).`,
+      ...a.endpoints.map((e) => `${e.name}: ${e.definition}.`),
+      ...a.notes,
+      `Every score, threshold and reading is explained in ${DEFINITIONS_URL}.`,
+    ],
+  };
+  for (const s of [defs]) {
+    md.push(`## ${s.title}`, "", ...(s.text ?? []).flatMap((t) => [t, ""]));
+    html.push(`<h2>${esc(s.title)}</h2>`, ...(s.text ?? []).map((t) => `<p>${esc(t)}</p>`));
+  }
+  md.push("## Tables", "");
+  html.push("<h2>Tables</h2>");
   for (const t of tables) {
     md.push(tableMarkdown(t), "");
     html.push(tableHtml(t));

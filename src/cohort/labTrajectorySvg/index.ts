@@ -15,15 +15,19 @@ export interface LabTrajectorySvgOptions {
   readonly height?: number;
   /** Print the p-value against baseline above each point. Default true. */
   readonly showPValues?: boolean;
-  /** Default `"graphpad"` (the paper's Figures 6-7 were made with Prism). */
+  /** Default `"paper"`, the style of every table of the cohort module (one style across tables and figures). */
   readonly pValueStyle?: PValueStyle;
+  /** Print the number of patients with a value under each time point (per group when split). Default true. */
+  readonly showN?: boolean;
   /** Start the y axis at 0. Default true. */
   readonly yFromZero?: boolean;
 }
 
 /**
  * A lab trajectory as a standalone SVG line chart: mean ± SD (or median with Q1-Q3) per time point and
- * group, with the paired p-value against baseline above each point (the paper's Figures 6-7).
+ * group, the number of patients with a value under each time point, and the paired p-value against
+ * baseline above each point (the paper's Figures 6-7). Split by diagnosis with
+ * `labTrajectorySummary(rows, { byGroup: true })`.
  * @param result - From {@link labTrajectorySummary}.
  * @param options - Title, y label, time point labels, size, p-values.
  * @returns An SVG document.
@@ -42,7 +46,8 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
     throw new TypeError(`${fn}: result must be a labTrajectorySummary result; got ${describeValue(result)}.`);
   }
   const [W, H] = chartSize(fn, options, 640, 420);
-  const style = options.pValueStyle ?? "graphpad";
+  const style = options.pValueStyle ?? "paper";
+  const showN = options.showN ?? true;
   const showP = options.showPValues ?? true;
   const times = result.timepoints;
   const groups = result.groups;
@@ -77,7 +82,7 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
   const top = (options.title === undefined ? 20 : 46) + (groups.length > 1 ? 22 : 0) + (showP ? 13 * groups.length + 4 : 0);
   const left = 30 + labelW + 12;
   const right = 20;
-  const bottom = 44;
+  const bottom = showN ? 60 : 44;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const y = (v: number): number => top + plotH * (1 - (v - lo) / (hi - lo));
@@ -97,6 +102,14 @@ export function labTrajectorySvg(result: LabTrajectorySummaryResult, options: La
   const dodge = groups.length > 1 ? Math.min(16, slot / (2 * groups.length)) : 0;
   const xOf = (ti: number, gi: number): number => left + slot * (ti + 0.5) + (gi - (groups.length - 1) / 2) * dodge;
   times.forEach((t, ti) => body.push(text(left + slot * (ti + 0.5), top + plotH + 18, tl(t), { "text-anchor": "middle", "font-size": 12 })));
+  if (showN) {
+    // patients with a value at each time point: "n = 80", or "UC 28 · CD 52" when split
+    times.forEach((t, ti) => {
+      const ns = groups.map((g) => result.points.find((p) => p.group === g && p.timepoint === t)?.n ?? 0);
+      const label = groups.length > 1 ? `n: ${groups.map((g, gi) => `${g} ${ns[gi]}`).join(" · ")}` : `n = ${ns[0] ?? 0}`;
+      body.push(text(left + slot * (ti + 0.5), top + plotH + 33, label, { "text-anchor": "middle", "font-size": 10, fill: "#555" }));
+    });
+  }
   groups.forEach((g, gi) => {
     const color = PALETTE[gi % PALETTE.length]!;
     const mine = times.map((t, ti) => ({ ti, p: result.points.find((p) => p.group === g && p.timepoint === t) })).filter((x) => x.p !== undefined && x.p.n > 0);

@@ -20,7 +20,8 @@ describe("labTrajectorySvg", () => {
     const svg = labTrajectorySvg(s, { title: "Faecal calprotectin", yLabel: "FC (µg/g)", timepointLabels: { w0: "Baseline" } });
     const x = checkXml(svg);
     expect(x.ok, x.error).toBe(true);
-    for (const t of ["Faecal calprotectin", "FC (µg/g)", "Baseline", "w8", "w78", "P=0.0313", "P=0.0625"]) expect(x.texts, t).toContain(t);
+    // p in the tables' default style (paper, gtsummary 3 digits), n under each time point
+    for (const t of ["Faecal calprotectin", "FC (µg/g)", "Baseline", "w8", "w78", "P = 0.031", "P = 0.063", "n = 6", "n = 5"]) expect(x.texts, t).toContain(t);
     expect(x.elements.filter((e) => e === "circle")).toHaveLength(3);
     expect(svg).not.toMatch(/NaN|undefined/);
   });
@@ -31,8 +32,17 @@ describe("labTrajectorySvg", () => {
     expect(x.ok, x.error).toBe(true);
     expect(x.texts).toContain("UC");
     expect(x.texts).toContain("CD");
-    expect(x.texts.some((t) => t.startsWith("UC P="))).toBe(true);
+    expect(x.texts.some((t) => t.startsWith("UC P = "))).toBe(true);
     expect(x.elements.filter((e) => e === "circle")).toHaveLength(6);
+    // n per group under each time point (p0, a UC patient, has no value at w78)
+    expect(x.texts).toContain("n: UC 3 · CD 3");
+    expect(x.texts).toContain("n: UC 2 · CD 3");
+  });
+
+  it("keeps another p-value style on request and leaves n out with showN: false", () => {
+    const x = checkXml(labTrajectorySvg(labTrajectorySummary(rows), { pValueStyle: "graphpad", showN: false }));
+    expect(x.texts).toContain("P=0.0313");
+    expect(x.texts.some((t) => t.startsWith("n = "))).toBe(false);
   });
 
   it("cuts SD bars of non-negative skewed values at 0 and says so", () => {

@@ -1,4 +1,5 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
+import { isNumericArrayLike } from "../_common/validate.js";
 import { pnorm, qnorm } from "../_dist/normal.js";
 import { covariance, fitIrls, Profiler, SingularError, type Design, type FitState } from "./_irls.js";
 import { parseWeighting, sandwichCovariance, type Weighting } from "./_robust.js";
@@ -110,9 +111,9 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
   const n = X.length;
   if (n === 0) throw new RangeError(`${FN}: X must hold at least one row; got length 0.`);
   const first: unknown = X[0];
-  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) throw new TypeError(`${FN}: X[0] must be an array of numbers; got ${describeValue(first)}.`);
+  if (!isNumericArrayLike(first)) throw new TypeError(`${FN}: X[0] must be an array of numbers; got ${describeValue(first)}.`);
   const k = (first as ArrayLike<unknown>).length;
-  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) throw new TypeError(`${FN}: y must be an array of 0/1 numbers; got ${describeValue(y)}.`);
+  if (!isNumericArrayLike(y)) throw new TypeError(`${FN}: y must be an array of 0/1 numbers; got ${describeValue(y)}.`);
   const ya = y as ArrayLike<unknown>;
   if (ya.length !== n) throw new RangeError(`${FN}: y must have one value per row of X (${n}); got length ${ya.length}.`);
 
@@ -158,7 +159,7 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
   const pw = weighting?.weights ?? null;
   for (let i = 0; i < n; i++) {
     const row: unknown = X[i];
-    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) throw new TypeError(`${FN}: X[${i}] must be an array of numbers; got ${describeValue(row)}.`);
+    if (!isNumericArrayLike(row)) throw new TypeError(`${FN}: X[${i}] must be an array of numbers; got ${describeValue(row)}.`);
     const r = row as ArrayLike<unknown>;
     if (r.length !== k) throw new RangeError(`${FN}: X[${i}] must have ${k} columns, as X[0] (X must be rectangular); got length ${r.length}.`);
     for (let j = 0; j < k; j++) {

@@ -47,7 +47,7 @@ export const ENDPOINT_LABELS: Record<RateEndpoint, string> = {
   crpNormal: "Normal CRP (< 8 mg/L)",
   fcNormal: "Normal FC (< 150 µg/g)",
 };
-export const TIME_LABELS: Record<RateTime, string> = { w0: "week 0", ind: "induction (UC w8 / CD w12)", w26: "week 26", w52: "week 52", w78: "week 78" };
+export const TIME_LABELS: Record<RateTime, string> = { w0: "Week 0", ind: "Induction (UC wk 8 / CD wk 12)", w26: "Week 26", w52: "Week 52", w78: "Week 78" };
 
 /** Group sizes. */
 export const GROUP_N = { UC: 28, CD: 52, all: 80 } as const;
