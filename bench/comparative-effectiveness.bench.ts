@@ -26,7 +26,7 @@ import { dumpCsvIfAsked, normalSampler } from "./_lib.js";
  * UTC, load average 21-24 on 2 cores (wall times were 8-13x the CPU times, so CPU = user + system is
  * the comparison). This code on the same machine, 04:34 UTC, load 18-21: matchNearest 100,000 x 400,000
  * CPU 1.0 s (caliper 0.93 s), 10,000 x 40,000 CPU 0.09 s, 5,000 x 20,000 CPU 0.03 s; propensityScore +
- * iptwWeights on 1,000,000 CPU 2.7 s; iptwWeights alone CPU 0.83 s.
+ * iptwWeights on 1,000,000 CPU 2.7 s; iptwWeights alone CPU 0.83 s (0.54-0.59 s after the one-pass sums, 05:04 UTC, load 26).
  */
 const R = {
   glmWeights: "R glm + weights 1e6 x 5: CPU 3.6 s",
