@@ -22,13 +22,16 @@ import { propensityScore } from "../src/stats/propensityScore/index.js";
 import { dumpCsvIfAsked, normalSampler } from "./_lib.js";
 
 /**
- * R 4.2.2 on the same data (bench/comparative-effectiveness.R), same shared machine, 2026-12-04,
- * load average about 3 on 2 cores.
+ * R 4.2.2 on the same data (bench/comparative-effectiveness.R), same shared machine, 2026-12-04 04:27-04:32
+ * UTC, load average 21-24 on 2 cores (wall times were 8-13x the CPU times, so CPU = user + system is
+ * the comparison). This code on the same machine, 04:34 UTC, load 18-21: matchNearest 100,000 x 400,000
+ * CPU 1.0 s (caliper 0.93 s), 10,000 x 40,000 CPU 0.09 s, 5,000 x 20,000 CPU 0.03 s; propensityScore +
+ * iptwWeights on 1,000,000 CPU 2.7 s; iptwWeights alone CPU 0.83 s (0.54-0.59 s after the one-pass sums, 05:04 UTC, load 26).
  */
 const R = {
-  glmWeights: "R glm + weights 1e6 x 5: CPU 3.3 s",
-  reference: "plain-R reference 5,000 x 20,000: 37 s (extrapolated 100,000 x 400,000: ~4 h)",
-  matchit: "MatchIt 4.5.1 10,000 x 40,000: 3.3 s (extrapolated x400: ~22 min)",
+  glmWeights: "R glm + weights 1e6 x 5: CPU 3.6 s",
+  reference: "plain-R reference 5,000 x 20,000: CPU 2.6 s, O(n_t n_c): ~17 min CPU at full size",
+  matchit: "MatchIt 4.5.1 10,000 x 40,000: CPU 1.8 s, ~3 min CPU at full size",
 };
 
 /** 1,000,000 subjects: 5 standard normal covariates and a logistic treatment (about 20% treated). */

@@ -10,7 +10,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { balanceTable, lovePlotSvg, propensityOverlapSvg, weightedSummaryTable, type DisplayTable } from "../src/cohort/index.js";
-import { logisticRegression, propensityPipeline, weightedRiskComparison, type PropensityPipelineResult } from "../src/stats/index.js";
+import { coxRegression, kaplanMeier, logisticRegression, propensityPipeline, weightedRiskComparison, type PropensityPipelineResult } from "../src/stats/index.js";
 import { COMPARISON_COHORT_FILE, type ComparisonPatient } from "./data/generate-comparison-cohort.js";
 
 /** A plain table for the report (string cells). */
@@ -90,6 +90,32 @@ export function comparativeEffectivenessDemo(file = COMPARISON_COHORT_FILE): Com
   const orWeighted = logisticRegression(X, data.remission, { names: ["upadacitinib"], weights: weighted.weights, robust: true }).coefficients[1]!;
   const orCrude = logisticRegression(X, data.remission, { names: ["upadacitinib"], confIntMethod: "wald" }).coefficients[1]!;
   const f2 = (x: number): string => x.toFixed(2);
+  // Time to loss of response: weighted Kaplan-Meier per group (26-week survival) and Cox models with
+  // robust variance (matched: weights 1, cluster = pair; weighted: ATT weights, HC-type sandwich).
+  const time = ps.map((p) => p.weeksToLossOfResponse);
+  const status = ps.map((p) => p.lossOfResponse);
+  const sel = (idx: number[]) => ({ X: idx.map((i) => [treatment[i]!]), time: idx.map((i) => time[i]!), status: idx.map((i) => status[i]!) });
+  const all = ps.map((_, i) => i);
+  const coxCrude = coxRegression(sel(all).X, time, status, { names: ["upadacitinib"] }).coefficients[0]!;
+  const m = sel(mIdx);
+  const coxMatched = coxRegression(m.X, m.time, m.status, { names: ["upadacitinib"], cluster: mIdx.map((i) => pairOf[i]!) }).coefficients[0]!;
+  const wPos = all.filter((i) => weighted.weights[i]! > 0);
+  const ws = sel(wPos);
+  const coxWeighted = coxRegression(ws.X, ws.time, ws.status, { names: ["upadacitinib"], weights: wPos.map((i) => weighted.weights[i]!), robust: true }).coefficients[0]!;
+  const km26 = (idx: number[], w: number[] | null, g: 0 | 1): string => {
+    const ix = idx.filter((i) => treatment[i] === g);
+    const k = kaplanMeier(ix.map((i) => time[i]!), ix.map((i) => status[i]!), { times: [26], ...(w !== null ? { weights: ix.map((i) => w[i]!) } : {}) });
+    const a = k.atTimes![0]!;
+    return `${pct(a.surv)} (${a.lower == null ? "NA" : pct(a.lower)} to ${a.upper == null ? "NA" : pct(a.upper)})`;
+  };
+  const coxRow = (label: string, idx: number[], w: number[] | null, c: typeof coxCrude, variance: string): string[] => [
+    label,
+    km26(idx, w, 1),
+    km26(idx, w, 0),
+    `${f2(c.hazardRatio)} (${ci(c.hazardRatioConfInt, f2)})`,
+    c.pValue.toPrecision(2),
+    variance,
+  ];
   const outcomeRow = (label: string, r: typeof crude, or: typeof orCrude, variance: string): string[] => [
     label,
     `${pct(r.treated.risk)} (${ci(r.treated.confInt, pct)})`,
@@ -121,6 +147,16 @@ export function comparativeEffectivenessDemo(file = COMPARISON_COHORT_FILE): Com
         `Paired analysis of the matched sample: McNemar p = ${matched.pairedOutcome!.test.pValue.toPrecision(3)}, conditional odds ratio ${f2(matched.pairedOutcome!.conditionalOddsRatio.estimate)} (${ci(matched.pairedOutcome!.conditionalOddsRatio.confInt, f2)}).`,
       ],
     },
+    {
+      caption: "Loss of response: free of loss of response at 26 weeks (Kaplan-Meier) and Cox hazard ratio",
+      columns: ["Analysis", "Upadacitinib at 26 weeks (95% CI)", "Ustekinumab at 26 weeks (95% CI)", "Hazard ratio (95% CI)", "p", "Variance"],
+      rows: [
+        coxRow("Crude", all, null, coxCrude, "model-based"),
+        coxRow("Matched 1:1", mIdx, null, coxMatched, "cluster-robust on the pair"),
+        coxRow("Weighted, ATT", wPos, weighted.weights, coxWeighted, "robust (sandwich)"),
+      ],
+      notes: ["Synthetic data: the true hazard ratio of upadacitinib is exp(-0.4) = 0.67. Weighted Kaplan-Meier with the ATT weights (robust standard errors, as survfit with non-integer weights)."],
+    },
   ];
   const text = [
     "A second treatment group (ustekinumab, 366 synthetic patients) beside the 122 upadacitinib patients, from examples/data/comparison-cohort.json (synthetic, seeded; see its generator). Propensity score: logistic regression of upadacitinib on age, sex, diagnosis, disease duration, prior advanced therapies, log CRP and baseline steroids.",
@@ -138,10 +174,24 @@ export function comparativeEffectivenessDemo(file = COMPARISON_COHORT_FILE): Com
   return { title: "Comparative effectiveness (synthetic second group): upadacitinib vs ustekinumab", text, tables, figures, matched, weighted };
 }
 
-/** Writes the figures to `outDir` and prints the section. */
+/** The section as Markdown (text, tables with their notes, figure links). */
+export function comparativeEffectivenessMarkdown(demo: ComparativeEffectivenessDemo): string {
+  const esc = (x: string): string => x.replace(/\|/g, "\\|");
+  const out = [`# ${demo.title}`, "", ...demo.text.map((l) => `${l}  `), ""];
+  for (const t of demo.tables) {
+    out.push(`## ${t.caption}`, "", `| ${t.columns.map(esc).join(" | ")} |`, `|${t.columns.map(() => "---").join("|")}|`);
+    for (const r of t.rows) out.push(`| ${r.map(esc).join(" | ")} |`);
+    out.push("", ...(t.notes ?? []).map((n) => `${n}  `), "");
+  }
+  for (const f of Object.keys(demo.figures)) out.push(`![${f}](${f})`, "");
+  return `${out.join("\n")}\n`;
+}
+
+/** Writes the figures and `comparative-effectiveness.md` to `outDir` and prints the section. */
 export async function printComparativeEffectiveness(outDir: string, demo = comparativeEffectivenessDemo()): Promise<void> {
   await mkdir(outDir, { recursive: true });
   for (const [name, svg] of Object.entries(demo.figures)) await writeFile(join(outDir, name), svg);
+  await writeFile(join(outDir, "comparative-effectiveness.md"), comparativeEffectivenessMarkdown(demo));
   console.log(`\n== ${demo.title}`);
   for (const line of demo.text) console.log(line);
   for (const t of demo.tables) {
@@ -150,7 +200,7 @@ export async function printComparativeEffectiveness(outDir: string, demo = compa
     for (const r of t.rows) console.log(r.join(" | "));
     for (const n of t.notes ?? []) console.log(`  ${n}`);
   }
-  console.log(`Figures: ${Object.keys(demo.figures).map((f) => join(outDir, f)).join(", ")}`);
+  console.log(`Figures: ${Object.keys(demo.figures).map((f) => join(outDir, f)).join(", ")}; section: ${join(outDir, "comparative-effectiveness.md")}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -21,6 +21,7 @@ describe("examples/data/comparison-cohort.json (synthetic second treatment group
     expect(upa.filter((p) => p.diagnosis === "UC")).toHaveLength(43);
     expect(c.patients.filter((p) => p.drug === "ustekinumab")).toHaveLength(366);
     for (const p of c.patients) for (const v of Object.values(p)) expect(v === null || v === undefined || Number.isNaN(v)).toBe(false);
+    for (const p of c.patients) expect(p.weeksToLossOfResponse > 0 && p.weeksToLossOfResponse <= 52).toBe(true);
     expect(c.description).toMatch(/SYNTHETIC/);
   });
 });
@@ -37,13 +38,15 @@ describe("comparative-effectiveness demo", () => {
     expect(demo.weighted.balance.maxAbsSmd.after!).toBeLessThan(0.1);
     expect(demo.weighted.weighting!.truncation!.nTruncated).toBeGreaterThan(0);
   });
-  it("reports balance tables, a weighted Table 1, the outcome table and three figures with the 0.1 line", () => {
+  it("reports balance tables, a weighted Table 1, the remission and loss-of-response tables and three figures with the 0.1 line", () => {
     expect(demo.tables.map((t) => t.caption)).toEqual([
       expect.stringMatching(/^Balance before and after 1:1 matching/),
       expect.stringMatching(/^Balance before and after weighting/),
       expect.stringMatching(/^Weighted Table 1/),
       expect.stringMatching(/^Clinical remission at week 8/),
+      expect.stringMatching(/^Loss of response/),
     ]);
+    expect(demo.tables[4]!.rows.map((r) => r[0])).toEqual(["Crude", "Matched 1:1", "Weighted, ATT"]);
     expect(demo.tables[3]!.rows).toHaveLength(3);
     expect(Object.keys(demo.figures)).toEqual(["ce-overlap.svg", "ce-love-matched.svg", "ce-love-weighted.svg"]);
     expect(demo.figures["ce-love-matched.svg"]).toContain('class="threshold"');

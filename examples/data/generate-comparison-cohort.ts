@@ -8,7 +8,9 @@
  * drawn from a less refractory population, so the crude comparison is confounded by indication.
  * The outcome (clinical remission at week 8) is drawn from a logistic model in which upadacitinib
  * has a true conditional log odds ratio of 0.5 and prior advanced therapies, age, CRP and baseline
- * steroids act as confounders. Every value is recorded (no missing data), so the demo can show the
+ * steroids act as confounders. Weeks to loss of response (a second seeded stream, seed 17018) are
+ * exponential with a true hazard ratio of exp(-0.4) = 0.67 for upadacitinib, censored at 26-52 weeks.
+ * Every value is recorded (no missing data), so the demo can show the
  * methods without an imputation step; real cohorts need one.
  *
  * Deterministic: its own seeded integer PRNG (mulberry32, seed 17017), no clock, no Math.random;
@@ -32,12 +34,25 @@ export interface ComparisonPatient {
   readonly crpMgPerL: number;
   readonly steroidAtBaseline: 0 | 1;
   readonly clinicalRemissionWeek8: 0 | 1;
+  /** Weeks from the first dose to loss of response or censoring (end of follow-up 26-52 weeks). */
+  readonly weeksToLossOfResponse: number;
+  /** 1 = loss of response observed, 0 = censored. */
+  readonly lossOfResponse: 0 | 1;
 }
 
 let state = 17017 >>> 0;
+/** A second stream (seed 17018) for the follow-up times, so adding them changed no other value. */
+let state2 = 17018 >>> 0;
+let useSecond = false;
 function nextU32(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
+  let t: number;
+  if (useSecond) {
+    state2 = (state2 + 0x6d2b79f5) >>> 0;
+    t = state2;
+  } else {
+    state = (state + 0x6d2b79f5) >>> 0;
+    t = state;
+  }
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return (t ^ (t >>> 14)) >>> 0;
@@ -87,18 +102,27 @@ function patient(id: string, drug: ComparisonPatient["drug"], diagnosis: Compari
   const steroidAtBaseline = bernoulli(pop.steroid);
   const eta = -0.2 + (drug === "upadacitinib" ? 0.5 : 0) - 0.35 * priorAdvancedTherapies - 0.015 * (ageYears - 40) - 0.25 * Math.log(crpMgPerL / 5) - 0.3 * steroidAtBaseline;
   const clinicalRemissionWeek8 = bernoulli(expit(eta));
-  return { id, drug, diagnosis, ageYears, female, diseaseDurationYears, priorAdvancedTherapies, crpMgPerL, steroidAtBaseline, clinicalRemissionWeek8 };
+  // Loss of response: exponential, weekly hazard 0.02 x exp(-0.4 upadacitinib + 0.25 prior + 0.2 log(CRP / 5)); censored at 26-52 weeks.
+  useSecond = true;
+  const rate = 0.02 * Math.exp((drug === "upadacitinib" ? -0.4 : 0) + 0.25 * priorAdvancedTherapies + 0.2 * Math.log(crpMgPerL / 5));
+  const tEvent = -Math.log(unit()) / rate;
+  const tCensor = 26 + 26 * unit();
+  useSecond = false;
+  const lossOfResponse: 0 | 1 = tEvent <= tCensor ? 1 : 0;
+  const weeksToLossOfResponse = Math.max(0.1, round1(Math.min(tEvent, tCensor)));
+  return { id, drug, diagnosis, ageYears, female, diseaseDurationYears, priorAdvancedTherapies, crpMgPerL, steroidAtBaseline, clinicalRemissionWeek8, weeksToLossOfResponse, lossOfResponse };
 }
 
 /** The cohort: 122 upadacitinib (43 UC, 79 CD) and 366 ustekinumab (110 UC, 256 CD) patients. */
 export function generateComparisonCohort(): { description: string; patients: ComparisonPatient[] } {
   state = 17017 >>> 0;
+  state2 = 17018 >>> 0;
   const patients: ComparisonPatient[] = [];
   for (let i = 0; i < 122; i++) patients.push(patient(`U${String(i + 1).padStart(3, "0")}`, "upadacitinib", i < 43 ? "UC" : "CD", UPA));
   for (let i = 0; i < 366; i++) patients.push(patient(`S${String(i + 1).padStart(3, "0")}`, "ustekinumab", i < 110 ? "UC" : "CD", UST));
   return {
     description:
-      "SYNTHETIC comparison cohort (examples/data/generate-comparison-cohort.ts, seed 17017): 122 upadacitinib patients (43 UC, 79 CD, as in the paper cohort) and 366 synthetic ustekinumab patients from a less refractory population; clinical remission at week 8 drawn with a true conditional log odds ratio of 0.5 for upadacitinib, confounded by prior advanced therapies, age, CRP and baseline steroids. Not real data.",
+      "SYNTHETIC comparison cohort (examples/data/generate-comparison-cohort.ts, seed 17017): 122 upadacitinib patients (43 UC, 79 CD, as in the paper cohort) and 366 synthetic ustekinumab patients from a less refractory population; clinical remission at week 8 drawn with a true conditional log odds ratio of 0.5 for upadacitinib, confounded by prior advanced therapies, age, CRP and baseline steroids. Loss of response over up to 52 weeks: exponential, true hazard ratio 0.67 for upadacitinib. Not real data.",
     patients,
   };
 }

@@ -109,6 +109,14 @@ export type {
 } from "./tippingPoint/index.js";
 export { estimandRatesSvg } from "./estimandRatesSvg/index.js";
 export type { EstimandRatesSvgOptions } from "./estimandRatesSvg/index.js";
+export { balanceTable } from "./balanceTable/index.js";
+export type { BalanceTableOptions } from "./balanceTable/index.js";
+export { lovePlotSvg } from "./lovePlotSvg/index.js";
+export type { LovePlotSvgOptions } from "./lovePlotSvg/index.js";
+export { weightedSummaryTable } from "./weightedSummaryTable/index.js";
+export type { WeightedSummaryTableOptions } from "./weightedSummaryTable/index.js";
+export { propensityOverlapSvg } from "./propensityOverlapSvg/index.js";
+export type { PropensityOverlapSvgOptions } from "./propensityOverlapSvg/index.js";
 export { adverseEventHierarchyTable } from "./adverseEventHierarchy/index.js";
 export type {
   AdverseEventPatient,

@@ -59,7 +59,11 @@ export function lovePlotSvg(balance: CovariateBalanceResult, options: LovePlotSv
   const finite = rows.flatMap((r) => [r.before, r.after ?? 0]).filter((v) => Number.isFinite(v));
   let hi = Math.max(thr * 1.5, ...finite.map(Math.abs));
   const ticks = niceTicks(signed ? -hi : 0, hi);
-  hi = Math.max(hi, ticks[ticks.length - 1]!);
+  // extend the axis to the first tick at or beyond the largest value
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : hi;
+  while (ticks[ticks.length - 1]! < hi - 1e-12) ticks.push(Number((ticks[ticks.length - 1]! + step).toPrecision(12)));
+  if (signed) while (ticks[0]! > -hi + 1e-12) ticks.unshift(Number((ticks[0]! - step).toPrecision(12)));
+  hi = ticks[ticks.length - 1]!;
   const lo = signed ? Math.min(-hi, ticks[0]!) : 0;
   const labelW = Math.max(80, ...rows.map((r) => textWidth(r.label, 12)));
   const left = 16 + labelW + 16;
@@ -68,7 +72,7 @@ export function lovePlotSvg(balance: CovariateBalanceResult, options: LovePlotSv
   const rowH = 24;
   const top = (options.title === undefined ? 16 : 44) + 28;
   const bottom = top + rows.length * rowH;
-  const H = bottom + 60;
+  const H = bottom + 66;
   const x = (v: number): number => left + ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo)) * (plotR - left);
   const body: string[] = [];
   if (options.title !== undefined) body.push(text(W / 2, 26, options.title, { "font-size": 16, "font-weight": "bold", "text-anchor": "middle" }));
@@ -88,9 +92,10 @@ export function lovePlotSvg(balance: CovariateBalanceResult, options: LovePlotSv
   body.push(`<line x1="${left}" y1="${n2(bottom)}" x2="${n2(plotR)}" y2="${n2(bottom)}" stroke="#444"/>`);
   for (const t of signed ? [-thr, thr] : [thr]) {
     body.push(`<line class="threshold" x1="${n2(x(t))}" y1="${top - 4}" x2="${n2(x(t))}" y2="${n2(bottom)}" stroke="#444" stroke-dasharray="5 4"/>`);
+    if (!ticks.includes(t)) body.push(text(x(t), bottom + 30, String(t), { "text-anchor": "middle", "font-size": 10, fill: "#444" }));
   }
   if (signed) body.push(`<line x1="${n2(x(0))}" y1="${top}" x2="${n2(x(0))}" y2="${n2(bottom)}" stroke="#888"/>`);
-  body.push(text((left + plotR) / 2, bottom + 40, signed ? "Standardised mean difference" : "Absolute standardised mean difference", { "text-anchor": "middle", "font-size": 12 }));
+  body.push(text((left + plotR) / 2, bottom + 50, signed ? "Standardised mean difference" : "Absolute standardised mean difference", { "text-anchor": "middle", "font-size": 12 }));
   rows.forEach((r, i) => {
     const cy = top + rowH * (i + 0.5);
     if (i % 2 === 0) body.push(`<rect x="8" y="${n2(cy - rowH / 2)}" width="${W - 16}" height="${rowH}" fill="#f6f8fa"/>`);

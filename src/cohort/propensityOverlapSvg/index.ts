@@ -59,14 +59,16 @@ export function propensityOverlapSvg(score: readonly number[], treatment: readon
   const share = counts.map((c, g) => c.map((v) => v / n[g]!));
   const maxShare = Math.max(...share[0]!, ...share[1]!);
   const ticks = niceTicks(0, maxShare, 3);
-  const top = niceTicks(0, maxShare, 3).at(-1)!;
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : maxShare;
+  while (ticks[ticks.length - 1]! < maxShare - 1e-12) ticks.push(Number((ticks[ticks.length - 1]! + step).toPrecision(12)));
+  const top = ticks[ticks.length - 1]!;
   const [gt, gc] = options.groupLabels ?? ["Treated", "Control"];
   const left = 64;
   const right = W - 16;
   const t0 = options.title === undefined ? 28 : 52;
   const half = 150;
   const mid = t0 + half;
-  const H = mid + half + 56;
+  const H = mid + half + 60;
   const x = (v: number): number => left + v * (right - left);
   const hy = (v: number): number => (v / top) * half;
   const body: string[] = [];
@@ -86,8 +88,9 @@ export function propensityOverlapSvg(score: readonly number[], treatment: readon
       body.push(text(left - 6, y + 4, `${fixed(100 * t, 0)}%`, { "text-anchor": "end", "font-size": 10 }));
     }
   }
-  for (let k = 0; k <= 10; k += 2) body.push(text(x(k / 10), mid + half + 18, fixed(k / 10, 1), { "text-anchor": "middle", "font-size": 11 }));
-  body.push(text((left + right) / 2, mid + half + 40, "Propensity score", { "text-anchor": "middle", "font-size": 12 }));
+  body.push(`<line x1="${left}" y1="${n2(mid + half + 4)}" x2="${right}" y2="${n2(mid + half + 4)}" stroke="#444"/>`);
+  for (let k = 0; k <= 10; k += 2) body.push(text(x(k / 10), mid + half + 20, fixed(k / 10, 1), { "text-anchor": "middle", "font-size": 11 }));
+  body.push(text((left + right) / 2, mid + half + 44, "Propensity score", { "text-anchor": "middle", "font-size": 12 }));
   body.push(text(right, t0 + 10, `${gt} (n = ${n[0]})`, { "text-anchor": "end", "font-size": 12, fill: "#0072B2" }));
   body.push(text(right, mid + half - 4, `${gc} (n = ${n[1]})`, { "text-anchor": "end", "font-size": 12, fill: "#D55E00" }));
   const desc = `Propensity score overlap in ${bins} bins: ${gt} counts ${counts[0]!.join(", ")}; ${gc} counts ${counts[1]!.join(", ")}.`;

@@ -1,5 +1,5 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
-import { kahanSum, optionRecord, parseNumbers, parseTreatment } from "../_common/treatment.js";
+import { optionRecord, parseNumbers, parseTreatment } from "../_common/treatment.js";
 
 const FN = "iptwWeights";
 
@@ -225,17 +225,30 @@ export function iptwWeights(score: readonly number[], treatment: readonly number
     }
     truncation = { lower: lo, upper: hi, nTruncated: changed };
   }
+  // Neumaier-compensated sums of w and w^2 per group, in one pass.
+  const sum = [0, 0];
+  const sumC = [0, 0];
+  const sq = [0, 0];
+  const sqC = [0, 0];
+  const max = [0, 0];
+  for (let i = 0; i < n; i++) {
+    if (keep[i] !== 1) continue;
+    const g = z[i]!;
+    const v = w[i]!;
+    let s0 = sum[g]!;
+    let t = s0 + v;
+    sumC[g]! += Math.abs(s0) >= Math.abs(v) ? s0 - t + v : v - t + s0;
+    sum[g] = t;
+    const v2 = v * v;
+    s0 = sq[g]!;
+    t = s0 + v2;
+    sqC[g]! += Math.abs(s0) >= Math.abs(v2) ? s0 - t + v2 : v2 - t + s0;
+    sq[g] = t;
+    if (v > max[g]!) max[g] = v;
+  }
   const group = (g: 0 | 1): { sum: number; ess: number; max: number } => {
-    const v: number[] = [];
-    let max = 0;
-    for (let i = 0; i < n; i++) {
-      if (keep[i] !== 1 || z[i] !== g) continue;
-      v.push(w[i]!);
-      if (w[i]! > max) max = w[i]!;
-    }
-    const sum = kahanSum(v);
-    const sq = kahanSum(v.map((x) => x * x));
-    return { sum, ess: (sum * sum) / sq, max };
+    const s1 = sum[g]! + sumC[g]!;
+    return { sum: s1, ess: (s1 * s1) / (sq[g]! + sqC[g]!), max: max[g]! };
   };
   const gt = group(1);
   const gc = group(0);

@@ -54,8 +54,9 @@ export interface PropensityScoreResult {
  * units outside the other group's range have no comparable counterpart).
  *
  * Bad input: treatment perfectly separated by the covariates (some scores numerically 0 or 1, so no
- * unit like them was treated, or untreated) is a RangeError, since weights and matching on such
- * scores mean nothing; restrict the cohort or drop the separating covariate. A covariate that is
+ * unit like them was treated, or untreated) gives glm's last iterate, as R does, with a warning that
+ * leads `warnings`: weights and matching on such scores mean nothing (`iptwWeights` then reports
+ * extreme weights); restrict the cohort or drop the separating covariate. A covariate that is
  * constant within one group (but not overall) is allowed and reported in `warnings`, as it often
  * signals near-separation. A covariate constant overall is a RangeError (collinear with the
  * intercept).
@@ -66,7 +67,7 @@ export interface PropensityScoreResult {
  * @returns Scores, logits, the model, overlap and warnings.
  * @throws {TypeError} If an argument or option has the wrong kind or an option is unknown.
  * @throws {RangeError} If X is empty, ragged or not finite, treatment is not 0/1 or lacks a group,
- *   the columns are collinear, or treatment is perfectly separated by the covariates.
+ *   or the columns are collinear.
  * @example
  * const X = [[40], [52], [33], [61], [45], [58], [29], [50]];
  * const ps = propensityScore(X, [0, 1, 0, 1, 1, 0, 0, 1], { names: ["ageYears"] });
@@ -98,11 +99,7 @@ export function propensityScore(X: readonly (readonly number[])[], treatment: re
   const n = X.length;
   const k = model.coefficients.length - 1;
   const names = model.coefficients.slice(1).map((c) => c.name);
-  if (model.warnings.some((w) => w.startsWith("separation"))) {
-    throw new RangeError(
-      `${FN}: treatment must not be perfectly separated by the covariates (fitted scores numerically 0 or 1; no comparable units exist); got separation in a model on ${names.join(", ")}.`,
-    );
-  }
+  const separated = model.warnings.some((w) => w.startsWith("separation"));
   const b = model.coefficients.map((c) => c.estimate);
   const logit = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -127,6 +124,11 @@ export function propensityScore(X: readonly (readonly number[])[], treatment: re
         warnings.push(`covariate ${names[j]} is constant (${first}) in the ${g === 1 ? "treated" : "control"} group: check for near-separation and for units the other group cannot match`);
       }
     }
+  }
+  if (separated) {
+    warnings.unshift(
+      `treatment is (quasi-)perfectly separated by ${names.join(", ")}: some scores are numerically 0 or 1 (glm's last iterate, as R returns it), so some units have no comparable counterpart; weights and matching on these scores are not meaningful (restrict the cohort or drop the separating covariate)`,
+    );
   }
   for (const w of model.warnings) warnings.push(`model: ${w}`);
   const range = (g: 0 | 1): ScoreRange => {

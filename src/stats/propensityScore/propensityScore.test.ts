@@ -39,8 +39,11 @@ describe("propensityScore", () => {
     expect(ps.model.coefficients[1]!.name).toBe("ageYears");
     ps.score.forEach((s, i) => expectClose(Math.log(s / (1 - s)), ps.logit[i]!, 1e-12, "logit = qlogis(score)", "abs"));
   });
-  it("perfect separation of treatment is a RangeError", () => {
-    expect(() => propensityScore([[1], [2], [3], [4], [5], [6]], [0, 0, 0, 1, 1, 1], { names: ["crp"] })).toThrow(/propensityScore: treatment must not be perfectly separated.*crp/);
+  it("perfect separation of treatment gives R's iterate with a leading warning naming the covariates", () => {
+    const ps = propensityScore([[1], [2], [3], [4], [5], [6]], [0, 0, 0, 1, 1, 1], { names: ["crp"] });
+    expect(ps.warnings[0]).toMatch(/^treatment is \(quasi-\)perfectly separated by crp/);
+    expect(ps.score.every((s) => s > 0 && s < 1)).toBe(true);
+    expect(ps.score[0]).toBeLessThan(1e-6);
   });
   it("a covariate constant in one group (inside the other group's range) is a warning naming it and the group", () => {
     const Xc = [
