@@ -126,14 +126,6 @@ export type {
   AdverseEventHierarchyLine,
   AdverseEventHierarchyTableResult,
 } from "./adverseEventHierarchy/index.js";
-export { balanceTable } from "./balanceTable/index.js";
-export type { BalanceTableOptions } from "./balanceTable/index.js";
-export { lovePlotSvg } from "./lovePlotSvg/index.js";
-export type { LovePlotSvgOptions } from "./lovePlotSvg/index.js";
-export { weightedSummaryTable } from "./weightedSummaryTable/index.js";
-export type { WeightedSummaryTableOptions } from "./weightedSummaryTable/index.js";
-export { propensityOverlapSvg } from "./propensityOverlapSvg/index.js";
-export type { PropensityOverlapSvgOptions } from "./propensityOverlapSvg/index.js";
 export { inlineText } from "./inlineText/index.js";
 export type { InlineTextOptions } from "./inlineText/index.js";
 export { mergeTables, stackTables, stratifiedSummaryTable } from "./combineTables/index.js";

@@ -90,14 +90,4 @@ export type { MatchedPairsMcNemarOptions, MatchedPairsMcNemarResult } from "./ma
 export { propensityPipeline } from "./propensityPipeline/index.js";
 export type { PropensityPipelineOptions, PropensityPipelineResult } from "./propensityPipeline/index.js";
 // --- Time to event ---
-export { kaplanMeier } from "./kaplanMeier/index.js";
-export type { ConfType, KaplanMeierAtTime, KaplanMeierOptions, KaplanMeierResult, RestrictedMean } from "./kaplanMeier/index.js";
-export { logRankTest } from "./logRankTest/index.js";
-export type { LogRankTestOptions, LogRankTestResult } from "./logRankTest/index.js";
-export { coxRegression } from "./coxRegression/index.js";
-export type { CoxCoefficient, CoxModelTest, CoxRegressionOptions, CoxRegressionResult } from "./coxRegression/index.js";
-export { proportionalHazardsTest } from "./proportionalHazardsTest/index.js";
-export type { ProportionalHazardsTestOptions, ProportionalHazardsTestResult, ZphTest, ZphTransform } from "./proportionalHazardsTest/index.js";
-export { cumulativeIncidence } from "./cumulativeIncidence/index.js";
-export type { CumulativeIncidenceAtTime, CumulativeIncidenceCurve, CumulativeIncidenceOptions, CumulativeIncidenceResult } from "./cumulativeIncidence/index.js";
 // --- end Time to event ---
