@@ -10,6 +10,7 @@ export default defineConfig([
       "eligibility/index": "src/eligibility/index.ts",
       "stats/index": "src/stats/index.ts",
       "cohort/index": "src/cohort/index.ts",
+      "fhir/index": "src/fhir/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
