@@ -11,3 +11,6 @@ export { scoreObservation } from "./scoreObservation/index.js";
 export type { ScoreObservationContext } from "./scoreObservation/index.js";
 export { scoreQuestionnaire } from "./scoreQuestionnaire/index.js";
 export type { QuestionnaireScoreName } from "./scoreQuestionnaire/index.js";
+export { endpointObservation } from "./endpointObservation/index.js";
+export type { EndpointObservationContext } from "./endpointObservation/index.js";
+export { difficultToTreatObservation } from "./difficultToTreatObservation/index.js";
