@@ -11,6 +11,7 @@ export default defineConfig([
       "stats/index": "src/stats/index.ts",
       "cohort/index": "src/cohort/index.ts",
       "docx/index": "src/docx/index.ts",
+      "fhir/index": "src/fhir/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

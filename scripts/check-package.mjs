@@ -40,6 +40,8 @@ const entries = [
   { name: "one model parser (ibd-outcomes/models)", code: 'import { parseVisit } from "ibd-outcomes/models"; console.log(parseVisit);', maxKb: 30 },
   { name: "one test (ibd-outcomes/stats)", code: 'import { welchTTest } from "ibd-outcomes/stats"; console.log(welchTTest);', maxKb: 40, stats: true },
   { name: "one test (root)", code: 'import { welchTTest } from "ibd-outcomes"; console.log(welchTTest);', maxKb: 40, stats: true },
+  { name: "one new score (ibd-outcomes/scores)", code: 'import { pucai } from "ibd-outcomes/scores"; console.log(pucai);', maxKb: 12 },
+  { name: "one FHIR function (ibd-outcomes/fhir)", code: 'import { scoreObservation } from "ibd-outcomes/fhir"; console.log(scoreObservation);', maxKb: 20 },
 ];
 // Strings that only the statistics code contains: a score bundle holding any of them is not tree-shaken.
 const statsMarkers = ["Kruskal-Wallis", "Shapiro-Wilk", "Wilcoxon"];
@@ -60,6 +62,12 @@ for (const e of entries) {
   // The Word writer lives in ibd-outcomes/docx only: no score or test may load the docx package.
   const docxLeak = docxMarkers.filter((m) => all.outputFiles[0].text.includes(m));
   if (docxLeak.length > 0) throw new Error(`check-package: ${e.name} pulls in the docx package (${docxLeak.join(", ")})`);
+  // Strings that only the FHIR code contains: a score bundle holding any of them pulls in ibd-outcomes/fhir.
+  const fhirMarkers = ["sdc-questionnaire-calculatedExpression", "urn:ibd-outcomes:score-part", "resourceType"];
+  if (!e.name.includes("FHIR")) {
+    const fhirLeak = fhirMarkers.filter((m) => text.includes(m));
+    if (fhirLeak.length > 0) throw new Error(`check-package: ${e.name} pulls in FHIR code (${fhirLeak.join(", ")})`);
+  }
   if (kb > e.maxKb) throw new Error(`check-package: ${e.name} is ${kb.toFixed(1)} KB, over the ${e.maxKb} KB budget`);
 }
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
