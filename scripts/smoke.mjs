@@ -29,6 +29,30 @@ console.log("smoke cli: ok");
   console.log(`smoke cli score --jobs 1 vs 2: ok (${visits.length} visits, identical bytes)`);
 }
 
+// Determinism across engines (docs/determinism.md): the same seeded cvElasticNet and Boruta under Node and
+// Deno take identical decisions (folds, chosen lambda, Boruta decisions) and their numbers agree within
+// 1e-12 relative (engines may differ in the last bit of Math.exp/log/pow).
+{
+  const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  const script = join(root, "tests/smoke/determinism.mjs");
+  const viaNode = JSON.parse(execFileSync(process.execPath, [script], { cwd: root, encoding: "utf8", env }));
+  const viaNode2 = JSON.parse(execFileSync(process.execPath, [script], { cwd: root, encoding: "utf8", env }));
+  const viaDeno = JSON.parse(execFileSync(join(root, "node_modules/.bin/deno"), ["run", "--no-prompt", "--allow-read", "--allow-env", "--node-modules-dir=manual", script], { cwd: root, encoding: "utf8", env }));
+  if (JSON.stringify(viaNode) !== JSON.stringify(viaNode2)) throw new Error("smoke determinism: two Node runs differ (must be bit-identical)");
+  if (JSON.stringify(viaNode.decisions) !== JSON.stringify(viaDeno.decisions)) {
+    throw new Error(`smoke determinism: decisions differ between Node and Deno: ${JSON.stringify(viaNode.decisions)} vs ${JSON.stringify(viaDeno.decisions)}`);
+  }
+  if (viaNode.numbers.length !== viaDeno.numbers.length) throw new Error("smoke determinism: Node and Deno return different numbers of values");
+  let worst = 0;
+  viaNode.numbers.forEach((a, i) => {
+    const b = viaDeno.numbers[i];
+    const rel = a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+    if (!(rel <= 1e-12)) throw new Error(`smoke determinism: value ${i} differs between Node (${a}) and Deno (${b}) by ${rel} relative (> 1e-12)`);
+    worst = Math.max(worst, rel);
+  });
+  console.log(`smoke determinism node vs deno: ok (decisions identical, ${viaNode.numbers.length} numbers within ${worst.toExponential(1)} relative; two Node runs bit-identical)`);
+}
+
 // The examples that run against the built package (the vitest copies of these checks skip before a build).
 const quick = execFileSync(process.execPath, [join(root, "examples/node-quickstart.mjs")], { cwd: root, encoding: "utf8" });
 if (!/19\/28 \(67\.9%\)/.test(quick) || !/31\/52 \(59\.6%\)/.test(quick)) throw new Error("smoke: examples/node-quickstart.mjs did not print the paper's induction remission rates");

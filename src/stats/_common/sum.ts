@@ -53,12 +53,13 @@ export function sumSquaredDeviations(x: ArrayLike<number>, m: number): number {
 
 /**
  * Power-of-two exponent k that brings max |x| to at most 1 when it is 2^500 or more (sums and squares
- * of such values can overflow), else 0. Scaling by 2^-k is exact for normal numbers.
+ * of such values can overflow) or below 2^-500 (squares underflow), else 0. Scaling by 2^-k is exact for normal numbers.
  */
 export function overflowExponent(x: ArrayLike<number>): number {
   let max = 0;
   for (let i = 0; i < x.length; i++) max = Math.max(max, Math.abs(x[i]!));
-  if (!(max >= 2 ** 500)) return 0;
+  // Tiny values too (below 2^-500): their squares underflow.
+  if (!(max >= 2 ** 500) && !(max > 0 && max < 2 ** -500)) return 0;
   return Math.ceil(Math.log2(max));
 }
 

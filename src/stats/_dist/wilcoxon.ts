@@ -54,20 +54,32 @@ function rankSumLowerHalf(m: number, n: number, r: number): number {
   const b = Math.max(m, n);
   const f = new Float64Array(r + 1);
   f[0] = 1;
+  // Counts (and the prefix sums below, at most (a b / 2) / i times larger) stay below 1e302 while
+  // m + n <= 1000 (C(1000, 500) = 2.7e299): they are divided by the total once at the end. Larger
+  // samples divide each factor by its value at q = 1, so f stays a probability distribution.
+  const scaled = a + b > 1000;
   for (let i = 1; i <= a; i++) {
     // The partial product [b + i choose i]_q has degree i b: nothing above it is non-zero.
     const top = Math.min(r, i * b);
     // Divide by (1 - q^i): prefix sums with stride i.
     for (let k = i; k <= top; k++) f[k]! += f[k - i]!;
-    // Multiply by (1 - q^(b+i)) and divide by its value at q = 1 over that of (1 - q^i), (b + i) / i,
-    // so that f stays a probability distribution (no overflow at any size).
+    // Multiply by (1 - q^(b+i)) (and, when scaled, divide by (b + i) / i).
     const s = b + i;
-    const scale = i / s;
-    for (let k = top; k >= s; k--) f[k] = (f[k]! - f[k - s]!) * scale;
-    for (let k = Math.min(top, s - 1); k >= 0; k--) f[k]! *= scale;
+    if (scaled) {
+      const scale = i / s;
+      for (let k = top; k >= s; k--) f[k] = (f[k]! - f[k - s]!) * scale;
+      for (let k = Math.min(top, s - 1); k >= 0; k--) f[k]! *= scale;
+    } else {
+      for (let k = top; k >= s; k--) f[k]! -= f[k - s]!;
+    }
   }
   let p = 0;
   for (let k = 0; k <= r; k++) p += f[k]!;
+  if (!scaled) {
+    let total = 1;
+    for (let i = 1; i <= a; i++) total = (total * (b + i)) / i;
+    p /= total;
+  }
   return p;
 }
 

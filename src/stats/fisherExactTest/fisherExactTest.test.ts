@@ -118,3 +118,21 @@ describe("fisherExactTest against R", () => {
     expect(() => fisherExactTest([[60000, 1, 1], [1, 60000, 1]])).toThrow(/at most 100000/);
   });
 });
+
+interface LargeCase { table: number[][]; alternative: string; pValue: number; estimate: number; confInt: [number, number] }
+const large = loadFixtures<LargeCase[]>(import.meta.url, "large.fixtures.json");
+describe("fisherExactTest on 2 x 2 tables with large counts against R", () => {
+  it(`matches fisher.test on ${large.length} cases (support windowed around the mode, x and its mirror)`, () => {
+    for (const c of nonEmpty(large, "large 2x2")) {
+      const alternative = (c.alternative === "two.sided" ? "two-sided" : c.alternative) as Alternative;
+      const r = fisherExactTest(c.table, { alternative });
+      const k = `fisher.test(${JSON.stringify(c.table)}, ${c.alternative})`;
+      expectContract(r.pValue, c.pValue, `${k} pValue`, "fisherExactTest 2x2 large", true);
+      // fisher.test solves the estimate and limits with uniroot (default tolerance, errors up to about 4e-4
+      // relative here); ours are solved to full precision, so they are compared at 1e-3 (the p-values at 1e-9).
+      expectContract(r.estimate!, c.estimate, `${k} estimate`, "fisherExactTest 2x2 large estimate/confInt", false, 1e-3);
+      expectContract(r.confInt![0], c.confInt[0], `${k} confInt[0]`, "fisherExactTest 2x2 large estimate/confInt", false, 1e-3);
+      if (Number.isFinite(c.confInt[1])) expectContract(r.confInt![1], c.confInt[1], `${k} confInt[1]`, "fisherExactTest 2x2 large estimate/confInt", false, 1e-3);
+    }
+  });
+});

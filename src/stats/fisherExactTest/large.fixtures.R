@@ -3,14 +3,11 @@
 # Run: Rscript src/stats/fisherExactTest/large.fixtures.R  (writes large.fixtures.json)
 source(file.path(dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))), "../_common/json.R"))
 tables <- list(
-  c(1e6, 1e6 + 300, 1e6 + 1000, 1e6),
-  c(1e6, 1e6, 1e6, 1e6),
-  c(5, 2e6, 40, 1.5e6),
-  c(3e6, 1e5, 2.9e6, 1.2e5),
-  c(1e7, 1e7 + 5000, 1e7 - 3000, 1e7),
+  c(2e5, 2e5 + 300, 2e5 + 1000, 2e5),
+  c(5, 4e5, 40, 3e5),
   c(123456, 7, 654321, 99))
 cases <- list()
-for (tb in tables) for (a in c("two.sided", "less", "greater")) {
+for (tb in tables) for (a in c("two.sided", "greater")) {
   h <- fisher.test(matrix(tb, 2, byrow = TRUE), alternative = a)
   cases[[length(cases) + 1]] <- list(table = list(I(tb[1:2]), I(tb[3:4])), alternative = a,
     pValue = h$p.value, estimate = unname(h$estimate), confInt = as.numeric(h$conf.int))

@@ -1,5 +1,5 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
-import { isNumericArrayLike } from "../_common/validate.js";
+import { isNumericArrayLike, isPlainObject } from "../_common/validate.js";
 import { pnorm, qnorm } from "../_dist/normal.js";
 import { covariance, fitIrls, Profiler, SingularError, type Design, type FitState } from "./_irls.js";
 import { parseWeighting, sandwichCovariance, type Weighting } from "./_robust.js";
@@ -100,7 +100,7 @@ interface Parsed {
 const OPTION_KEYS = new Set(["names", "intercept", "confLevel", "confIntMethod", "weights", "robust", "cluster"]);
 
 function parse(X: unknown, y: unknown, options: unknown): Parsed {
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
+  if (options !== undefined && !isPlainObject(options)) {
     throw new TypeError(`${FN}: options must be an object; got ${describeValue(options)}.`);
   }
   const opts = (options ?? {}) as Record<string, unknown>;

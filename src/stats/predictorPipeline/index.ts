@@ -1,3 +1,4 @@
+import { isPlainObject } from "../_common/validate.js";
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
 import { borutaSelection, type BorutaSelectionResult } from "../borutaSelection/index.js";
 import { cvElasticNet } from "../cvElasticNet/index.js";
@@ -163,7 +164,7 @@ export function predictorPipeline(
   options: PredictorPipelineOptions = {},
 ): PredictorPipelineResult {
   const rawOptions: unknown = options;
-  if (!isRecord(rawOptions)) throw new TypeError(`${FN}: options must be an object; got ${describeValue(rawOptions)}.`);
+  if (!isPlainObject(rawOptions)) throw new TypeError(`${FN}: options must be an object; got ${describeValue(rawOptions)}.`);
   for (const key of Object.keys(rawOptions)) {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`${FN}: options.${key} is not a known option; got ${describeValue(rawOptions[key])}.`);
   }
@@ -215,7 +216,7 @@ export function predictorPipeline(
   let borutaOptions: PredictorPipelineBorutaOptions | false = {};
   if (options.boruta !== undefined) {
     const rawBoruta: unknown = options.boruta;
-    if (rawBoruta !== false && !isRecord(rawBoruta)) {
+    if (rawBoruta !== false && !isPlainObject(rawBoruta)) {
       throw new TypeError(`${FN}: options.boruta must be false or an object of Boruta settings; got ${describeValue(rawBoruta)}.`);
     }
     if (rawBoruta !== false) {

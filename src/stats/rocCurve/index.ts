@@ -1,5 +1,5 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
-import { isNumericArrayLike } from "../_common/validate.js";
+import { isNumericArrayLike, isPlainObject } from "../_common/validate.js";
 import { qnorm } from "../_dist/normal.js";
 
 const FN = "rocCurve";
@@ -96,7 +96,7 @@ function medianSorted(a: Float64Array): number {
  *   2014;21(11):1389-1393. doi:10.1109/LSP.2014.2337313
  */
 export function rocCurve(predictor: readonly number[], response: readonly number[], options: RocCurveOptions = {}): RocCurveResult {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+  if (!isPlainObject(options)) {
     throw new TypeError(`${FN}: options must be an object; got ${describeValue(options)}.`);
   }
   const opts = options as Record<string, unknown>;

@@ -84,13 +84,13 @@ function welchCore(mx: number, sdx: number, nx: number, my: number, sdy: number,
   const rx = big > 0 ? (ex / big) ** 2 : 0;
   const ry = big > 0 ? (ey / big) ** 2 : 0;
   const df = ((rx + ry) * (rx + ry)) / ((rx * rx) / (nx - 1) + (ry * ry) / (ny - 1));
-  return { tstat: scaledDiff(mx, my, mu) / stderr, df, stderr };
+  return { tstat: tStatistic(mx, my, mu, stderr), df, stderr };
 }
 
-/** (a - b - mu), or its half doubled when the difference overflows (a t statistic can still be finite). */
-function scaledDiff(a: number, b: number, mu: number): number {
+/** (a - b - mu) / se, from the halves when the difference overflows (the statistic can still be finite). */
+function tStatistic(a: number, b: number, mu: number, se: number): number {
   const d = a - b - mu;
-  return Number.isFinite(d) ? d : 2 * (a / 2 - b / 2 - mu / 2);
+  return Number.isFinite(d) ? d / se : (a / 2 - b / 2 - mu / 2) / (se / 2);
 }
 
 function checkConstant(fn: string, stderr: number, a: number, b: number): void {
@@ -169,7 +169,7 @@ export function studentTTest(x: readonly number[], y: readonly number[], options
   const ss = ldexp(sx.ss, 2 * (sx.k - k)) + ldexp(sy.ss, 2 * (sy.k - k));
   const stderr = ldexp(Math.sqrt((ss / df) * (1 / nx + 1 / ny)), k);
   checkConstant(fn, stderr, mx, my);
-  return finish(fn, "Two Sample t-test", { tstat: scaledDiff(mx, my, mu) / stderr, df, stderr }, mx - my, mu, alternative, confLevel);
+  return finish(fn, "Two Sample t-test", { tstat: tStatistic(mx, my, mu, stderr), df, stderr }, mx - my, mu, alternative, confLevel);
 }
 
 /**
@@ -207,7 +207,7 @@ export function pairedTTest(x: readonly number[], y: readonly number[], options?
   if (stderr < 10 * Number.EPSILON * Math.abs(md) || !(stderr > 0)) {
     throw new RangeError(`${fn}: differences x - y must not all be equal; got standard error ${stderr}.`);
   }
-  return finish(fn, "Paired t-test", { tstat: scaledDiff(md, 0, mu) / stderr, df: n - 1, stderr }, md, mu, alternative, confLevel);
+  return finish(fn, "Paired t-test", { tstat: tStatistic(md, 0, mu, stderr), df: n - 1, stderr }, md, mu, alternative, confLevel);
 }
 
 function parseSummary(fn: string, name: string, s: unknown): GroupSummary {
