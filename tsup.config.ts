@@ -10,6 +10,7 @@ export default defineConfig([
       "eligibility/index": "src/eligibility/index.ts",
       "stats/index": "src/stats/index.ts",
       "cohort/index": "src/cohort/index.ts",
+      "docx/index": "src/docx/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
@@ -19,7 +20,7 @@ export default defineConfig([
     clean: false,
     target: "es2022",
     platform: "neutral",
-    external: ["zod", "date-fns"],
+    external: ["zod", "date-fns", "docx"],
   },
   // The command line (bin "ibd-outcomes"): its own Node bundle, never part of the library entries.
   {
@@ -33,6 +34,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
-    external: ["zod", "date-fns"],
+    external: ["zod", "date-fns", "docx"],
   },
 ]);

@@ -17,6 +17,7 @@ import { analyseCohort, type Analysis } from "../src/cli/analysis/analyse.js";
 import { comparePaper, comparisonConsole, contradictionsConsole, type Comparison } from "../src/cli/analysis/compare.js";
 import { reportFile } from "../src/cli/report.js";
 import { parseJsonSafe } from "../src/cli/safeJson.js";
+import { comparativeEffectivenessDemo, printComparativeEffectiveness } from "./comparative-effectiveness.js";
 
 export { comparePaper, type Comparison };
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const outIdx = process.argv.indexOf("--out");
   const outDir = outIdx > 0 ? process.argv[outIdx + 1]! : "report";
   const { keep } = analysePaperCohort();
+  const ce = comparativeEffectivenessDemo();
   const r = await reportFile(COHORT_FILE, {
     profile: "mao2025",
     out: outDir,
@@ -48,10 +50,12 @@ async function main(): Promise<void> {
     compare: "mao2025",
     labsBy: "all",
     title: "Mao et al. 2025 (Drug Des Devel Ther), reproduced from a synthetic cohort",
+    sections: () => [{ title: ce.title, text: [...ce.text, `Figures: ${Object.keys(ce.figures).join(", ")} (next to this report).`], tables: ce.tables }],
   });
   const rows = r.comparison ?? [];
   console.log(comparisonConsole(rows, 100));
   console.log(`\n${contradictionsConsole(100)}`);
+  await printComparativeEffectiveness(outDir, ce);
   const bad = rows.filter((x) => x.match === false);
   console.log(
     `\n${rows.filter((x) => x.match === true).length} figures match, ${bad.length} differ, ${rows.filter((x) => x.match === null).length} not asserted.\nReport: ${join(outDir, "report.md")}, ${join(outDir, "report.html")}`,

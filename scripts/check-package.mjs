@@ -38,9 +38,13 @@ const entries = [
   { name: "one score (ibd-outcomes/scores)", code: 'import { harveyBradshawIndex } from "ibd-outcomes/scores"; console.log(harveyBradshawIndex);', maxKb: 12 },
   { name: "one score (root)", code: 'import { harveyBradshawIndex } from "ibd-outcomes"; console.log(harveyBradshawIndex);', maxKb: 12 },
   { name: "one model parser (ibd-outcomes/models)", code: 'import { parseVisit } from "ibd-outcomes/models"; console.log(parseVisit);', maxKb: 30 },
+  { name: "one test (ibd-outcomes/stats)", code: 'import { welchTTest } from "ibd-outcomes/stats"; console.log(welchTTest);', maxKb: 40, stats: true },
+  { name: "one test (root)", code: 'import { welchTTest } from "ibd-outcomes"; console.log(welchTTest);', maxKb: 40, stats: true },
 ];
 // Strings that only the statistics code contains: a score bundle holding any of them is not tree-shaken.
 const statsMarkers = ["Kruskal-Wallis", "Shapiro-Wilk", "Wilcoxon"];
+// Strings only the docx package (WordprocessingML writer) contains.
+const docxMarkers = ["w:document", "wordprocessingml"];
 for (const e of entries) {
   const entry = join(tmp, "entry.mjs");
   writeFileSync(entry, e.code);
@@ -51,8 +55,11 @@ for (const e of entries) {
   const kb = ours.outputFiles[0].contents.length / 1024;
   const allKb = all.outputFiles[0].contents.length / 1024;
   console.log(`bundle ${e.name}: ${kb.toFixed(1)} KB minified (library code), ${allKb.toFixed(1)} KB with zod and date-fns`);
-  const leaked = statsMarkers.filter((m) => text.includes(m) || all.outputFiles[0].text.includes(m));
+  const leaked = e.stats ? [] : statsMarkers.filter((m) => text.includes(m) || all.outputFiles[0].text.includes(m));
   if (leaked.length > 0) throw new Error(`check-package: ${e.name} pulls in statistics code (${leaked.join(", ")})`);
+  // The Word writer lives in ibd-outcomes/docx only: no score or test may load the docx package.
+  const docxLeak = docxMarkers.filter((m) => all.outputFiles[0].text.includes(m));
+  if (docxLeak.length > 0) throw new Error(`check-package: ${e.name} pulls in the docx package (${docxLeak.join(", ")})`);
   if (kb > e.maxKb) throw new Error(`check-package: ${e.name} is ${kb.toFixed(1)} KB, over the ${e.maxKb} KB budget`);
 }
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));

@@ -681,7 +681,9 @@ function buildGroup(dx: Dx, ids: readonly string[]): void {
     const days = DAYS[dx];
     const indEnd = addDays(start, days[1]);
     const maint = dose30.has(i) ? 30 : 15;
-    const disc = discontinued.has(i) ? addDays(start, int(565, 620)) : null;
+    // the paper's 13 discontinuations fall within the 12-month maintenance period, after the week-52
+    // assessment window (day 364 +- 28) and before maintenance day 365 (day 421 UC, 449 CD)
+    const disc = discontinued.has(i) ? addDays(start, dx === "UC" ? int(400, 420) : int(400, 448)) : null;
     const dosePeriods: Rec[] = [
       { doseMg: 45, startDate: start, endDate: indEnd, phase: "induction" },
       disc === null ? { doseMg: maint, startDate: indEnd, phase: "maintenance" } : { doseMg: maint, startDate: indEnd, endDate: disc, phase: "maintenance" },
@@ -692,8 +694,8 @@ function buildGroup(dx: Dx, ids: readonly string[]): void {
       meds.push({ agentClass: "corticosteroid", drug: pick(["prednisone", "methylprednisolone"]), startDate: addDays(start, -int(20, 60)), endDate: addDays(start, stop ?? 420) });
     }
     for (const [cls, drug] of coTherapy.get(i) ?? []) meds.push({ agentClass: cls, drug, startDate: addDays(start, int(0, 14)) });
-    const course: Rec = { id: `${id}-upa`, patientId: id, drug: "upadacitinib", startDate: start, dosePeriods, concomitantMedications: meds };
-    if (disc !== null) course.discontinuation = { date: disc, reason: "lackOfEfficacy" };
+    const course: Rec = { id: `${id}-upa`, patientId: id, drug: "upadacitinib", startDate: start, dosePeriods, concomitantMedications: meds, corticosteroidsRecorded: true };
+    if (disc !== null) course.discontinuation = { date: disc, reason: discontinuationReason(dx, [...discontinued].sort((a, b) => a - b).indexOf(i)) };
     courses.push(course);
 
     // visits
@@ -920,6 +922,7 @@ function buildExcluded(ids: readonly string[]): void {
         { doseMg: 15, startDate: addDays(start, ind), phase: "maintenance" },
       ],
       concomitantMedications: [],
+      corticosteroidsRecorded: true,
     };
     if (short) course.discontinuation = { date: addDays(start, 35), reason: "patientDecision" };
     courses.push(course);
@@ -1037,6 +1040,15 @@ function main(): string {
     adverseEvents: adverseEvents.sort(byPatient),
   };
   return `${JSON.stringify(cohort, null, 1)}\n`;
+}
+
+/**
+ * Reasons of the 13 discontinuations ("due to inefficacy or surgery", Discussion): CD 8 lack of
+ * efficacy + 3 surgery, UC 1 + 1; by the patient's rank among the discontinued (no PRNG draw).
+ */
+function discontinuationReason(dx: string, rank: number): string {
+  const surgeries = dx === "UC" ? 1 : 3;
+  return rank % 3 === 2 && rank < 3 * surgeries ? "surgery" : dx === "UC" && rank === 1 ? "surgery" : "lackOfEfficacy";
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,14 @@ import { addDays, differenceInCalendarDays, differenceInYears, formatISO } from 
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True when `s` is a real calendar date written `YYYY-MM-DD` (2023-02-30 is not). */
+/** Proleptic Gregorian leap year (year 0 = 1 BC is a leap year; 1900 is not, 2000 is). */
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** True when `s` is a real calendar date written `YYYY-MM-DD` (2023-02-30 is not; 0000-02-29 is). */
 export function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (m === null) return false;
@@ -11,15 +18,20 @@ export function isIsoDate(s: string): boolean {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1) return false;
-  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const dim = mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
   return d <= dim;
 }
 
-/** Parses an already-validated ISO date into a local-midnight Date (date-fns convention). */
+/**
+ * Parses an already-validated ISO date into a local-midnight Date (date-fns convention). Years 0000-0099
+ * stay what they are (the `Date` constructor would map them to 1900-1999).
+ */
 export function toDate(iso: string): Date {
   const m = ISO_DATE.exec(iso);
   if (m === null) throw new RangeError(`not an ISO date: ${iso}`);
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const out = new Date(2000, 0, 1);
+  out.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return out;
 }
 
 /** Calendar days from `from` to `to` (positive when `to` is later). */

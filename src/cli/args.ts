@@ -1,7 +1,8 @@
 /** A small argv parser: positionals, `--flag`, `--key value`, `--key=value`, `-h`. */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
-  readonly options: Readonly<Record<string, string | true>>;
+  /** Options by name (a Map: names such as `constructor` are ordinary keys, never inherited members). */
+  readonly options: ReadonlyMap<string, string | true>;
 }
 
 /**
@@ -11,7 +12,7 @@ export interface ParsedArgs {
  */
 export function parseArgs(argv: readonly string[], valued: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
-  const options = Object.create(null) as Record<string, string | true>;
+  const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") {
@@ -19,22 +20,24 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): P
       break;
     }
     if (a === "-h") {
-      options.help = true;
+      options.set("help", true);
       continue;
     }
     if (a.startsWith("--")) {
       const eq = a.indexOf("=");
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      if (options.has(name)) throw new ArgError(`--${name} is given twice`);
       if (valued.includes(name)) {
         const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
         if (v === undefined) throw new ArgError(`--${name} needs a value`);
-        options[name] = v;
+        options.set(name, v);
       } else {
         if (eq >= 0) throw new ArgError(`--${name} takes no value`);
-        options[name] = true;
+        options.set(name, true);
       }
       continue;
     }
+    if (a.length > 1 && a.startsWith("-")) throw new ArgError(`unknown option ${a} (options start with --)`);
     positionals.push(a);
   }
   return { positionals, options };

@@ -16,8 +16,8 @@
 import { isIsoDate } from "../_lib/dates.js";
 import { measuresFromVisit, type VisitMeasures } from "../endpoints/index.js";
 import { convertLab, LAB_UNITS, type LabUnit, type Visit } from "../models/index.js";
-import { scoreVisit, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
-import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS, TOP_KEYS } from "./visitKeys.js";
+import { scoreVisit, type SteroidState, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
+import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS, TOP_KEYS, UCEIS_KEYS, UCEIS_MAX } from "./visitKeys.js";
 
 /** `"total":..,"band":..` entries of a score object, as `score` writes them without `--components`. */
 export function formatScoreEntries(scores: VisitScores): string {
@@ -64,6 +64,7 @@ const names = (list: readonly string[]): Names => {
 
 const TOP = names(TOP_KEYS);
 const MAYO = names(MAYO_KEYS);
+const UCEIS = names(UCEIS_KEYS);
 const HBI = names(HBI_KEYS);
 const HBI_COMPLICATIONS = names(HBI_COMPLICATION_KEYS);
 const SEGMENTS = names(SES_SEGMENT_KEYS);
@@ -127,7 +128,10 @@ class Scan {
   hbiMask = 0;
   sesKey = 0; // per segment, base 258: 0 absent, 1 null, 2 + packed items
   rut = 0;
-  steroids = false;
+  /** UCEIS items packed base 4 (vascular pattern, bleeding, erosions/ulcers). */
+  uceisKey = 0;
+  /** `onCorticosteroids`: 0 not recorded, 1 false, 2 true. */
+  steroids: SteroidState = 0;
   crp = -1;
   crpUnit = "";
   fc = -1;
@@ -306,6 +310,25 @@ class Scan {
     this.mayoKey = (((v0 * 5 + v1) * 5 + v2) * 5 + v3) * 3 + fr;
     return true;
   }
+  uceis(): boolean {
+    if (this.buf[this.p++] !== 123) return false;
+    let mask = 0;
+    let key = 0;
+    let k = -1;
+    for (;;) {
+      k = this.key(UCEIS, k);
+      if (k < 0 || mask & (1 << k)) return false;
+      const d = this.digit(UCEIS_MAX[k]!);
+      if (d < 0) return false;
+      mask |= 1 << k;
+      key += d * 4 ** (2 - k);
+      const more = this.next(125);
+      if (more === null) return false;
+      if (!more) break;
+    }
+    this.uceisKey = key;
+    return mask === 7;
+  }
   hbi(): boolean {
     if (this.buf[this.p++] !== 123) return false;
     let seen = 0;
@@ -469,7 +492,7 @@ class Scan {
     this.seen = 0;
     this.crp = -1;
     this.fc = -1;
-    this.steroids = false;
+    this.steroids = 0;
     if (buf[this.p++] !== 123 || buf[end - 1] !== 125) return false;
     let k = -1;
     for (;;) {
@@ -502,11 +525,14 @@ class Scan {
         case 7: {
           const b = this.bool();
           ok = b >= 0;
-          this.steroids = b === 1;
+          this.steroids = b === 1 ? 2 : 1;
           break;
         }
-        default:
+        case 8:
           ok = this.labs();
+          break;
+        default:
+          ok = this.uceis();
       }
       if (!ok || this.p >= end) return false;
       const more = this.next(125);
@@ -518,6 +544,10 @@ class Scan {
 }
 
 const MAYO_ITEMS = ["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal"] as const;
+function uceisOf(key: number): NonNullable<Visit["uceis"]> {
+  return { vascularPattern: Math.floor(key / 16), bleeding: Math.floor(key / 4) % 4, erosionsUlcers: key % 4 };
+}
+
 function mayoOf(key: number): NonNullable<Visit["mayo"]> {
   let m = mayoObj[key];
   if (m === undefined) {
@@ -614,11 +644,13 @@ const mayoBytes: (Uint8Array | undefined)[] = [];
 const hbiBytes = new Map<number, Uint8Array>();
 const sesBytes = new Map<number, Uint8Array>();
 const rutBytes: (Uint8Array | undefined)[] = [];
+const uceisBytes: (Uint8Array | undefined)[] = [];
 type Measures = VisitMeasures;
 const mayoMeasures: (Measures | undefined)[] = [];
 const hbiMeasures = new Map<number, Measures>();
 const sesMeasures = new Map<number, Measures>();
 const rutMeasures: (Measures | undefined)[] = [];
+const uceisMeasures: (Measures | undefined)[] = [];
 const bounded = <K, V>(m: Map<K, V>, k: K, v: V): V => {
   if (m.size >= MEMO_MAX) m.clear();
   m.set(k, v);
@@ -629,6 +661,14 @@ const VALIDATED = { validated: true, rutgeertsApplicable: true } as const;
 // Classification text as bytes per combination of statuses (each status numbered as first seen).
 const statusIndex = new Map<string, number>();
 const classBytes = new Map<number, Uint8Array>();
+
+/**
+ * Whether bytes [start, end) are a compact visit of the common shape (then `parseVisit` certainly accepts it).
+ * `false` means "not this fast shape", not "invalid".
+ */
+export function byteVisitValid(buf: Uint8Array, start: number, end: number): boolean {
+  return scan.visit(buf, start, end);
+}
 
 /**
  * Writes a fast-shape line to `out` with what `score` appends to it (`,"scores":{...}` and, with a classifier,
@@ -646,14 +686,16 @@ export function byteVisitWrite(buf: Buffer, start: number, end: number, classifi
   let b: Uint8Array = EMPTY;
   let c: Uint8Array = EMPTY;
   let d: Uint8Array = EMPTY;
+  let e: Uint8Array = EMPTY;
   const hbiKey = seen & 16 ? (((s.hbiLs * 5 + s.hbiWb) * 4 + s.hbiAp) * 4 + s.hbiAm) * 256 + s.hbiMask : 0;
   if (seen & 8) a = mayoBytes[s.mayoKey] ??= bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, mayo: mayoOf(s.mayoKey) })));
   if (seen & 16) b = hbiBytes.get(hbiKey) ?? bounded(hbiBytes, hbiKey, bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, hbi: hbiOf(s) }))));
   if (seen & 32) c = sesBytes.get(s.sesKey) ?? bounded(sesBytes, s.sesKey, bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, sesCd: sesOf(s.sesKey) }))));
   if (seen & 64) d = rutBytes[s.rut] ??= bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, rutgeerts: RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]> })));
+  if (seen & 512) e = uceisBytes[s.uceisKey] ??= bytesOf(formatScoreEntries(scoreVisit({ ...BLANK, uceis: uceisOf(s.uceisKey) })));
   let cls: Uint8Array = EMPTY;
   if (classifier !== null) {
-    const disease = forced ?? (seen & 8 ? "UC" : seen & (16 | 32 | 64) ? "CD" : null);
+    const disease = forced ?? (seen & (8 | 512) ? "UC" : seen & (16 | 32 | 64) ? "CD" : null);
     if (disease === null) cls = CLASS_NULL;
     else {
       // measuresFromVisit is a union over the visit's blocks: the measures of each block are memoised alone
@@ -662,6 +704,7 @@ export function byteVisitWrite(buf: Buffer, start: number, end: number, classifi
       if (seen & 16) Object.assign(f, hbiMeasures.get(hbiKey) ?? bounded(hbiMeasures, hbiKey, measuresFromVisit({ ...BLANK, hbi: hbiOf(s) }, VALIDATED)));
       if (seen & 32) Object.assign(f, sesMeasures.get(s.sesKey) ?? bounded(sesMeasures, s.sesKey, measuresFromVisit({ ...BLANK, sesCd: sesOf(s.sesKey) }, VALIDATED)));
       if (seen & 64) Object.assign(f, (rutMeasures[s.rut] ??= measuresFromVisit({ ...BLANK, rutgeerts: RUTGEERTS[s.rut]!.text as NonNullable<Visit["rutgeerts"]> }, VALIDATED)));
+      if (seen & 512) Object.assign(f, (uceisMeasures[s.uceisKey] ??= measuresFromVisit({ ...BLANK, uceis: uceisOf(s.uceisKey) }, VALIDATED)));
       if (s.crp >= 0) f.crpMgPerL = convertLab("crp", s.crp, s.crpUnit as LabUnit<"crp">);
       if (s.fc >= 0) f.fcUgPerG = convertLab("fecalCalprotectin", s.fc, s.fcUnit as LabUnit<"fecalCalprotectin">);
       const r = classifier.classifyMeasures(disease, f, s.steroids);
@@ -684,7 +727,7 @@ export function byteVisitWrite(buf: Buffer, start: number, end: number, classifi
       }
     }
   }
-  out.room(end - start + SCORES_OPEN.length + a.length + b.length + c.length + d.length + cls.length + 8);
+  out.room(end - start + SCORES_OPEN.length + a.length + b.length + c.length + d.length + e.length + cls.length + 8);
   out.pos += buf.copy(out.buf, out.pos, start, end - 1);
   out.bytes(SCORES_OPEN);
   const ob = out.buf;
@@ -701,6 +744,10 @@ export function byteVisitWrite(buf: Buffer, start: number, end: number, classifi
   if (d.length > 0) {
     if (out.pos > start0) ob[out.pos++] = 44;
     out.bytes(d);
+  }
+  if (e.length > 0) {
+    if (out.pos > start0) ob[out.pos++] = 44;
+    out.bytes(e);
   }
   ob[out.pos++] = 125;
   if (cls.length > 0) out.bytes(cls);

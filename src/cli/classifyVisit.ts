@@ -73,6 +73,22 @@ export function visitDisease(v: Visit, forced?: "UC" | "CD"): "UC" | "CD" | null
 const ON: SteroidExposure = { status: "on", daysOff: 0, usedAtBaseline: null };
 const UNKNOWN: SteroidExposure = { status: "unknown", daysOff: null, usedAtBaseline: null };
 
+/** A visit's `onCorticosteroids` as recorded: 0 not recorded, 1 `false`, 2 `true`. */
+export type SteroidState = 0 | 1 | 2;
+
+/** The visit's recorded corticosteroid state. */
+export function steroidState(v: Visit): SteroidState {
+  return v.onCorticosteroids === undefined ? 0 : v.onCorticosteroids ? 2 : 1;
+}
+
+/**
+ * The exposure the classifiers get for a recorded state: `on`; recorded off without dates (`unknown`); or none
+ * (`undefined`: not recorded, never taken as "off" or "never").
+ */
+export function steroidExposureOf(state: SteroidState): SteroidExposure | undefined {
+  return state === 2 ? ON : state === 1 ? UNKNOWN : undefined;
+}
+
 /**
  * Classifies one visit with the library under a profile. Returns `null` when the disease cannot be told
  * (a labs-only visit without `--diagnosis`).
@@ -81,7 +97,8 @@ export function classifyVisit(v: Visit, profile: DefinitionProfile, timepoint: T
   const disease = visitDisease(v, forced);
   if (disease === null) return null;
   const followUp = measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined });
-  return classifyAssessment({ disease, timepoint, followUp, steroids: v.onCorticosteroids === true ? ON : UNKNOWN }, profile);
+  const steroids = steroidExposureOf(steroidState(v));
+  return classifyAssessment(steroids === undefined ? { disease, timepoint, followUp } : { disease, timepoint, followUp, steroids }, profile);
 }
 
 /** Measures a rule reads, and whether it reads corticosteroid exposure. */
@@ -95,8 +112,8 @@ function reads(rule: RuleNode | null | undefined, out: { measures: Set<MeasureKe
 /** A per-run memo of visit-level classifications (one profile and time point). */
 export interface VisitClassifier {
   classify(v: Visit, forced?: "UC" | "CD"): Record<EndpointId, EndpointResult> | null;
-  /** The same from the visit's measures (`measuresFromVisit`), its disease and whether it records corticosteroid use. */
-  classifyMeasures(disease: "UC" | "CD", followUp: VisitMeasures, on: boolean): Record<EndpointId, EndpointResult>;
+  /** The same from the visit's measures (`measuresFromVisit`), its disease and its recorded corticosteroid state. */
+  classifyMeasures(disease: "UC" | "CD", followUp: VisitMeasures, steroids: SteroidState): Record<EndpointId, EndpointResult>;
 }
 
 /**
@@ -113,7 +130,8 @@ export function visitClassifier(profile: DefinitionProfile, timepoint: Timepoint
     endpoint: EndpointId;
     measures: MeasureKey[];
     steroids: boolean;
-    trees: { on: Tree; unknown: Tree };
+    /** One tree per recorded corticosteroid state (the same tree thrice when the rule does not read it). */
+    trees: [Tree, Tree, Tree];
   }
   const plan = {} as Record<"UC" | "CD", Step[]>;
   for (const d of ["UC", "CD"] as const) {
@@ -121,7 +139,7 @@ export function visitClassifier(profile: DefinitionProfile, timepoint: Timepoint
       const r = { measures: new Set<MeasureKey>(), steroids: false };
       reads(profile.rules[d][endpoint], r);
       const shared: Tree = new Map();
-      return { endpoint, measures: [...r.measures], steroids: r.steroids, trees: r.steroids ? { on: new Map(), unknown: new Map() } : { on: shared, unknown: shared } };
+      return { endpoint, measures: [...r.measures], steroids: r.steroids, trees: r.steroids ? [new Map(), new Map(), new Map()] : [shared, shared, shared] };
     });
   }
   let entries = 0;
@@ -129,12 +147,12 @@ export function visitClassifier(profile: DefinitionProfile, timepoint: Timepoint
     classify(v, forced) {
       const disease = visitDisease(v, forced);
       if (disease === null) return null;
-      return this.classifyMeasures(disease, measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined }), v.onCorticosteroids === true);
+      return this.classifyMeasures(disease, measuresFromVisit(v, { validated: true, rutgeertsApplicable: v.rutgeerts !== undefined }), steroidState(v));
     },
-    classifyMeasures(disease, followUp, on) {
+    classifyMeasures(disease, followUp, state) {
       const out = {} as Record<EndpointId, EndpointResult>;
       for (const step of plan[disease]) {
-        let node: Tree = on ? step.trees.on : step.trees.unknown;
+        let node: Tree = step.trees[state];
         const last = step.measures.length - 1;
         let r: EndpointResult | undefined;
         if (last < 0) {
@@ -149,9 +167,10 @@ export function visitClassifier(profile: DefinitionProfile, timepoint: Timepoint
           r = node.get(followUp[step.measures[last]!] ?? Number.NaN) as EndpointResult | undefined;
         }
         if (r === undefined) {
-          r = classifyEndpoint(step.endpoint, { disease, timepoint, followUp, steroids: on ? ON : UNKNOWN }, profile);
+          const steroids = steroidExposureOf(state);
+          r = classifyEndpoint(step.endpoint, steroids === undefined ? { disease, timepoint, followUp } : { disease, timepoint, followUp, steroids }, profile);
           if (entries >= maxEntries) {
-            for (const d of ["UC", "CD"] as const) for (const s2 of plan[d]) (s2.trees.on.clear(), s2.trees.unknown.clear());
+            for (const d of ["UC", "CD"] as const) for (const s2 of plan[d]) for (const t of s2.trees) t.clear();
             entries = 0;
             // the current path was cleared: store at the root level only through a fresh walk next time
           } else {

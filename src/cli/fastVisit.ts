@@ -1,13 +1,13 @@
 /**
  * A conservative fast-path check for `score`: `true` only for visits that `VisitSchema` certainly accepts
  * (plain JSON objects with known keys, the common blocks fully checked). Anything else — rare blocks (CDAI,
- * UCEIS, PRO-2), unknown or forbidden keys (`__proto__`, ...), any doubt — returns `false` and goes through
+ * PRO-2), unknown or forbidden keys (`__proto__`, ...), any doubt — returns `false` and goes through
  * `parseVisit` (zod), which gives the exact reason. So the fast path changes speed, never the verdict;
  * tests/cli.test.ts checks "fast accepts ⇒ zod accepts" on generated inputs.
  */
 import { isIsoDate } from "../_lib/dates.js";
 import { LAB_UNITS, type Visit } from "../models/index.js";
-import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_INT_KEYS as MAYO_INT, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS as SEGMENT_VARS, TOP_KEYS } from "./visitKeys.js";
+import { HBI_COMPLICATION_KEYS, HBI_KEYS, MAYO_INT_KEYS as MAYO_INT, MAYO_KEYS, RUTGEERTS_GRADES, SES_SEGMENT_KEYS, SES_SEGMENT_VAR_KEYS as SEGMENT_VARS, TOP_KEYS, UCEIS_KEYS, UCEIS_MAX } from "./visitKeys.js";
 
 const TOP = new Set<string>(TOP_KEYS);
 const MAYO = new Set<string>(MAYO_KEYS);
@@ -41,6 +41,16 @@ function mayoOk(m: unknown): boolean {
   for (const k in m) if (!MAYO.has(k)) return false;
   for (const k of MAYO_INT) if (k in m && !intIn(m[k], 0, 3)) return false;
   return !("friability" in m) || typeof m.friability === "boolean";
+}
+function uceisOk(u: unknown): boolean {
+  if (!isPlain(u)) return false;
+  let n = 0;
+  for (const k in u) {
+    const i = (UCEIS_KEYS as readonly string[]).indexOf(k);
+    if (i < 0 || !intIn(u[k], 0, UCEIS_MAX[i]!)) return false;
+    n++;
+  }
+  return n === 3;
 }
 function hbiOk(h: unknown): boolean {
   if (!isPlain(h)) return false;
@@ -117,5 +127,6 @@ export function isFastValidVisit(x: unknown): x is Visit {
   if ("rutgeerts" in x && !(typeof x.rutgeerts === "string" && RUTGEERTS.has(x.rutgeerts))) return false;
   if ("onCorticosteroids" in x && typeof x.onCorticosteroids !== "boolean") return false;
   if ("labs" in x && !labsOk(x.labs)) return false;
+  if ("uceis" in x && !uceisOk(x.uceis)) return false;
   return true;
 }

@@ -1,28 +1,42 @@
 /**
  * Reading records from JSON, NDJSON or CSV files for the CLI, each with the line it starts on.
  */
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
+import { isUtf8 } from "node:buffer";
+import type { RecordKind } from "./columns.js";
 import { createCsvParser, csvRowToRecord, parseCsvHeader, type CsvColumn, type CsvRecord } from "./csv.js";
+import { lineBatches, readText, textChunks } from "./io.js";
 import { parseJsonSafe } from "./safeJson.js";
+
+export type { RecordKind } from "./columns.js";
 
 /** Input formats. */
 export type InputFormat = "json" | "ndjson" | "csv";
-/** Record kinds the CLI validates. */
-export type RecordKind = "patient" | "course" | "visit" | "adverseEvent";
 /** The cohort collections and their record kinds. */
-export const COLLECTION_KIND: Readonly<Record<string, RecordKind>> = Object.freeze({
-  patients: "patient",
-  courses: "course",
-  visits: "visit",
-  adverseEvents: "adverseEvent",
-});
+export const COLLECTION_KIND: ReadonlyMap<string, RecordKind> = new Map<string, RecordKind>([
+  ["patients", "patient"],
+  ["courses", "course"],
+  ["visits", "visit"],
+  ["adverseEvents", "adverseEvent"],
+]);
+
+/** A problem with one field of a record: the dotted path (or `(record)`, `(header)`) and the reason. */
+export interface FieldError {
+  readonly field: string;
+  readonly reason: string;
+}
 
 /** One input record or the reason it could not be read. */
 export type InputItem =
   | { readonly line: number; readonly value: unknown; readonly collection?: string; readonly index?: number; readonly error?: undefined }
-  | { readonly line: number; readonly error: { readonly field: string; readonly reason: string }; readonly collection?: string; readonly index?: number };
+  | {
+      readonly line: number;
+      /** The first problem. */
+      readonly error: FieldError;
+      /** Every problem (when there are several, e.g. several unreadable CSV cells), the first included. */
+      readonly errors?: readonly FieldError[];
+      readonly collection?: string;
+      readonly index?: number;
+    };
 
 /** The format from `--format` or the file name (`.json`, `.ndjson`/`.jsonl`, `.csv`). */
 export function detectFormat(file: string, explicit?: string): InputFormat | null {
@@ -117,85 +131,165 @@ export function elementLines(text: string): Map<string, number[]> {
   return out;
 }
 
-/** Reads a whole JSON file: a cohort object (collections), an array of records, or one record. */
-export async function readJsonFile(file: string): Promise<{ items: InputItem[]; cohort: unknown | null }> {
-  const text = await readFile(file, "utf8");
-  const r = parseJsonSafe(text);
-  if (!r.ok) return { items: [{ line: r.position === undefined ? 1 : lineOfOffset(text, r.position), error: { field: r.field, reason: r.reason } }], cohort: null };
+/** Line (1-based) of the first byte that is not valid UTF-8 in `bytes`, or 0 when all of it is. */
+export function firstBadUtf8Line(bytes: Buffer): number {
+  if (isUtf8(bytes)) return 0;
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const nl = bytes.indexOf(10, start);
+    const end = nl === -1 ? bytes.length : nl;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    if (nl === -1) return line;
+    line++;
+    start = nl + 1;
+  }
+}
+
+/** The problem of a line that is not UTF-8 text. */
+export const NOT_UTF8: FieldError = { field: "(record)", reason: "is not valid UTF-8 text (the file may be Latin-1 or Windows-1252: convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8)" };
+
+/** Reads a whole JSON file: a cohort object (collections), an array of records, or one record. BOM dropped. */
+export async function readJsonFile(file: string): Promise<{ items: InputItem[]; cohort: unknown | null; empty: boolean }> {
+  const { text, bytes } = await readText(file);
+  if (text.trim() === "") return { items: [], cohort: null, empty: true };
+  const badLine = firstBadUtf8Line(bytes);
+  if (badLine > 0) return { items: [{ line: badLine, error: NOT_UTF8 }], cohort: null, empty: false };
+  const r = parseJsonSafe(text, MAX_FILE_DEPTH);
+  if (!r.ok) return { items: [{ line: r.position === undefined ? 1 : lineOfOffset(text, r.position), error: { field: r.field, reason: r.reason } }], cohort: null, empty: false };
   const v = r.value;
   const lines = elementLines(text);
   if (Array.isArray(v)) {
     const ls = lines.get("") ?? [];
-    return { items: v.map((value, index) => ({ line: ls[index] ?? 1, value, index })), cohort: null };
+    return { items: Array.from(v, (value: unknown, index) => ({ line: ls[index] ?? 1, value, index })), cohort: null, empty: v.length === 0 };
   }
-  if (v !== null && typeof v === "object" && Object.keys(v).some((k) => k in COLLECTION_KIND)) {
+  if (v !== null && typeof v === "object" && Object.keys(v).some((k) => COLLECTION_KIND.has(k))) {
     const items: InputItem[] = [];
     for (const [collection, arr] of Object.entries(v as Record<string, unknown>)) {
       if (!Array.isArray(arr)) continue;
       const ls = lines.get(collection) ?? [];
-      arr.forEach((value, index) => items.push({ line: ls[index] ?? 1, value, collection, index }));
+      // Array.from visits holes too: a hole is a record (reported as missing), never skipped
+      Array.from(arr, (value: unknown, index) => items.push({ line: ls[index] ?? 1, value, collection, index }));
     }
-    return { items, cohort: v };
+    return { items, cohort: v, empty: items.length === 0 };
   }
-  return { items: [{ line: 1, value: v }], cohort: null };
+  return { items: [{ line: 1, value: v }], cohort: null, empty: false };
 }
 
-/** Streams an NDJSON file line by line (blank lines skipped). Memory stays flat whatever the file size. */
-export async function* readNdjson(input: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of rl) {
-    line++;
-    if (text.trim() === "") continue;
-    const r = parseJsonSafe(text);
-    yield r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } };
+/** Nesting limit of a whole JSON file (a cohort holds records one or two levels down). */
+const MAX_FILE_DEPTH = 66;
+
+/**
+ * Streams an NDJSON file (or stdin, `-`) line by line, as bytes cut at newlines (blank lines skipped, CRLF
+ * accepted, BOM dropped). Memory stays flat whatever the file size.
+ * @param onLine - Called for each non-blank line with the batch bytes and the line's [start, end); return true
+ * when it handled the line itself (no item is then produced for it).
+ */
+export async function* readNdjson(file: string, onLine?: (buf: Buffer, start: number, end: number, line: number) => boolean, onBytes?: (n: number) => void): AsyncGenerator<InputItem> {
+  for await (const { bytes, firstLine } of lineBatches(file)) {
+    onBytes?.(bytes.length + 1);
+    let line = firstLine;
+    let start = 0;
+    const n = bytes.length;
+    const items: InputItem[] = [];
+    while (start <= n) {
+      let end = bytes.indexOf(10, start);
+      if (end === -1) end = n;
+      let stop = end;
+      if (stop > start && bytes[stop - 1] === 13) stop--;
+      if (stop > start && !(onLine !== undefined && onLine(bytes, start, stop, line))) {
+        const item = ndjsonItem(bytes, start, stop, line);
+        if (item !== null) items.push(item);
+      }
+      line++;
+      start = end + 1;
+    }
+    yield* items;
   }
 }
 
-/** Streams a CSV file: the first record is the header (dotted column paths). */
-export async function* readCsv(input: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
+/** One NDJSON line as an item (prototype-safe parse, depth limit, UTF-8 check), or `null` for a blank line. */
+export function ndjsonItem(bytes: Buffer, start: number, stop: number, line: number): InputItem | null {
+  const text = bytes.toString("utf8", start, stop);
+  if (text.trim() === "") return null;
+  if (text.includes("\uFFFD") && !isUtf8(bytes.subarray(start, stop))) return { line, error: NOT_UTF8 };
+  const r = parseJsonSafe(text);
+  return r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } };
+}
+
+/** Options of {@link readCsv}. */
+export interface ReadCsvOptions {
+  /** Record kind of the rows (default: guessed from the header). */
+  readonly kind?: RecordKind | null | undefined;
+  /** Extra columns are errors. */
+  readonly strict?: boolean | undefined;
+  /** Called once per notice about the header (an extra column ignored), with the header's line. */
+  readonly onNotice?: ((line: number, message: string) => void) | undefined;
+  /** Called with the header's columns once it is read. */
+  readonly onHeader?: ((columns: readonly CsvColumn[], names: readonly string[]) => void) | undefined;
+  /** Filled in: rows not read because the header was rejected (they are not reported one by one). */
+  readonly unread?: { rows: number } | undefined;
+  /** Called with the size in bytes of each chunk read (progress). */
+  readonly onBytes?: ((n: number) => void) | undefined;
+  /** Called with the raw cells of each data row before it is turned into a record. */
+  readonly onRow?: ((fields: readonly string[]) => void) | undefined;
+}
+
+/**
+ * Streams a CSV file (or stdin, `-`): the first record is the header (dotted column paths). A rejected header
+ * is reported once (one item per reason, at the header's line); the rows after it are then counted in
+ * `options.unread`, not reported one by one.
+ */
+export async function* readCsv(file: string, options: ReadCsvOptions = {}): AsyncGenerator<InputItem> {
   let columns: CsvColumn[] | null = null;
-  let headerError: string | null = null;
+  let headerDone = false;
   let queue: CsvRecord[] = [];
   const parser = createCsvParser((r) => queue.push(r));
+  let replaced = false;
   const drain = function* (): Generator<InputItem> {
     const q = queue;
     queue = [];
     for (const r of q) {
-      if (r.error !== undefined) {
-        yield { line: r.line, error: { field: "(record)", reason: r.error } };
-        continue;
-      }
-      if (columns === null && headerError === null) {
-        const h = parseCsvHeader(r.fields);
-        if (h.ok) columns = h.columns;
-        else {
-          headerError = h.reason;
-          yield { line: r.line, error: { field: "(header)", reason: h.reason } };
+      if (!headerDone) {
+        headerDone = true;
+        if (r.error !== undefined) {
+          yield { line: r.line, error: { field: "(header)", reason: r.error } };
+          continue;
+        }
+        const h = parseCsvHeader(r.fields, { kind: options.kind, strict: options.strict });
+        if (h.ok) {
+          columns = h.columns;
+          for (const m of h.notices) options.onNotice?.(r.line, m);
+          options.onHeader?.(h.columns, r.fields);
+        } else {
+          const errors = h.reasons.map((reason) => ({ field: "(header)", reason }));
+          yield { line: r.line, error: errors[0]!, errors };
         }
         continue;
       }
       if (columns === null) {
-        yield { line: r.line, error: { field: "(header)", reason: "the header is invalid" } };
+        if (options.unread !== undefined) options.unread.rows++;
         continue;
       }
+      if (r.error !== undefined) {
+        yield { line: r.line, error: { field: "(record)", reason: r.error } };
+        continue;
+      }
+      if (replaced && r.fields.some((f) => f.includes("\uFFFD"))) {
+        yield { line: r.line, error: NOT_UTF8 };
+        continue;
+      }
+      options.onRow?.(r.fields);
       const rec = csvRowToRecord(columns, r.fields);
-      yield rec.ok ? { line: r.line, value: rec.value } : { line: r.line, error: { field: "(record)", reason: rec.reason } };
+      yield rec.ok ? { line: r.line, value: rec.value } : { line: r.line, error: rec.problems[0]!, errors: rec.problems };
     }
   };
-  for await (const chunk of input) {
-    parser.push(typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8"));
+  for await (const chunk of textChunks(file)) {
+    if (!replaced && chunk.includes("\uFFFD")) replaced = true;
+    options.onBytes?.(Buffer.byteLength(chunk));
+    parser.push(chunk);
     yield* drain();
   }
   parser.end();
   yield* drain();
-}
-
-/** Opens a file (or `-` for stdin) as a UTF-8 stream. */
-export function openInput(file: string, chunkBytes = 1 << 20): NodeJS.ReadableStream {
-  if (file === "-") {
-    process.stdin.setEncoding("utf8");
-    return process.stdin;
-  }
-  return createReadStream(file, { encoding: "utf8", highWaterMark: chunkBytes });
 }

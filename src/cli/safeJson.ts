@@ -17,23 +17,65 @@ export interface ForbiddenKey {
   readonly key: string;
 }
 
-/** The first forbidden key inside a parsed JSON value, or `null` when there is none. */
+/** Deepest nesting of arrays and objects a record may have (records are at most a few levels deep). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests arrays/objects deeper than `limit`: one pass over the characters (strings and their
+ * escapes skipped), stopping at the first level past the limit, so a hostile line costs time linear in its
+ * length and nothing recursive runs on it.
+ * @returns The character position where the limit is passed, or -1.
+ */
+export function depthExceeded(text: string, limit: number = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // skip a string
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i += 2;
+        else if (d === 34) break;
+        else i++;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+/** The first forbidden key inside a parsed JSON value, or `null` when there is none (iterative, linear in the size). */
 export function findForbiddenKey(value: unknown): ForbiddenKey | null {
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  // each entry keeps its parent link, so paths are built only for the key found (no copying per level)
+  interface Node {
+    readonly v: unknown;
+    readonly key: string | number | null;
+    readonly parent: Node | null;
+  }
+  const pathOf = (n: Node | null, last: string): (string | number)[] => {
+    const out: (string | number)[] = [last];
+    for (let p = n; p !== null && p.key !== null; p = p.parent) out.push(p.key);
+    return out.reverse();
+  };
+  const stack: Node[] = [{ v: value, key: null, parent: null }];
   while (stack.length > 0) {
-    const { v, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const v = node.v;
     if (v === null || typeof v !== "object") continue;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
+      for (let i = v.length - 1; i >= 0; i--) {
         const x: unknown = v[i];
-        if (x !== null && typeof x === "object") stack.push({ v: x, path: [...path, i] });
+        if (x !== null && typeof x === "object") stack.push({ v: x, key: i, parent: node });
       }
       continue;
     }
     for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k)) return { path: [...path, k], key: k };
+      if (FORBIDDEN_KEYS.has(k)) return { path: pathOf(node, k), key: k };
       const x = (v as Record<string, unknown>)[k];
-      if (x !== null && typeof x === "object") stack.push({ v: x, path: [...path, k] });
+      if (x !== null && typeof x === "object") stack.push({ v: x, key: k, parent: node });
     }
   }
   return null;
@@ -45,12 +87,16 @@ export type SafeJsonResult =
   | { readonly ok: false; readonly field: string; readonly reason: string; readonly position?: number };
 
 /**
- * Parses JSON text and rejects prototype-polluting keys.
+ * Parses JSON text and rejects prototype-polluting keys and nesting deeper than {@link MAX_JSON_DEPTH} (checked
+ * by a linear scan before parsing).
  * @param text - JSON text.
+ * @param maxDepth - Nesting limit (default {@link MAX_JSON_DEPTH}).
  * @returns The value, or where and why it was rejected (syntax errors carry the character position when
  * the engine reports one).
  */
-export function parseJsonSafe(text: string): SafeJsonResult {
+export function parseJsonSafe(text: string, maxDepth: number = MAX_JSON_DEPTH): SafeJsonResult {
+  const deep = depthExceeded(text, maxDepth);
+  if (deep >= 0) return { ok: false, field: "(record)", reason: `nests arrays/objects more than ${maxDepth} levels deep (at character ${deep + 1})`, position: deep };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -63,6 +109,31 @@ export function parseJsonSafe(text: string): SafeJsonResult {
   const bad = findForbiddenKey(value);
   if (bad !== null) return { ok: false, field: formatPath(bad.path), reason: `key "${bad.key}" is not allowed (prototype pollution guard)` };
   return { ok: true, value };
+}
+
+const IDENTIFIER_KEYS = new Set(["id", "patientId"]);
+
+/**
+ * What a message shows of the value at `path` inside a record: `; got "abc"` (JSON, cut when long), nothing when
+ * the value is missing. Identifiers (`id`, `patientId`) are described by their length only: an error message
+ * should not spread patient identifiers into logs.
+ */
+export function gotValue(record: unknown, path: readonly PropertyKey[]): string {
+  let v: unknown = record;
+  for (const k of path) {
+    if (v === null || typeof v !== "object" || typeof k === "symbol" || !Object.prototype.hasOwnProperty.call(v, k)) return "";
+    v = (v as Record<string | number, unknown>)[k as string | number];
+  }
+  if (v === undefined || path.length === 0) return "";
+  const last = path[path.length - 1];
+  if (typeof last === "string" && IDENTIFIER_KEYS.has(last)) return typeof v === "string" ? `; got an identifier of ${v.length} characters` : `; got ${typeof v === "object" ? (v === null ? "null" : Array.isArray(v) ? "an array" : "an object") : `a ${typeof v}`}`;
+  let t: string;
+  try {
+    t = JSON.stringify(v) ?? String(v);
+  } catch {
+    t = String(v);
+  }
+  return `; got ${t.length > 80 ? `${t.slice(0, 60)}…(${t.length} characters)` : t}`;
 }
 
 /** `["mayo", 0, "x"]` → `mayo[0].x`. */

@@ -1,22 +1,23 @@
 /**
- * `ibd-outcomes score <file>`: NDJSON (or CSV) visits in, NDJSON out, one line per good visit with its
- * scores and (with `--profile`) visit-level classifications. Streams: memory does not grow with the file.
+ * `ibd-outcomes score <file>`: NDJSON or CSV visits in, NDJSON (or CSV with `--format csv`) out, one record per
+ * good visit with its scores and (with `--profile`) visit-level classifications. Streams: memory does not grow
+ * with the file.
  * @remarks NDJSON is cut into batches of whole lines (about 1 MB); each batch is scored by {@link scoreBatch},
- * on the main thread or, with `--jobs N` (default on 4+ CPUs for files over 8 MB: CPUs − 1, max 4), in worker threads,
- * and written in input order. At most 2 batches per worker are in flight, so memory stays flat.
+ * on the main thread or, with `--jobs N`, in worker threads, and written in input order. At most 2 batches per
+ * worker are in flight, so memory stays flat. CSV input and CSV output are handled record by record on the main
+ * thread. Output files are written through a temporary file renamed at the end (see io.ts).
  */
-import { createWriteStream, statSync } from "node:fs";
-import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { parseVisit, type Visit } from "../models/index.js";
-import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier } from "./classifyVisit.js";
+import { ENDPOINT_IDS, TIMEPOINT_KEYS } from "../endpoints/index.js";
 import type { TimepointKey } from "../endpoints/index.js";
-import { TIMEPOINT_KEYS } from "../endpoints/index.js";
+import { parseVisit, type Visit } from "../models/index.js";
 import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
+import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
-import { detectFormat, openInput, readCsv, type InputItem } from "./records.js";
-import { formatPath, parseJsonSafe } from "./safeJson.js";
+import { inputSize, ioError, lineBatches, openOutput, refuseSameFile, type Output } from "./io.js";
+import { detectFormat, ndjsonItem, readCsv, readNdjson, type InputItem } from "./records.js";
+import { formatPath, gotValue } from "./safeJson.js";
 import { UsageError } from "./validate.js";
 
 /** Options of `score`. */
@@ -27,12 +28,17 @@ export interface ScoreOptions {
   /** Force the disease rules (default: from the visit's items). */
   readonly diagnosis?: string;
   readonly out?: string;
+  /** Output format: `ndjson` (default) or `csv`. */
   readonly format?: string;
+  /** Input format (default: from the file name; `ndjson` for stdin). */
+  readonly inputFormat?: string;
+  /** CSV input: extra columns are errors instead of notices. */
+  readonly strict?: boolean;
   readonly components?: boolean;
-  /** Classifications as `{ status, reason }` instead of the status alone. */
+  /** Classifications as `{ status, code, reason }` instead of the status alone. */
   readonly explain?: boolean;
   readonly progress?: boolean;
-  /** Worker threads for NDJSON (1 = main thread only). Default: CPUs − 1 (max 4) for files over 8 MB on 4+ CPUs, else 1. */
+  /** Worker threads for NDJSON (1 = main thread only). Default 1. */
   readonly jobs?: number;
   /** Read size in bytes (batches are whole lines of about this size). Default 1 MiB. */
   readonly chunkBytes?: number;
@@ -42,9 +48,14 @@ export interface ScoreOptions {
 
 /** Counts reported at the end of `score`. */
 export interface ScoreSummary {
+  /** Records read (non-blank lines, CSV data rows). */
   readonly read: number;
   readonly written: number;
   readonly bad: number;
+  /** CSV rows not read because the header was rejected. */
+  readonly unread: number;
+  /** True when the input holds no record. */
+  readonly empty: boolean;
   readonly seconds: number;
   readonly jobs: number;
 }
@@ -57,6 +68,8 @@ export interface BatchOptions {
   readonly diagnosis?: "UC" | "CD";
   readonly components: boolean;
   readonly explain: boolean;
+  /** The input's name in messages (`file:line: ...`); default `input`. */
+  readonly file?: string;
   /** Skip the byte-level path (every line decoded and `JSON.parse`d): for tests that compare the paths. */
   readonly textOnly?: boolean;
 }
@@ -73,16 +86,8 @@ function classifierOf(id: string, timepoint: TimepointKey): VisitClassifier {
   return c;
 }
 
-/** The result of one batch of lines. */
-export interface BatchResult {
-  /** Output NDJSON (each line ends with a newline), as text or UTF-8 bytes. */
-  readonly out: string | Uint8Array;
-  /** Problem messages, one line each, with the input line number. */
-  readonly err: string;
-  readonly read: number;
-  readonly written: number;
-  readonly bad: number;
-}
+/** Names of the scores `score` writes, in output order (CSV columns). */
+export const SCORE_NAMES = ["mayoAdapted", "mayoPartial", "mayoFull", "harveyBradshawIndex", "sesCd", "rutgeerts", "cdai", "uceis"] as const;
 
 function suffix(v: Visit, o: BatchOptions): string {
   const scores = scoreVisit(v);
@@ -105,35 +110,56 @@ function suffix(v: Visit, o: BatchOptions): string {
   return s;
 }
 
-/** One record through the slow path (prototype-safe parse already done): zod, then scores. */
-function slowItem(item: InputItem, o: BatchOptions, acc: { out: string[]; err: string[]; written: number; bad: number }): void {
-  if (item.error !== undefined) {
-    acc.bad++;
-    acc.err.push(`line ${item.line}: ${item.error.field}: ${item.error.reason}\n`);
-    return;
-  }
+/** Accumulates a batch's output and messages. */
+interface Acc {
+  out: string[];
+  err: string[];
+  written: number;
+  bad: number;
+}
+
+/** The problem lines of an item that could not be read: `file:line: field: reason`. */
+function itemErrors(item: InputItem, o: BatchOptions): string {
+  const where = `${o.file ?? "input"}:${item.line}: `;
+  if (item.error !== undefined) return (item.errors ?? [item.error]).map((e) => `${where}${e.field}: ${e.reason}\n`).join("");
+  return "";
+}
+
+/** A record as a valid visit (fast check, else zod), or its problem lines (`file:line: field: reason; got value`). */
+function visitOf(item: InputItem, o: BatchOptions): { visit: Visit } | { err: string } {
+  if (item.error !== undefined) return { err: itemErrors(item, o) };
+  if (isFastValidVisit(item.value)) return { visit: item.value };
   const r = parseVisit(item.value);
-  if (!r.success) {
+  if (r.success) return { visit: r.data };
+  const where = `${o.file ?? "input"}:${item.line}: `;
+  return { err: r.issues.map((i) => `${where}${formatPath(i.path)}: ${i.message}${gotValue(item.value, i.path)}\n`).join("") };
+}
+
+/** One record through the slow path (prototype-safe parse already done): zod, then scores. */
+function slowItem(item: InputItem, o: BatchOptions, acc: Acc): void {
+  const r = visitOf(item, o);
+  if ("err" in r) {
     acc.bad++;
-    const i = r.issues[0]!;
-    const more = r.issues.length > 1 ? ` (+${r.issues.length - 1} more)` : "";
-    acc.err.push(`line ${item.line}: ${formatPath(i.path)}: ${i.message}${more}\n`);
+    acc.err.push(r.err);
     return;
   }
-  const text = JSON.stringify(r.data);
-  acc.out.push(`${text.slice(0, -1)}${suffix(r.data, o)}}\n`);
+  const text = JSON.stringify(r.visit);
+  acc.out.push(`${text.slice(0, -1)}${suffix(r.visit, o)}}\n`);
   acc.written++;
 }
 
 /** One line through the string paths: `JSON.parse` + the conservative visit check, else prototype-safe parse and zod. */
-function textLine(raw: string, line: number, o: BatchOptions, out: OutBuf, acc: { out: string[]; err: string[]; written: number; bad: number }): boolean {
+function textLine(buf: Buffer, start: number, stop: number, line: number, o: BatchOptions, out: OutBuf, acc: Acc): boolean {
+  const raw = buf.toString("utf8", start, stop);
   if (raw.charCodeAt(0) <= 32 && raw.trim() === "") return false;
   let value: unknown;
-  let parsed = true;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    parsed = false;
+  let parsed = !raw.includes("\uFFFD");
+  if (parsed) {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      parsed = false;
+    }
   }
   if (parsed && isFastValidVisit(value)) {
     const body = raw.charCodeAt(raw.length - 1) === 125 ? raw : raw.trimEnd();
@@ -142,12 +168,22 @@ function textLine(raw: string, line: number, o: BatchOptions, out: OutBuf, acc: 
     out.str("}\n");
     acc.written++;
   } else {
-    const r = parseJsonSafe(raw);
-    slowItem(r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } }, o, acc);
+    slowItem(ndjsonItem(buf, start, stop, line) ?? { line, error: { field: "(record)", reason: "is blank" } }, o, acc);
     for (const t of acc.out) out.str(t);
     acc.out.length = 0;
   }
   return true;
+}
+
+/** The result of one batch of lines. */
+export interface BatchResult {
+  /** Output NDJSON (each line ends with a newline), as text or UTF-8 bytes. */
+  readonly out: string | Uint8Array;
+  /** Problem messages, one line each, with the input line number. */
+  readonly err: string;
+  readonly read: number;
+  readonly written: number;
+  readonly bad: number;
 }
 
 /**
@@ -162,7 +198,7 @@ function textLine(raw: string, line: number, o: BatchOptions, out: OutBuf, acc: 
  */
 export function scoreBatch(input: string | Uint8Array, firstLine: number, o: BatchOptions, reuse?: OutBuf): BatchResult {
   const buf = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input.buffer, input.byteOffset, input.length);
-  const acc = { out: [] as string[], err: [] as string[], written: 0, bad: 0 };
+  const acc: Acc = { out: [], err: [], written: 0, bad: 0 };
   const bytesPath = !o.components && !o.explain && o.textOnly !== true;
   const classifier = bytesPath && o.profile !== undefined ? classifierOf(o.profile, o.timepoint) : null;
   const size = Math.ceil(buf.length * (o.profile === undefined ? 1.4 : 2)) + 4096;
@@ -182,7 +218,7 @@ export function scoreBatch(input: string | Uint8Array, firstLine: number, o: Bat
       if (bytesPath && buf[start] === 123 && byteVisitWrite(buf, start, stop, classifier, o.diagnosis, out)) {
         read++;
         acc.written++;
-      } else if (textLine(buf.toString("utf8", start, stop), line, o, out, acc)) read++;
+      } else if (textLine(buf, start, stop, line, o, out, acc)) read++;
     }
     line++;
     start = end + 1;
@@ -198,66 +234,73 @@ export function scoreWorkerMain(port: { on(e: "message", f: (m: unknown) => void
   });
 }
 
-function countNewlines(s: Buffer): number {
-  let c = 0;
-  let i = s.indexOf(10);
-  while (i !== -1) {
-    c++;
-    i = s.indexOf(10, i + 1);
-  }
-  return c;
+/** Quotes a CSV cell when needed (RFC 4180). */
+export function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** CSV output: the computed columns of `score --format csv` and one row per visit. */
+class CsvWriter {
+  readonly computed: string[];
+  constructor(private readonly o: BatchOptions) {
+    const cols: string[] = [];
+    for (const n of SCORE_NAMES) cols.push(`${n}.total`, `${n}.band`, ...(o.components ? [`${n}.components`] : []));
+    if (o.profile !== undefined) for (const e of ENDPOINT_IDS) cols.push(`classifications.${e}`, ...(o.explain ? [`classifications.${e}.code`, `classifications.${e}.reason`] : []));
+    this.computed = cols;
+  }
+  header(lead: readonly string[]): string {
+    return `${[...lead, ...this.computed].map(csvCell).join(",")}\n`;
+  }
+  row(lead: readonly string[], v: Visit): string {
+    const scores: VisitScores = scoreVisit(v);
+    const cells: string[] = lead.map(csvCell);
+    for (const n of SCORE_NAMES) {
+      const r = Object.prototype.hasOwnProperty.call(scores, n) ? scores[n] : undefined;
+      cells.push(r === undefined ? "" : String(r.total), r === undefined || r.band === null ? "" : csvCell(r.band));
+      if (this.o.components) cells.push(r?.components === undefined ? "" : csvCell(JSON.stringify(r.components)));
+    }
+    if (this.o.profile !== undefined) {
+      const c = classifierOf(this.o.profile, this.o.timepoint).classify(v, this.o.diagnosis);
+      for (const e of ENDPOINT_IDS) {
+        const r = c === null ? undefined : c[e];
+        cells.push(r === undefined ? "" : r.status);
+        if (this.o.explain) cells.push(r === undefined ? "" : r.code, r === undefined ? "" : csvCell(r.reason));
+      }
+    }
+    return `${cells.join(",")}\n`;
+  }
+}
+
+/** The first columns of a CSV output row for an NDJSON visit. */
+const NDJSON_LEAD = ["id", "patientId", "date"] as const;
 
 /**
- * Whole-line batches of a file (without the newline that ends each batch; a last line without newline comes
- * alone), as views into two read buffers used in turn: the next read runs while a batch is scored, and each
- * batch is valid until the next is asked for.
+ * The progress line: records done and rate, with percent and time left when the input size is known.
+ * @param read - Records done.
+ * @param secs - Seconds since the start.
+ * @param bytesDone - Input bytes consumed.
+ * @param size - Input size in bytes, or `null` when unknown (stdin, a pipe).
  */
-async function* fileBatches(file: string, chunkBytes: number): AsyncGenerator<Buffer> {
-  const size = Math.max(16, chunkBytes);
-  const fh = await open(file, "r");
-  let cur: Buffer = Buffer.allocUnsafe(size);
-  let spare: Buffer = Buffer.allocUnsafe(size);
-  let have = 0; // bytes of a partial line at the start of `cur`
-  let pending: Promise<{ bytesRead: number }> | null = fh.read(cur, 0, cur.length, null);
-  try {
-    for (;;) {
-      const bytesRead: number = (await pending!).bytesRead;
-      pending = null;
-      if (bytesRead === 0) break;
-      const end: number = have + bytesRead;
-      const cut = cur.lastIndexOf(10, end - 1);
-      if (cut === -1) {
-        have = end;
-        if (have === cur.length) {
-          const b = Buffer.allocUnsafe(cur.length * 2);
-          cur.copy(b, 0, 0, have);
-          cur = b;
-        }
-        pending = fh.read(cur, have, cur.length - have, null);
-        continue;
-      }
-      const tail: number = end - cut - 1;
-      if (spare.length - tail < size / 2) spare = Buffer.allocUnsafe(tail + size);
-      cur.copy(spare, 0, cut + 1, end);
-      pending = fh.read(spare, tail, spare.length - tail, null);
-      yield cur.subarray(0, cut);
-      const t = cur;
-      cur = spare;
-      spare = t;
-      have = tail;
-    }
-    if (have > 0) yield cur.subarray(0, have);
-  } finally {
-    if (pending !== null) await pending.catch(() => undefined);
-    await fh.close();
-  }
+export function progressLine(read: number, secs: number, bytesDone: number, size: number | null): string {
+  const rate = Math.round(read / Math.max(secs, 1e-3)).toLocaleString("en-US");
+  const line = `${read.toLocaleString("en-US")} records, ${rate}/s`;
+  if (size === null || size <= 0) return line;
+  const f = Math.min(1, bytesDone / size);
+  return `${(f * 100).toFixed(0).padStart(3)}% ${line}${f > 0 && f < 1 ? `, ETA ${time((secs * (1 - f)) / f)}` : ""}`;
 }
 
-/** Runs `score`. Bad lines go to `stderr` with their line number; the rest to `--out` or stdout. */
+const time = (s: number) => (s >= 3600 ? `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}:${String(Math.floor(s % 60)).padStart(2, "0")}` : `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`);
+
+/**
+ * Runs `score`. Bad records go to `stderr` as `file:line: field: reason; got value`; the rest to `--out` (through
+ * a temporary file renamed at the end) or stdout. A progress line (percent and time left when the input size is
+ * known) is kept on the last line of a terminal: messages are written above it, never over it.
+ */
 export async function scoreFile(file: string, options: ScoreOptions, stderr: NodeJS.WritableStream & { isTTY?: boolean }): Promise<ScoreSummary> {
-  const format = detectFormat(file, options.format ?? (file === "-" ? "ndjson" : undefined));
-  if (format === null || format === "json") throw new UsageError(`score: ${file} must be NDJSON (.ndjson, .jsonl) or CSV; pass --format ndjson|csv`);
+  const input = detectFormat(file, options.inputFormat ?? (file === "-" ? "ndjson" : undefined));
+  if (input === null || input === "json") throw new UsageError(`score: ${file} must be NDJSON (.ndjson, .jsonl) or CSV (.csv); pass --input-format ndjson|csv`);
+  const output = options.format ?? "ndjson";
+  if (output !== "ndjson" && output !== "csv") throw new UsageError(`score: --format must be ndjson or csv (the output format); got "${output}"`);
   if (options.profile !== undefined) {
     const r = resolveProfile(options.profile);
     if (!r.ok) throw new UsageError(`score: --profile ${r.reason}`);
@@ -265,163 +308,238 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
   const timepoint = options.timepoint ?? "w26";
   if (!(TIMEPOINT_KEYS as readonly string[]).includes(timepoint)) throw new UsageError(`score: --timepoint must be one of ${TIMEPOINT_KEYS.join(", ")}; got "${timepoint}"`);
   if (options.diagnosis !== undefined && options.diagnosis !== "UC" && options.diagnosis !== "CD") throw new UsageError(`score: --diagnosis must be UC or CD; got "${options.diagnosis}"`);
+  const name = file === "-" ? "stdin" : file;
   const o: BatchOptions = {
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     timepoint: timepoint as TimepointKey,
     ...(options.diagnosis === undefined ? {} : { diagnosis: options.diagnosis as "UC" | "CD" }),
     components: options.components === true,
     explain: options.explain === true,
+    file: name,
   };
-  let jobs = options.jobs ?? 0;
-  if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${options.jobs}`);
-  if (jobs === 0) {
-    let big = false;
-    try {
-      big = file !== "-" && statSync(file).size > 8 * 1024 * 1024;
-    } catch {
-      big = false;
+  const requested = options.jobs ?? 1;
+  if (!Number.isInteger(requested) || requested < 1 || requested > 64) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
+  const progress = options.progress ?? stderr.isTTY === true;
+  let shown = false; // a progress line is on the terminal's last line
+  const note = (text: string) => {
+    if (shown) {
+      stderr.write("\r\x1b[K");
+      shown = false;
     }
+    stderr.write(text);
+  };
+  let jobs = requested;
+  if (jobs > 1) {
     const cpus = availableParallelism();
-    jobs = big && cpus >= 4 ? Math.min(4, cpus - 1) : 1;
+    if (input === "csv" || output === "csv") {
+      note(`score: --jobs ${jobs} has no effect: CSV is read and written on one thread\n`);
+      jobs = 1;
+    } else if (options.workerUrl === undefined || !/\.[cm]?js$/.test(options.workerUrl.pathname)) {
+      note(`score: --jobs ${jobs} needs the built command (dist/cli.js); running on one thread\n`);
+      jobs = 1;
+    } else if (jobs > cpus) {
+      note(`score: --jobs ${jobs}: only ${cpus} CPU${cpus === 1 ? " is" : "s are"} available, so more threads cannot run faster; using ${cpus}\n`);
+      jobs = cpus;
+    }
   }
-  // Worker threads need the built CLI (dist/cli.js): TypeScript loaders such as tsx do not reach workers.
-  if (format === "csv" || options.workerUrl === undefined || !options.workerUrl.pathname.endsWith(".js")) jobs = 1;
 
-  const outStream = options.out === undefined || options.out === "-" ? process.stdout : createWriteStream(options.out);
+  const outPath = options.out === undefined || options.out === "-" ? null : options.out;
+  if (outPath !== null) await refuseSameFile("score", outPath, [file]);
+  const out: Output | null = outPath === null ? null : await openOutput(outPath);
+  const outStream = out === null ? process.stdout : out.stream;
+  let streamError: unknown = null;
+  const onError = (e: unknown) => {
+    streamError ??= ioError("write", outPath ?? "stdout", e);
+  };
+  if (out !== null) outStream.on("error", onError);
   // `release` runs once the stream is done with the bytes (their buffer is then reused)
   const write = async (s: string | Uint8Array, release?: () => void) => {
+    if (streamError !== null) throw streamError;
     if (s.length === 0) {
       release?.();
       return;
     }
     const ok = release === undefined ? outStream.write(s) : outStream.write(s, () => release());
-    if (!ok) await new Promise<void>((resolve) => outStream.once("drain", resolve));
+    if (!ok) await new Promise<void>((resolve) => {
+      outStream.once("drain", resolve);
+      outStream.once("error", () => resolve());
+    });
   };
-  const progress = options.progress ?? stderr.isTTY === true;
+  const size = inputSize(file);
   const t0 = performance.now();
   let lastTick = t0;
   let read = 0;
   let written = 0;
   let bad = 0;
+  let bytesDone = 0;
+  const draw = (now: number) => {
+    stderr.write(`\r${progressLine(read, (now - t0) / 1000, bytesDone, size)}\x1b[K`);
+    shown = true;
+  };
   const take = async (r: BatchResult, release?: () => void) => {
     read += r.read;
     written += r.written;
     bad += r.bad;
-    if (r.err !== "") stderr.write(r.err);
+    if (r.err !== "") {
+      note(r.err);
+      if (progress) draw(performance.now());
+    }
     await write(r.out, release);
     if (progress) {
       const now = performance.now();
       if (now - lastTick > 200) {
         lastTick = now;
-        stderr.write(`\r${read.toLocaleString("en-US")} lines, ${Math.round(read / ((now - t0) / 1000)).toLocaleString("en-US")}/s   `);
+        draw(now);
       }
     }
   };
 
-  if (format === "csv") {
-    const acc = { out: [] as string[], err: [] as string[], written: 0, bad: 0 };
-    let n = 0;
-    for await (const it of readCsv(openInput(file))) {
-      n++;
-      slowItem(it, o, acc);
-      if (acc.out.length + acc.err.length >= 4096) {
+  let unread = 0;
+  try {
+    if (input === "csv" || output === "csv") {
+      const csvOut = output === "csv" ? new CsvWriter(o) : null;
+      let lead: string[] = [];
+      let headerWritten = false;
+      const writeHeader = async (names: readonly string[]) => {
+        if (csvOut === null || headerWritten) return;
+        headerWritten = true;
+        await write(csvOut.header(names));
+      };
+      if (csvOut !== null && input === "ndjson") await writeHeader(NDJSON_LEAD);
+      const acc: Acc = { out: [], err: [], written: 0, bad: 0 };
+      let n = 0;
+      const flush = async () => {
         await take({ out: acc.out.join(""), err: acc.err.join(""), read: n, written: acc.written, bad: acc.bad });
         acc.out = [];
         acc.err = [];
         acc.written = 0;
         acc.bad = 0;
         n = 0;
+      };
+      const one = (it: InputItem) => {
+        n++;
+        if (csvOut === null) return slowItem(it, o, acc);
+        const r = visitOf(it, o);
+        if ("err" in r) {
+          acc.bad++;
+          acc.err.push(r.err);
+          return;
+        }
+        const cells = input === "csv" ? lead : NDJSON_LEAD.map((k) => { const x = r.visit[k]; return x === undefined ? "" : String(x); });
+        acc.out.push(csvOut.row(cells, r.visit));
+        acc.written++;
+      };
+      const unreadRows = { rows: 0 };
+      let headerNames: readonly string[] | null = null;
+      const items =
+        input === "csv"
+          ? readCsv(file, {
+              kind: "visit",
+              strict: options.strict === true,
+              unread: unreadRows,
+              onNotice: (line, m) => note(`${name}:${line}: note: ${m}\n`),
+              onHeader: (_c, names) => (headerNames = names),
+              onRow: (fields) => (lead = fields as string[]),
+              onBytes: (b) => (bytesDone += b),
+            })
+          : readNdjson(file, undefined, (b) => (bytesDone += b));
+      for await (const it of items) {
+        if (headerNames !== null && !headerWritten && csvOut !== null) await writeHeader(headerNames);
+        if (it.error !== undefined && it.error.field === "(header)") {
+          acc.err.push(itemErrors(it, o));
+          continue;
+        }
+        one(it);
+        if (acc.out.length + acc.err.length >= 4096) await flush();
       }
+      if (headerNames !== null && !headerWritten && csvOut !== null) await writeHeader(headerNames);
+      await flush();
+      unread = unreadRows.rows;
+    } else {
+      await scoreNdjson(file, o, jobs, options, take, (b) => (bytesDone += b));
     }
-    await take({ out: acc.out.join(""), err: acc.err.join(""), read: n, written: acc.written, bad: acc.bad });
-  } else {
-    // Workers (when jobs > 1): batches go out round-robin and come back in any order; results are written
-    // in input order. The reader waits when 2 batches per worker are in flight.
-    const workers = jobs > 1 ? Array.from({ length: jobs }, () => new Worker(options.workerUrl!, { workerData: { ibdOutcomesScoreWorker: o } })) : [];
-    const pending = new Map<number, BatchResult>();
-    let nextToWrite = 0;
-    let nextSeq = 0;
-    let inFlight = 0;
-    let wake: (() => void) | null = null;
-    let failure: unknown = null;
-    for (const w of workers) {
-      w.on("message", (m: BatchResult & { seq: number }) => {
-        pending.set(m.seq, m);
-        inFlight--;
-        wake?.();
-      });
-      w.on("error", (e) => {
-        failure = e;
-        wake?.();
-      });
+    if (streamError !== null) throw streamError;
+    if (progress) {
+      draw(performance.now());
+      stderr.write("\n");
+      shown = false;
     }
-    const drainReady = async () => {
-      let r = pending.get(nextToWrite);
-      while (r !== undefined) {
-        pending.delete(nextToWrite);
-        nextToWrite++;
-        await take(r);
-        r = pending.get(nextToWrite);
-      }
-    };
-    const waitFor = async (cond: () => boolean) => {
-      while (!cond()) {
-        if (failure !== null) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-        await drainReady();
-      }
-    };
-    let line = 1;
-    const pool: OutBuf[] = [];
-    const dispatch = async (text: Buffer) => {
-      const firstLine = line;
-      line += countNewlines(text) + 1;
+    await out?.commit();
+  } catch (e) {
+    if (shown) stderr.write("\n");
+    await out?.abort();
+    throw e;
+  }
+  return { read, written, bad, unread, empty: read === 0 && unread === 0, seconds: (performance.now() - t0) / 1000, jobs };
+}
+
+/** NDJSON in, NDJSON out: batches on the main thread or in `jobs` worker threads, written in input order. */
+async function scoreNdjson(
+  file: string,
+  o: BatchOptions,
+  jobs: number,
+  options: ScoreOptions,
+  take: (r: BatchResult, release?: () => void) => Promise<void>,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  // Workers (when jobs > 1): batches go out round-robin and come back in any order; results are written
+  // in input order. The reader waits when 2 batches per worker are in flight.
+  const workers = jobs > 1 ? Array.from({ length: jobs }, () => new Worker(options.workerUrl!, { workerData: { ibdOutcomesScoreWorker: o } })) : [];
+  const pending = new Map<number, BatchResult>();
+  let nextToWrite = 0;
+  let nextSeq = 0;
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  let failure: unknown = null;
+  for (const w of workers) {
+    w.on("message", (m: BatchResult & { seq: number }) => {
+      pending.set(m.seq, m);
+      inFlight--;
+      wake?.();
+    });
+    w.on("error", (e) => {
+      failure = e;
+      wake?.();
+    });
+  }
+  const drainReady = async () => {
+    let r = pending.get(nextToWrite);
+    while (r !== undefined) {
+      pending.delete(nextToWrite);
+      nextToWrite++;
+      await take(r);
+      r = pending.get(nextToWrite);
+    }
+  };
+  const waitFor = async (cond: () => boolean) => {
+    while (!cond()) {
+      if (failure !== null) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      await drainReady();
+    }
+  };
+  const pool: OutBuf[] = [];
+  try {
+    // Raw bytes cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence); batches stay
+    // bytes (lines of the common shape are never decoded, see scoreBatch).
+    for await (const { bytes, firstLine } of lineBatches(file, options.chunkBytes ?? 1 << 20)) {
+      onBytes(bytes.length + 1);
       if (workers.length === 0) {
         // output buffers are reused once written: memory stays at a few batches
         const ob = pool.pop() ?? new OutBuf(0);
-        await take(scoreBatch(text, firstLine, o, ob), () => pool.push(ob));
-        return;
+        await take(scoreBatch(bytes, firstLine, o, ob), () => pool.push(ob));
+        continue;
       }
       await drainReady();
       await waitFor(() => inFlight < 2 * workers.length);
       const seq = nextSeq++;
       inFlight++;
-      workers[seq % workers.length]!.postMessage({ seq, text, firstLine });
-    };
-    // Raw bytes, cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence); batches stay
-    // bytes (lines of the common shape are never decoded, see scoreBatch). A file is read into two reused buffers.
-    let rest: Buffer = Buffer.alloc(0);
-    const raw = file === "-" ? process.stdin : fileBatches(file, options.chunkBytes ?? 1 << 20);
-    try {
-      let first = true;
-      for await (const chunk of raw) {
-        let b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : (chunk as Buffer);
-        if (first) {
-          first = false;
-          if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3); // UTF-8 BOM
-        }
-        if (file !== "-") {
-          await dispatch(b); // whole lines already
-          continue;
-        }
-        const cut = b.lastIndexOf(10);
-        if (cut === -1) {
-          rest = rest.length === 0 ? Buffer.from(b) : Buffer.concat([rest, b]);
-          continue;
-        }
-        const text = rest.length === 0 ? b.subarray(0, cut) : Buffer.concat([rest, b.subarray(0, cut)]);
-        rest = Buffer.from(b.subarray(cut + 1));
-        await dispatch(text);
-      }
-      if (rest.length > 0) await dispatch(rest);
-      await waitFor(() => inFlight === 0);
-      await drainReady();
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
+      workers[seq % workers.length]!.postMessage({ seq, text: bytes, firstLine });
     }
+    await waitFor(() => inFlight === 0);
+    await drainReady();
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  if (progress) stderr.write(`\r${read.toLocaleString("en-US")} lines done.                    \n`);
-  if (outStream !== process.stdout) await new Promise<void>((resolve) => (outStream as NodeJS.WritableStream).end(resolve));
-  return { read, written, bad, seconds: (performance.now() - t0) / 1000, jobs };
 }

@@ -1,17 +1,27 @@
 /**
- * `ibd-outcomes validate <file>`: every bad record with its line, field and reason; the count of good ones.
+ * `ibd-outcomes validate <file>`: every bad record with its line, field, reason and value; the count of good ones.
+ * @remarks NDJSON visits of the common compact shape are checked straight from the bytes (the `score` fast
+ * path, whose accepted lines are a strict subset of what `parseVisit` accepts), then `JSON.parse` with the
+ * conservative visit check; anything else goes through the prototype-safe parser and the record's zod
+ * schema, which gives the exact reasons. So the fast paths change speed, never a verdict.
  */
 import { parseAdverseEvent, parseCohort, parsePatient, parseTreatmentCourse, parseVisit } from "../models/index.js";
 import type { ParseResult, ValidationIssue } from "../models/index.js";
-import { COLLECTION_KIND, detectFormat, guessKind, openInput, readCsv, readJsonFile, readNdjson, type InputItem, type RecordKind } from "./records.js";
-import { formatPath } from "./safeJson.js";
+import { byteVisitValid } from "./byteVisit.js";
+import { isFastValidVisit } from "./fastVisit.js";
+import { COLLECTION_KIND, detectFormat, guessKind, readCsv, readJsonFile, readNdjson, type InputItem, type RecordKind } from "./records.js";
+import { formatPath, gotValue } from "./safeJson.js";
 
 /** Options of `validate`. */
 export interface ValidateOptions {
   readonly format?: string;
   readonly kind?: string;
+  /** CSV: extra columns are errors instead of notices. */
+  readonly strict?: boolean;
   /** Called for each problem as it is found (streaming formats); the summary then keeps none of them. */
   readonly onProblem?: (p: Problem) => void;
+  /** Called for each notice (a CSV column ignored); the summary keeps them too. */
+  readonly onNotice?: (n: Notice) => void;
 }
 
 /** One reported problem. */
@@ -22,6 +32,12 @@ export interface Problem {
   readonly reason: string;
 }
 
+/** A remark that is not a problem (an extra CSV column ignored). */
+export interface Notice {
+  readonly line: number;
+  readonly message: string;
+}
+
 /** What `validate` found. */
 export interface ValidateSummary {
   readonly file: string;
@@ -29,39 +45,49 @@ export interface ValidateSummary {
   readonly total: number;
   readonly valid: number;
   readonly invalid: number;
+  /** True when the input holds no record at all. */
+  readonly empty: boolean;
   readonly problems: readonly Problem[];
+  readonly notices: readonly Notice[];
 }
 
-const PARSERS: Record<RecordKind, (x: unknown) => ParseResult<unknown>> = {
-  patient: parsePatient,
-  course: parseTreatmentCourse,
-  visit: parseVisit,
-  adverseEvent: parseAdverseEvent,
-};
-const KINDS = Object.keys(PARSERS) as RecordKind[];
+const PARSERS = new Map<RecordKind, (x: unknown) => ParseResult<unknown>>([
+  ["patient", parsePatient],
+  ["course", parseTreatmentCourse],
+  ["visit", parseVisit],
+  ["adverseEvent", parseAdverseEvent],
+]);
+const KINDS = [...PARSERS.keys()];
 
-function issuesToProblems(line: number, record: string | undefined, issues: readonly ValidationIssue[]): Problem[] {
-  return issues.map((i) => ({ line, ...(record === undefined ? {} : { record }), field: formatPath(i.path), reason: i.message }));
+function issuesToProblems(line: number, record: string | undefined, raw: unknown, issues: readonly ValidationIssue[]): Problem[] {
+  return issues.map((i) => ({ line, ...(record === undefined ? {} : { record }), field: formatPath(i.path), reason: `${i.message}${gotValue(raw, i.path)}` }));
 }
 
 /** Validates one record of a known or guessed kind. */
 export function validateRecord(item: InputItem, kind: RecordKind | undefined): Problem[] {
   const rec = item.collection === undefined ? undefined : `${item.collection}[${item.index ?? 0}]`;
-  if (item.error !== undefined) return [{ line: item.line, ...(rec === undefined ? {} : { record: rec }), ...item.error }];
-  const k = kind ?? (item.collection !== undefined ? COLLECTION_KIND[item.collection] : undefined) ?? guessKind(item.value);
+  if (item.error !== undefined) return (item.errors ?? [item.error]).map((e) => ({ line: item.line, ...(rec === undefined ? {} : { record: rec }), field: e.field, reason: e.reason }));
+  const k = kind ?? (item.collection !== undefined ? COLLECTION_KIND.get(item.collection) : undefined) ?? guessKind(item.value);
   if (k === undefined || k === null) {
     return [{ line: item.line, ...(rec === undefined ? {} : { record: rec }), field: "(record)", reason: "is not a patient, course, visit or adverse event (pass --kind)" }];
   }
-  const r = PARSERS[k](item.value);
-  return r.success ? [] : issuesToProblems(item.line, rec, r.issues);
+  if (k === "visit" && isFastValidVisit(item.value)) return [];
+  const r = PARSERS.get(k)!(item.value);
+  return r.success ? [] : issuesToProblems(item.line, rec, item.value, r.issues);
+}
+
+/** A command-line usage error (exit code 2). */
+export class UsageError extends Error {
+  override name = "UsageError";
 }
 
 /**
  * Validates a file. JSON cohorts (`{ patients, courses, visits, adverseEvents }`) are checked with
- * `parseCohort`, which adds the cross-record checks (unknown patient, duplicate ids, dates before diagnosis).
+ * `parseCohort`, which adds the cross-record checks (unknown patient, duplicate ids, dates before diagnosis);
+ * every record's own problems are reported too, whether or not the record it refers to is valid.
  */
 export async function validateFile(file: string, options: ValidateOptions = {}): Promise<ValidateSummary> {
-  const format = detectFormat(file, options.format);
+  const format = detectFormat(file, options.format ?? (file === "-" ? "ndjson" : undefined));
   if (format === null) throw new UsageError(`validate: cannot tell the format of ${file}; pass --format json|ndjson|csv`);
   let kind: RecordKind | undefined;
   if (options.kind !== undefined) {
@@ -69,23 +95,13 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
     kind = options.kind as RecordKind;
   }
   const problems: Problem[] = [];
+  const notices: Notice[] = [];
   let total = 0;
   let invalid = 0;
+  const done = (empty: boolean): ValidateSummary => ({ file, format, total, valid: total - invalid, invalid, empty, problems, notices });
   if (format === "json") {
-    const { items, cohort } = await readJsonFile(file);
-    if (cohort !== null) {
-      const r = parseCohort(cohort);
-      const lineOf = new Map<string, number>();
-      for (const it of items) lineOf.set(`${it.collection}[${it.index}]`, it.line);
-      total = items.length;
-      const bad = new Set<string>();
-      for (const p of r.problems) {
-        const record = p.index === null ? p.collection : `${p.collection}[${p.index}]`;
-        if (p.index !== null) bad.add(record);
-        problems.push(...issuesToProblems(lineOf.get(record) ?? 1, record, p.issues));
-      }
-      return { file, format, total, valid: total - bad.size, invalid: bad.size, problems };
-    }
+    const { items, cohort, empty } = await readJsonFile(file);
+    if (cohort !== null) return validateCohort(file, format, cohort, items, empty);
     for (const it of items) {
       total++;
       const ps = validateRecord(it, kind);
@@ -94,23 +110,98 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
         problems.push(...ps);
       }
     }
-    return { file, format, total, valid: total - invalid, invalid, problems };
+    return done(empty || total === 0);
   }
-  const input = openInput(file);
-  const gen = format === "ndjson" ? readNdjson(input) : readCsv(input);
-  for await (const it of gen) {
+  const report = (ps: readonly Problem[]) => {
+    if (options.onProblem !== undefined) for (const p of ps) options.onProblem(p);
+    else problems.push(...ps);
+  };
+  if (format === "ndjson") {
+    // visits of the compact common shape are certainly valid: counted without building an item
+    const fastVisits = kind === undefined || kind === "visit";
+    let fast = 0;
+    const onLine = fastVisits
+      ? (buf: Buffer, start: number, end: number): boolean => {
+          if (buf[start] === 123 && byteVisitValid(buf, start, end)) {
+            fast++;
+            return true;
+          }
+          return false;
+        }
+      : undefined;
+    for await (const it of readNdjson(file, onLine)) {
+      total++;
+      const ps = validateRecord(it, kind);
+      if (ps.length > 0) {
+        invalid++;
+        report(ps);
+      }
+    }
+    total += fast;
+    return done(total === 0);
+  }
+  const unread = { rows: 0 };
+  let headerBad = false;
+  for await (const it of readCsv(file, {
+    kind,
+    strict: options.strict === true,
+    unread,
+    onNotice: (line, message) => {
+      const n = { line, message };
+      notices.push(n);
+      options.onNotice?.(n);
+    },
+  })) {
+    if (it.error !== undefined && it.error.field === "(header)") {
+      headerBad = true;
+      report(validateRecord(it, kind));
+      continue;
+    }
     total++;
     const ps = validateRecord(it, kind);
     if (ps.length > 0) {
       invalid++;
-      if (options.onProblem !== undefined) for (const p of ps) options.onProblem(p);
-      else problems.push(...ps);
+      report(ps);
     }
   }
-  return { file, format, total, valid: total - invalid, invalid, problems };
+  if (headerBad) {
+    // rows under a rejected header are not records anyone could check: counted, not reported one by one
+    total += unread.rows;
+    invalid += unread.rows;
+  }
+  return done(total === 0 && !headerBad);
 }
 
-/** A command-line usage error (exit code 2). */
-export class UsageError extends Error {
-  override name = "UsageError";
+function validateCohort(file: string, format: string, cohort: unknown, items: readonly InputItem[], empty: boolean): ValidateSummary {
+  const r = parseCohort(cohort);
+  const byRecord = new Map<string, InputItem>();
+  for (const it of items) byRecord.set(`${it.collection}[${it.index}]`, it);
+  const problems: Problem[] = [];
+  const bad = new Set<string>();
+  const seen = new Set<string>();
+  const add = (ps: readonly Problem[]) => {
+    for (const p of ps) {
+      const key = `${p.record}\u0000${p.field}\u0000${p.reason}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
+    }
+  };
+  for (const p of r.problems) {
+    const record = p.index === null ? p.collection : `${p.collection}[${p.index}]`;
+    if (p.index !== null) bad.add(record);
+    const it = byRecord.get(record);
+    add(issuesToProblems(it?.line ?? 1, record, it !== undefined && it.error === undefined ? it.value : undefined, p.issues));
+  }
+  // each record's own problems, whatever happened to the records it refers to (parseCohort may stop at a
+  // missing patient); duplicates of what parseCohort said are dropped
+  for (const it of items) {
+    const ps = validateRecord(it, undefined);
+    if (ps.length === 0) continue;
+    bad.add(`${it.collection}[${it.index}]`);
+    add(ps);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  const total = items.length;
+  return { file, format, total, valid: total - bad.size, invalid: bad.size, empty: empty || total === 0, problems, notices: [] };
 }

@@ -3,7 +3,10 @@
  * `JSON.parse`, and the byte-level reader in byteVisit.ts, whose accepted lines are a subset of the former).
  * One list for both, so the two paths cannot drift apart. The order is significant for byteVisit.ts (indexes).
  */
-export const TOP_KEYS = ["id", "patientId", "date", "mayo", "hbi", "sesCd", "rutgeerts", "onCorticosteroids", "labs"] as const;
+export const TOP_KEYS = ["id", "patientId", "date", "mayo", "hbi", "sesCd", "rutgeerts", "onCorticosteroids", "labs", "uceis"] as const;
+/** UCEIS items (all three required) and their maxima. */
+export const UCEIS_KEYS = ["vascularPattern", "bleeding", "erosionsUlcers"] as const;
+export const UCEIS_MAX = [2, 3, 3] as const;
 /** Mayo items: the four integer sub-scores (0-3), then `friability` (boolean). */
 export const MAYO_INT_KEYS = ["stoolFrequency", "rectalBleeding", "endoscopic", "physicianGlobal"] as const;
 export const MAYO_KEYS = [...MAYO_INT_KEYS, "friability"] as const;

@@ -8,7 +8,7 @@ export type { PValueStyle, FormatPValueOptions } from "./formatPValue/index.js";
 export { formatPercent, formatCountPercent } from "./formatPercent/index.js";
 export type { FormatPercentOptions, FormatCountPercentOptions } from "./formatPercent/index.js";
 export { tableToMarkdown, tableToHtml, tableToCsv, escapeHtml, escapeMarkdown, csvField } from "./renderTable/index.js";
-export type { DisplayCell, DisplayRow, DisplayTable, TableToCsvOptions } from "./renderTable/index.js";
+export type { DisplayCell, DisplayRow, DisplaySpanner, DisplayTable, TableToCsvOptions } from "./renderTable/index.js";
 export {
   TEST_FOOTNOTES,
   selectCategoricalTest,
@@ -25,9 +25,9 @@ export type {
   ContinuousTestChoice,
   GroupComparison,
 } from "./selectTest/index.js";
-export type { SummaryLevel, SummaryRow, SummaryGroup, SummaryTableResult, SummaryDisplayOptions } from "./_lib/summary.js";
+export type { SummaryLevel, SummaryRow, SummaryGroup, SummaryTableResult, SummaryDisplayOptions, ContinuousCellSummary, SummaryDifference } from "./_lib/summary.js";
 export { summaryTable } from "./summaryTable/index.js";
-export type { SummaryValue, SummaryVariable, SummaryTableOptions } from "./summaryTable/index.js";
+export type { SummaryValue, SummaryVariable, SummaryTableOptions, SummaryCiOptions, ContinuousSummaryChoice, SummaryTestChoice } from "./summaryTable/index.js";
 export { summaryTableFromCounts } from "./summaryTableFromCounts/index.js";
 export type {
   PublishedCountsRow,
@@ -109,3 +109,20 @@ export type {
 } from "./tippingPoint/index.js";
 export { estimandRatesSvg } from "./estimandRatesSvg/index.js";
 export type { EstimandRatesSvgOptions } from "./estimandRatesSvg/index.js";
+export { adverseEventHierarchyTable } from "./adverseEventHierarchy/index.js";
+export type {
+  AdverseEventPatient,
+  CodedAdverseEvent,
+  AdverseEventHierarchyTableOptions,
+  AdverseEventCell,
+  AdverseEventHierarchyLine,
+  AdverseEventHierarchyTableResult,
+} from "./adverseEventHierarchy/index.js";
+export { balanceTable } from "./balanceTable/index.js";
+export type { BalanceTableOptions } from "./balanceTable/index.js";
+export { lovePlotSvg } from "./lovePlotSvg/index.js";
+export type { LovePlotSvgOptions } from "./lovePlotSvg/index.js";
+export { weightedSummaryTable } from "./weightedSummaryTable/index.js";
+export type { WeightedSummaryTableOptions } from "./weightedSummaryTable/index.js";
+export { propensityOverlapSvg } from "./propensityOverlapSvg/index.js";
+export type { PropensityOverlapSvgOptions } from "./propensityOverlapSvg/index.js";

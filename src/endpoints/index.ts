@@ -62,13 +62,14 @@ export {
   crpNormalisation,
   fcNormalisation,
 } from "./classifyEndpoint/index.js";
-export type { AssessmentResult } from "./classifyEndpoint/index.js";
+export type { AssessmentResult, ClassifyOptions } from "./classifyEndpoint/index.js";
 export { measuresFromVisit } from "./measuresFromVisit/index.js";
 export type { MeasuresFromVisitOptions } from "./measuresFromVisit/index.js";
 export { patientTimeline, steroidExposure, timelineRows } from "./patientTimeline/index.js";
 export type {
   PatientTimeline,
   PatientTimelineOptions,
+  SteroidExposureOptions,
   TimepointOutcome,
   TimelineVisitRef,
   TimelineEvents,
@@ -76,3 +77,14 @@ export type {
 } from "./patientTimeline/index.js";
 export { labTrajectory, TRAJECTORY_ANALYTES } from "./labTrajectory/index.js";
 export type { LabTrajectoryRow, LabTrajectoryOptions, TrajectoryAnalyte } from "./labTrajectory/index.js";
+export { drugPersistence, timeToFirstMet } from "./persistence/index.js";
+export type {
+  DrugPersistenceOptions,
+  PersistenceEvent,
+  PersistenceNotEvaluable,
+  PersistenceResult,
+  PersistenceTime,
+  ScheduledAssessment,
+  TimeDerivation,
+  TimeToFirstMet,
+} from "./persistence/index.js";

@@ -113,7 +113,8 @@ export type EndpointStatus = "met" | "not-met" | "not-evaluable";
  * - `imputedMissing`: no data in the window, non-responder imputation (not-met);
  * - `noFollowUp`, `noBaseline`: a measure the rule needs is missing (not-evaluable);
  * - `baselineZero`: a relative change from a baseline of 0 (not-evaluable);
- * - `noSteroidData`: steroid exposure unknown or its stop date unknown (not-evaluable);
+ * - `noSteroidData`: corticosteroid exposure not recorded (absent, status `unknown`) or, where the
+ *   window needs it, the stop date not recorded (not-evaluable);
  * - `notSteroidUser`: A10 `steroidUsersOnly` and not on steroids at baseline (not-evaluable);
  * - `notDefined`: the profile defines no such endpoint for this disease (not-evaluable).
  */
@@ -187,21 +188,37 @@ export interface EndpointResult {
   readonly timepoint: TimepointKey;
   /** Set when a failure event or non-responder imputation forced `not-met`; else `null`. */
   readonly imputation: EndpointImputation | null;
+  /**
+   * For a `not-evaluable` result caused by an input that was not recorded: the path of that input, e.g.
+   * `followUp.mayoAdaptedFdaModified`, `baseline.hbi`, `steroids`, `steroids.daysOff`; `null` otherwise.
+   * In a timeline the path names the record field, e.g. `visits[w8].mayo.friability` or
+   * `course.concomitantMedications (corticosteroid periods)`.
+   */
+  readonly missing: string | null;
 }
 
 /**
  * Systemic corticosteroid exposure on an assessment date.
- * @remarks `status`: `on` (a period covers the date), `off` (last dose `daysOff` days before; 1 = stopped
- * the day before), `never` (no systemic corticosteroid recorded on or before the date), `unknown` (use
- * recorded but the stop date is not). `usedAtBaseline`: on corticosteroids on the treatment start date
- * (`null` = unknown).
+ * @remarks `status`:
+ * - `on`: a corticosteroid period (or a visit flag) covers the date; `daysOff` 0.
+ * - `off`: not on corticosteroids on the date. `daysOff` = days since the last dose (1 = stopped the day
+ *   before) when the stop date is recorded; `null` when it is not (a visit on the date says "not on
+ *   corticosteroids", but not since when). Enough for "off on the date"; not for a 90-day window.
+ * - `never`: the record says no systemic corticosteroid was used on or before the date.
+ * - `unknown`: exposure on the date is not recorded. Never read as `never`: every steroid-free
+ *   endpoint is then `not-evaluable`.
+ *
+ * `usedAtBaseline`: on corticosteroids on the treatment start date (`null` = not recorded).
+ * `missing`: for `unknown` (and `off` without a stop date), the record field that was not there.
  */
 export interface SteroidExposure {
   readonly status: "on" | "off" | "never" | "unknown";
-  /** Days since the last dose (0 when on; `null` when never or unknown). */
+  /** Days since the last dose (0 when on; `null` when never, unknown, or the stop date is not recorded). */
   readonly daysOff: number | null;
-  /** On corticosteroids when the treatment started (A10). */
+  /** On corticosteroids when the treatment started (A10); `null` = not recorded. */
   readonly usedAtBaseline: boolean | null;
+  /** The record field whose absence left the exposure (or its stop date) unknown. */
+  readonly missing?: string | undefined;
 }
 
 /** Input of the visit-level classifiers. */

@@ -35,6 +35,7 @@ export {
   MechanismClassSchema,
   DRUG_MECHANISMS,
   mechanismOf,
+  drugKindOf,
   StopReasonSchema,
   ConventionalAgentSchema,
 } from "./therapies.js";
@@ -90,7 +91,61 @@ export {
 export type { Analyte, LabUnit, LabPanel, CanonicalLabs, RangeBound, ReferenceRange, LabFlag } from "./labPanel.js";
 export { VisitSchema } from "./visit.js";
 export type { Visit } from "./visit.js";
-export { AeCategorySchema, SeriousnessCriteriaSchema, AdverseEventSchema, isSerious } from "./adverseEvent.js";
-export type { AeCategory, SeriousnessCriteria, AdverseEvent, SeriousnessRule } from "./adverseEvent.js";
+export { AeCategorySchema, SeriousnessCriteriaSchema, AdverseEventSchema, isSerious, seriousnessOf } from "./adverseEvent.js";
+export type { AeCategory, SeriousnessCriteria, AdverseEvent, SeriousnessRule, IsSeriousOptions, SeriousnessResult } from "./adverseEvent.js";
 export { parsePatient, parseTreatmentCourse, parseVisit, parseLabPanel, parseAdverseEvent, parseCohort } from "./parse.js";
 export type { Cohort, CohortCollection, CohortProblem, CohortParseResult } from "./parse.js";
+export {
+  SccaiExtracolonicSchema,
+  SccaiItemsSchema,
+  LichtigerItemsSchema,
+  TrueloveWittsItemsSchema,
+  TravisItemsSchema,
+  HoItemsSchema,
+  PucaiItemsSchema,
+  ModifiedMayoEndoscopicInputSchema,
+  CdeisSegmentSchema,
+  CdeisInputSchema,
+  PcdaiItemsSchema,
+  WeightedPcdaiItemsSchema,
+  PdaiItemsSchema,
+  ParisCdSchema,
+  ParisUcSchema,
+  ParisSchema,
+  Pro2UcSchema,
+  MariaSegmentSchema,
+  SimplifiedMariaSegmentSchema,
+  IbusSasItemsSchema,
+  NancyItemsSchema,
+  RhiItemsSchema,
+  GeboesItemsSchema,
+  Ibdq32ResponsesSchema,
+  SibdqResponsesSchema,
+} from "./instrumentInputs.js";
+export type {
+  SccaiExtracolonic,
+  SccaiItems,
+  LichtigerItems,
+  TrueloveWittsItems,
+  TravisItems,
+  HoItems,
+  PucaiItems,
+  ModifiedMayoEndoscopicInput,
+  CdeisSegment,
+  CdeisInput,
+  PcdaiItems,
+  WeightedPcdaiItems,
+  PdaiItems,
+  ParisCd,
+  ParisUc,
+  Paris,
+  Pro2Uc,
+  MariaSegment,
+  SimplifiedMariaSegment,
+  IbusSasItems,
+  NancyItems,
+  RhiItems,
+  GeboesItems,
+  Ibdq32Responses,
+  SibdqResponses,
+} from "./instrumentInputs.js";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { IsoDateSchema } from "./common.js";
+import { describeValue, errorFromZod } from "../_lib/errors.js";
 
 /**
  * Every analyte of a lab panel, its canonical unit (the paper's), and the units accepted on input with
@@ -83,13 +84,28 @@ export type CanonicalLabs = { -readonly [A in Analyte]?: number };
  * //=> 5
  */
 export function convertLab<A extends Analyte>(analyte: A, value: number, unit: LabUnit<A>): number {
-  const factors = LAB_UNITS[analyte].factors as Readonly<Record<string, number>>;
-  const f = Object.prototype.hasOwnProperty.call(factors, unit) ? factors[unit] : undefined;
-  if (f === undefined) {
-    throw new TypeError(`convertLab: unit must be one of ${Object.keys(factors).map((u) => `"${u}"`).join(", ")} for ${analyte}; got "${String(unit)}".`);
+  return convertLabAs("convertLab", "", analyte, value, unit);
+}
+
+function checkAnalyte(fn: string, analyte: unknown): Analyte {
+  if (typeof analyte !== "string" || !Object.prototype.hasOwnProperty.call(LAB_UNITS, analyte)) {
+    const got = typeof analyte === "string" ? `"${analyte.slice(0, 40)}"` : describeValue(analyte);
+    throw new TypeError(`${fn}: analyte must be one of ${ANALYTES.map((a) => `"${a}"`).join(", ")}; got ${got}.`);
   }
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`convertLab: value must be a finite number >= 0; got ${String(value)}.`);
+  return analyte as Analyte;
+}
+
+function convertLabAs(fn: string, where: string, analyteIn: unknown, value: unknown, unit: unknown): number {
+  const analyte = checkAnalyte(fn, analyteIn);
+  const factors = LAB_UNITS[analyte].factors as Readonly<Record<string, number>>;
+  const f = typeof unit === "string" && Object.prototype.hasOwnProperty.call(factors, unit) ? factors[unit] : undefined;
+  if (f === undefined) {
+    const got = typeof unit === "string" ? `"${unit.slice(0, 40)}"` : describeValue(unit);
+    throw new TypeError(`${fn}: ${where}unit must be one of ${Object.keys(factors).map((u) => `"${u}"`).join(", ")} for ${analyte}; got ${got}.`);
+  }
+  if (typeof value !== "number") throw new TypeError(`${fn}: ${where}value must be a number; got ${describeValue(value)}.`);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${fn}: ${where}value must be a finite number >= 0; got ${describeValue(value)}.`);
   }
   return value * f;
 }
@@ -103,10 +119,16 @@ export function convertLab<A extends Analyte>(analyte: A, value: number, unit: L
  * //=> { albumin: 41 }
  */
 export function labPanelToCanonical(panel: LabPanel): CanonicalLabs {
+  const fn = "labPanelToCanonical";
+  if (panel === null || typeof panel !== "object" || Array.isArray(panel)) {
+    throw new TypeError(`${fn}: panel must be a lab panel object; got ${describeValue(panel)}.`);
+  }
+  const r = LabPanelSchema.safeParse(panel);
+  if (!r.success) throw errorFromZod(fn, "panel", r.error, panel);
   const out: CanonicalLabs = {};
   for (const a of ANALYTES) {
-    const m = panel[a] as { value: number; unit: string } | undefined;
-    if (m !== undefined) out[a] = convertLab(a, m.value, m.unit as LabUnit<typeof a>);
+    const m = r.data[a] as { value: number; unit: string } | undefined;
+    if (m !== undefined) out[a] = convertLabAs(fn, `panel.${a}.`, a, m.value, m.unit);
   }
   return out;
 }
@@ -154,17 +176,38 @@ export type LabFlag = "low" | "normal" | "high";
  * @param value - The value in the canonical unit.
  * @param ranges - Ranges to use instead of the paper's (merged over them).
  * @returns `"low"`, `"normal"` or `"high"`.
+ * @throws {TypeError} If the analyte is not one of `ANALYTES` (prototype names such as `"toString"` are not
+ *   analytes), the value is not a number, or `ranges` has an unknown key or a malformed range.
  * @throws {RangeError} If the value is not finite, or the analyte has no range.
  * @example
  * flagLab("crp", 8);
  * //=> "normal"
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods: reference ranges).
  */
-export function flagLab(analyte: Analyte, value: number, ranges?: Readonly<Partial<Record<Analyte, ReferenceRange>>>): LabFlag {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new RangeError(`flagLab: value must be a finite number; got ${String(value)}.`);
+function checkRange(range: unknown, a: string): void {
+  if (range === null || typeof range !== "object") throw new TypeError(`flagLab: ranges.${a} must be an object with low and/or high; got ${describeValue(range)}.`);
+  for (const side of ["low", "high"] as const) {
+    const b = Object.prototype.hasOwnProperty.call(range, side) ? (range as Record<string, unknown>)[side] : undefined;
+    if (b === undefined) continue;
+    const ok = b !== null && typeof b === "object" && typeof (b as RangeBound).value === "number" && Number.isFinite((b as RangeBound).value) && typeof (b as RangeBound).inclusive === "boolean";
+    if (!ok) throw new TypeError(`flagLab: ranges.${a}.${side} must be { value: finite number, inclusive: boolean }; got ${describeValue(b)}.`);
   }
-  const range = ranges?.[analyte] ?? PAPER_REFERENCE_RANGES[analyte];
+}
+
+export function flagLab(analyte: Analyte, value: number, ranges?: Readonly<Partial<Record<Analyte, ReferenceRange>>>): LabFlag {
+  const a = checkAnalyte("flagLab", analyte);
+  if (typeof value !== "number") throw new TypeError(`flagLab: value must be a number; got ${describeValue(value)}.`);
+  if (!Number.isFinite(value)) throw new RangeError(`flagLab: value must be a finite number; got ${describeValue(value)}.`);
+  if (ranges !== undefined && (ranges === null || typeof ranges !== "object" || Array.isArray(ranges))) {
+    throw new TypeError(`flagLab: ranges must be an object of reference ranges by analyte; got ${describeValue(ranges)}.`);
+  }
+  for (const k of Object.keys(ranges ?? {})) {
+    if (!Object.prototype.hasOwnProperty.call(LAB_UNITS, k)) throw new TypeError(`flagLab: ranges.${k} is not an analyte; got ${describeValue((ranges as Record<string, unknown>)[k])}.`);
+  }
+  const own = <T>(o: Readonly<Partial<Record<Analyte, T>>> | undefined): T | undefined =>
+    o !== undefined && Object.prototype.hasOwnProperty.call(o, a) ? o[a] : undefined;
+  const range = own(ranges) ?? own(PAPER_REFERENCE_RANGES);
+  if (range !== undefined) checkRange(range, a);
   if (range === undefined) {
     throw new RangeError(`flagLab: ranges.${analyte} is required (the paper gives no reference range for ${analyte}); got undefined.`);
   }

@@ -11,6 +11,7 @@ import {
   convertLab,
   flagLab,
   isSerious,
+  seriousnessOf,
   labPanelToCanonical,
   mechanismOf,
   parseAdverseEvent,
@@ -21,6 +22,8 @@ import {
   parseVisit,
   type AdverseEvent,
 } from "./index.js";
+import { drugKindOf } from "./index.js";
+import { addDaysIso, daysBetween } from "../_lib/dates.js";
 
 const patient = {
   id: "P1",
@@ -256,19 +259,34 @@ describe("AdverseEvent", () => {
     expect(AdverseEventSchema.parse({ ...ae, category: "infection", infectionType: "herpesZoster" }).infectionType).toBe("herpesZoster");
   });
   it("applies the paper's seriousness rule", () => {
-    expect(isSerious(ae)).toBe(false);
+    const no = { hospitalization: false, death: false };
+    expect(isSerious({ ...ae, seriousness: no })).toBe(false);
     expect(isSerious({ ...ae, category: "intestinalPerforation" })).toBe(true);
     expect(isSerious({ ...ae, category: "mace" })).toBe(true);
     expect(isSerious({ ...ae, category: "hospitalization" })).toBe(true);
     expect(isSerious({ ...ae, category: "death" })).toBe(true);
     expect(isSerious({ ...ae, seriousness: { hospitalization: true } })).toBe(true);
-    expect(isSerious({ ...ae, category: "malignancy" })).toBe(false);
+    expect(isSerious({ ...ae, category: "malignancy", seriousness: no })).toBe(false);
+    expect(isSerious({ ...ae, category: "leukopenia", seriousness: no })).toBe(false);
+  });
+  it("unrecorded seriousness is unknown, never 'not serious'", () => {
+    expect(seriousnessOf(ae)).toEqual({ status: "unknown", missing: ["seriousness.hospitalization", "seriousness.death"] });
+    expect(() => isSerious(ae)).toThrow(/^isSerious: event\.seriousness\.hospitalization is required/);
+    expect(seriousnessOf({ ...ae, seriousness: { hospitalization: false } })).toEqual({ status: "unknown", missing: ["seriousness.death"] });
+    expect(seriousnessOf({ ...ae, seriousness: { lifeThreatening: false } }, { rule: "regulatory" }).missing).toHaveLength(5);
   });
   it("applies the regulatory rule", () => {
-    expect(isSerious({ ...ae, category: "mace" }, { rule: "regulatory" })).toBe(false);
+    const none = { death: false, lifeThreatening: false, hospitalization: false, disability: false, congenitalAnomaly: false, importantMedicalEvent: false };
+    expect(isSerious({ ...ae, category: "mace", seriousness: none }, { rule: "regulatory" })).toBe(false);
     expect(isSerious({ ...ae, seriousness: { lifeThreatening: true } }, { rule: "regulatory" })).toBe(true);
     expect(isSerious({ ...ae, seriousness: { importantMedicalEvent: true } }, { rule: "regulatory" })).toBe(true);
     expect(() => isSerious(ae, { rule: "x" as "paper" })).toThrow(/options\.rule/);
+  });
+  it("validates its input and options, naming itself", () => {
+    expect(() => isSerious({ ...ae, category: "constructor" } as never)).toThrow(/^isSerious: event\.category/);
+    expect(() => isSerious(null as never)).toThrow(/^isSerious: event/);
+    expect(() => isSerious(ae, { constructor: "paper" } as never)).toThrow(/^isSerious: options\.constructor is not an option/);
+    expect(() => seriousnessOf(ae, { rule: "toString" as never })).toThrow(/^seriousnessOf: options\.rule/);
   });
 });
 
@@ -408,5 +426,91 @@ describe("properties", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("ISO dates: years 0000-0099 are themselves", () => {
+  it("0000 is a leap year; 0100 and 1900 are not", () => {
+    expect(IsoDateSchema.safeParse("0000-02-29").success).toBe(true);
+    expect(IsoDateSchema.safeParse("0004-02-29").success).toBe(true);
+    expect(IsoDateSchema.safeParse("0100-02-29").success).toBe(false);
+    expect(IsoDateSchema.safeParse("1900-02-29").success).toBe(false);
+    expect(IsoDateSchema.safeParse("2000-02-29").success).toBe(true);
+  });
+  it("date arithmetic does not shift 00xx to 19xx", () => {
+    expect(addDaysIso("0000-02-28", 1)).toBe("0000-02-29");
+    expect(addDaysIso("0099-12-31", 1)).toBe("0100-01-01");
+    expect(addDaysIso("0050-03-01", -1)).toBe("0050-02-28");
+    expect(daysBetween("0000-01-01", "0001-01-01")).toBe(366);
+    expect(daysBetween("0099-01-01", "1999-01-01")).toBe(693_960);
+  });
+  it("agrees with a day-count oracle on random dates (property)", () => {
+    // Days from 0000-03-01 by the civil-from-days algorithm, computed independently.
+    const dayNumber = (y: number, m: number, d: number) => {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+      return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    };
+    const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const date = fc.record({ y: fc.integer({ min: 0, max: 2400 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) });
+    fc.assert(
+      fc.property(date, date, (a, b) => daysBetween(iso(a.y, a.m, a.d), iso(b.y, b.m, b.d)) === dayNumber(b.y, b.m, b.d) - dayNumber(a.y, a.m, a.d)),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("parseCohort with array holes", () => {
+  it("reports a problem for every hole", () => {
+    const p = { id: "P1", sex: "male", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" };
+    // eslint-disable-next-line no-sparse-arrays
+    const r = parseCohort({ patients: [p, , ,], visits: [, { patientId: "P1", date: "2024-01-01" }] });
+    expect(r.counts.patients).toEqual({ total: 3, valid: 1, invalid: 2 });
+    expect(r.counts.visits).toEqual({ total: 2, valid: 1, invalid: 1 });
+    expect(r.problems.map((x) => [x.collection, x.index])).toEqual([["patients", 1], ["patients", 2], ["visits", 0]]);
+    expect(r.problems[0]!.issues[0]!.message).toMatch(/hole/);
+    const invalid = Object.values(r.counts).reduce((s, c) => s + c.invalid, 0);
+    expect(r.problems.filter((x) => x.index !== null)).toHaveLength(invalid);
+  });
+});
+
+describe("lookups see only their own keys (prototype-named keys are not found)", () => {
+  const NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype", "isPrototypeOf"];
+  it("drug catalogue, mechanismOf, drugKindOf", () => {
+    for (const n of NAMES) {
+      expect(mechanismOf(n)).toBeUndefined();
+      expect(drugKindOf(n)).toBeUndefined();
+      expect(Object.prototype.hasOwnProperty.call(DRUG_MECHANISMS, n)).toBe(false);
+      expect((DRUG_MECHANISMS as Record<string, unknown>)[n]).toBeUndefined();
+      expect(parsePatient({ id: "P1", sex: "male", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01", priorTherapies: [{ drug: n }] }).success).toBe(false);
+    }
+    expect(() => mechanismOf(3 as never)).toThrow(/^mechanismOf: drug must be a drug name/);
+    expect(() => mechanismOf("x", "constructor" as never)).toThrow(/^mechanismOf: explicit/);
+  });
+  it("lab units and ranges", () => {
+    for (const n of NAMES) {
+      expect(() => convertLab(n as never, 1, "mg/L" as never)).toThrow(/^convertLab: analyte must be one of/);
+      expect(() => convertLab("crp", 1, n as never)).toThrow(/^convertLab: unit must be one of/);
+      expect(() => flagLab(n as never, 1)).toThrow(/^flagLab: analyte/);
+      expect(() => labPanelToCanonical({ crp: { value: 1, unit: n } } as never)).toThrow(/^labPanelToCanonical: panel\.crp\.unit/);
+      expect(() => flagLab("crp", 1, JSON.parse(`{"${n}": {}}`) as never)).toThrow(/^flagLab: ranges\./);
+    }
+  });
+  it("prototype-named values in record fields are rejected, not found (property)", () => {
+    const name = fc.constantFrom(...NAMES);
+    fc.assert(
+      fc.property(name, fc.constantFrom("sex", "diagnosis"), (n, field) => {
+        const p: Record<string, unknown> = { id: "P1", sex: "male", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" };
+        p[field] = n;
+        return !parsePatient(p).success;
+      }),
+    );
+    fc.assert(fc.property(name, (n) => !parseVisit({ patientId: "P1", date: "2024-01-01", rutgeerts: n }).success));
+    fc.assert(fc.property(name, (n) => !parseTreatmentCourse({ patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }], concomitantMedications: [{ agentClass: n, startDate: "2024-01-01" }] }).success));
+    // a prototype-named identifier is just an identifier
+    fc.assert(fc.property(name, (n) => parsePatient({ id: n, sex: "male", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" }).success));
+    fc.assert(fc.property(name, (n) => parseCohort(JSON.parse(`{"patients": [{"id": "${n}", "sex": "male", "birthDate": "1990-01-01", "diagnosis": "CD", "diagnosisDate": "2015-01-01"}], "visits": [{"patientId": "${n}", "date": "2024-01-01"}]}`)).cohort.visits.length === 1));
   });
 });

@@ -119,7 +119,8 @@ function issue(path: (string | number)[], message: string): ValidationIssue {
  * returns every problem together with the records that are valid (nothing is lost silently).
  * @remarks Cross-checks: duplicate patient ids (the first is kept), duplicate course/visit/event ids;
  * courses, visits and adverse events of an unknown patient; a course starting before diagnosis; a visit
- * before diagnosis; an adverse event before birth. Overlapping dose periods are caught per course.
+ * before diagnosis; an adverse event before birth. Overlapping dose periods are caught per course. An array
+ * hole (`[a, , b]`) is reported as a problem at its index, like any other invalid record.
  * @param input - `{ patients, courses?, visits?, adverseEvents? }` of untrusted records.
  * @returns The valid cohort, the problems (collection, index, id, issues) and counts.
  * @example
@@ -141,7 +142,7 @@ export function parseCohort(input: unknown): CohortParseResult {
   const obj = input as Record<string, unknown>;
   const arrays = {} as Record<CohortCollection, readonly unknown[]>;
   for (const c of COLLECTIONS) {
-    const v = obj[c];
+    const v = Object.prototype.hasOwnProperty.call(obj, c) ? obj[c] : undefined;
     if (v === undefined && c !== "patients") arrays[c] = [];
     else if (Array.isArray(v)) arrays[c] = v;
     else {
@@ -162,13 +163,26 @@ export function parseCohort(input: unknown): CohortParseResult {
 
   const patients: Patient[] = [];
   const byId = new Map<string, Patient>();
-  arrays.patients.forEach((raw, i) => {
+  // Index loops, not forEach: an array hole (`[a, , b]`) is a record that is not there and must be reported.
+  const HOLE = "is an empty array slot (a hole): no record";
+  for (let i = 0; i < arrays.patients.length; i++) {
+    if (!(i in arrays.patients)) {
+      reject("patients", i, undefined, "id", [issue([], HOLE)]);
+      continue;
+    }
+    const raw = arrays.patients[i];
     const r = parsePatient(raw);
-    if (!r.success) return reject("patients", i, raw, "id", r.issues);
-    if (byId.has(r.data.id)) return reject("patients", i, raw, "id", [issue(["id"], "duplicates an earlier patient's id")]);
+    if (!r.success) {
+      reject("patients", i, raw, "id", r.issues);
+      continue;
+    }
+    if (byId.has(r.data.id)) {
+      reject("patients", i, raw, "id", [issue(["id"], "duplicates an earlier patient's id")]);
+      continue;
+    }
     byId.set(r.data.id, r.data);
     patients.push(r.data);
-  });
+  }
 
   const dependent = <T extends { patientId: string; id?: string | undefined }>(
     collection: CohortCollection,
@@ -177,18 +191,33 @@ export function parseCohort(input: unknown): CohortParseResult {
   ): T[] => {
     const out: T[] = [];
     const seen = new Set<string>();
-    arrays[collection].forEach((raw, i) => {
+    const list = arrays[collection];
+    for (let i = 0; i < list.length; i++) {
+      if (!(i in list)) {
+        reject(collection, i, undefined, "id", [issue([], HOLE)]);
+        continue;
+      }
+      const raw = list[i];
       const r = parse(raw);
-      if (!r.success) return reject(collection, i, raw, "id", r.issues);
+      if (!r.success) {
+        reject(collection, i, raw, "id", r.issues);
+        continue;
+      }
       const rec = r.data;
       const patient = byId.get(rec.patientId);
-      if (patient === undefined) return reject(collection, i, raw, "id", [issue(["patientId"], "refers to no valid patient in the cohort")]);
+      if (patient === undefined) {
+        reject(collection, i, raw, "id", [issue(["patientId"], "refers to no valid patient in the cohort")]);
+        continue;
+      }
       const found = check(rec, patient);
       if (rec.id !== undefined && seen.has(rec.id)) found.push(issue(["id"], "duplicates an earlier record's id"));
-      if (found.length > 0) return reject(collection, i, raw, "id", found);
+      if (found.length > 0) {
+        reject(collection, i, raw, "id", found);
+        continue;
+      }
       if (rec.id !== undefined) seen.add(rec.id);
       out.push(rec);
-    });
+    }
     return out;
   };
 

@@ -72,6 +72,14 @@ export const TreatmentCourseSchema = z
     startDate: IsoDateSchema,
     dosePeriods: z.array(DosePeriodSchema).min(1),
     concomitantMedications: z.array(ConcomitantMedicationSchema).default([]),
+    /**
+     * Whether `concomitantMedications` lists every systemic corticosteroid period of the patient around
+     * this course (so that no listed period means none was used). Absent: taken as `true` when at least
+     * one corticosteroid period is listed, else as not recorded (steroid-free endpoints are then not
+     * evaluable unless the visits record `onCorticosteroids`). Set `true` with no corticosteroid period
+     * to record that none was used.
+     */
+    corticosteroidsRecorded: z.boolean().optional(),
     discontinuation: z.strictObject({ date: IsoDateSchema, reason: DiscontinuationReasonSchema }).optional(),
   })
   .superRefine((c, ctx) => {

@@ -61,3 +61,31 @@ export { poissonConfInt } from "./poissonConfInt/index.js";
 export type { PoissonConfIntOptions } from "./poissonConfInt/index.js";
 export { poolRubin } from "./poolRubin/index.js";
 export type { PoolRubinOptions, PoolRubinResult } from "./poolRubin/index.js";
+// --- Time to event ---
+export { kaplanMeier } from "./kaplanMeier/index.js";
+export type { ConfType, KaplanMeierAtTime, KaplanMeierOptions, KaplanMeierResult, RestrictedMean } from "./kaplanMeier/index.js";
+export { logRankTest } from "./logRankTest/index.js";
+export type { LogRankTestOptions, LogRankTestResult } from "./logRankTest/index.js";
+export { coxRegression } from "./coxRegression/index.js";
+export type { CoxCoefficient, CoxModelTest, CoxRegressionOptions, CoxRegressionResult } from "./coxRegression/index.js";
+export { proportionalHazardsTest } from "./proportionalHazardsTest/index.js";
+export type { ProportionalHazardsTestOptions, ProportionalHazardsTestResult, ZphTest, ZphTransform } from "./proportionalHazardsTest/index.js";
+export { cumulativeIncidence } from "./cumulativeIncidence/index.js";
+export type { CumulativeIncidenceAtTime, CumulativeIncidenceCurve, CumulativeIncidenceOptions, CumulativeIncidenceResult } from "./cumulativeIncidence/index.js";
+// --- end Time to event ---
+// --- Comparative effectiveness (propensity scores, matching, weighting, balance) ---
+export { propensityScore } from "./propensityScore/index.js";
+export type { PropensityOverlap, PropensityScoreOptions, PropensityScoreResult, ScoreRange } from "./propensityScore/index.js";
+export { matchNearest } from "./matchNearest/index.js";
+export type { ExactCovariate, MatchedSet, MatchNearestOptions, MatchNearestResult, MatchOrder } from "./matchNearest/index.js";
+export { iptwWeights, effectiveSampleSize } from "./iptwWeights/index.js";
+export type { EffectiveSampleSize, WeightingEstimand, IptwWeightsOptions, IptwWeightsResult, WeightTruncation } from "./iptwWeights/index.js";
+export { covariateBalance } from "./covariateBalance/index.js";
+export type { BalanceRow, BalanceStats, CovariateBalanceOptions, CovariateBalanceResult, CovariateColumns } from "./covariateBalance/index.js";
+export { weightedRiskComparison } from "./weightedRiskComparison/index.js";
+export type { GroupRisk, RiskContrast, WeightedRiskComparisonOptions, WeightedRiskComparisonResult } from "./weightedRiskComparison/index.js";
+export { matchedPairsMcNemar } from "./matchedPairsMcNemar/index.js";
+export type { MatchedPairsMcNemarOptions, MatchedPairsMcNemarResult } from "./matchedPairsMcNemar/index.js";
+// --- end Comparative effectiveness ---
+export { propensityPipeline } from "./propensityPipeline/index.js";
+export type { PropensityPipelineOptions, PropensityPipelineResult } from "./propensityPipeline/index.js";

@@ -11,8 +11,8 @@ import type { EligibilityReasonCode, PatientFlow, StudyEligibilityResult } from 
 import { getProfile, patientTimeline, steroidExposure, timelineRows } from "../../endpoints/index.js";
 import type { DefinitionProfile, PatientTimeline, RuleNode } from "../../endpoints/index.js";
 import { mean, quantile, sd } from "../../stats/index.js";
-import { adverseEventTable, formatCountPercent, formatPValue, labTrajectorySummary, outcomeRates, outcomeRowsFromTimeline, summaryTable } from "../../cohort/index.js";
-import type { AdverseEventTableResult, DisplayTable, LabTrajectorySummaryResult, OutcomeRatesResult, OutcomeStatusRow, SummaryTableResult } from "../../cohort/index.js";
+import { adverseEventTable, ESTIMANDS, estimandRates, formatCountPercent, formatPValue, labTrajectorySummary, outcomeRates, outcomeRowsFromTimeline, summaryTable } from "../../cohort/index.js";
+import type { AdverseEventTableResult, DisplayTable, EstimandRatesResult, LabTrajectorySummaryResult, OutcomeRatesResult, OutcomeStatusRow, SummaryTableResult } from "../../cohort/index.js";
 import type { EndpointId, EndpointStatus, TimepointKey, VisitMeasures } from "../../endpoints/index.js";
 
 /**
@@ -124,6 +124,8 @@ export interface Analysis {
     readonly table1Display: DisplayTable;
     readonly ae: AdverseEventTableResult;
     readonly labs: Readonly<Record<string, LabTrajectorySummaryResult>>;
+    /** Sensitivity analyses: each report endpoint under every estimand (NRI primary), multiple imputation included. */
+    readonly sensitivity: Readonly<Partial<Record<ReportEndpoint, EstimandRatesResult>>>;
     readonly tables: readonly DisplayTable[];
   };
 }
@@ -220,6 +222,9 @@ export function ruleText(rule: RuleNode, top = true): string {
     }
   }
 }
+
+/** Seed of the report's multiple imputation (fixed, so a report is reproducible). */
+export const SENSITIVITY_SEED = 104729;
 
 /** Every time point of a library `patientTimeline`, with its visit dates and endpoint statuses. */
 function timepointsOf(tl: PatientTimeline, profile: DefinitionProfile, disease: Group): PatientTimepoint[] {
@@ -378,14 +383,17 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   }
 
   // ---- time points and rates (endpoints: patientTimeline, timelineRows; cohort: outcomeRates)
-  const timelines: Record<string, PatientTimepoint[]> = {};
+  // null prototype: a patient id such as "__proto__" is an ordinary key
+  const timelines = Object.create(null) as Record<string, PatientTimepoint[]>;
   const tRows = [];
+  const fullTimelines: PatientTimeline[] = [];
   for (const p of included) {
     const tl = patientTimeline(p, coursesBy.get(p.id)!, visitsBy.get(p.id) ?? [], profile, { validated: true });
+    fullTimelines.push(tl);
     timelines[p.id] = timepointsOf(tl, profile, p.diagnosis === "CD" ? "CD" : "UC");
     tRows.push(...timelineRows(tl));
   }
-  const groupOf: Record<string, string> = {};
+  const groupOf = Object.create(null) as Record<string, string>;
   for (const g of ["UC", "CD"] as const) for (const p of groups[g]) groupOf[p.id] = g;
   const inductionRename: Record<string, string> = {};
   for (const g of ["UC", "CD"] as const) for (const t of profile.schedule[g]) if (t.phase === "induction") inductionRename[t.key] = "ind";
@@ -419,6 +427,25 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     }
   }
   const times: ReportTime[] = RATE_TIMES.filter((t) => Object.values(timelines).some((tps) => tps.some((x) => x.time === t))).map((t) => ({ key: t, label: timeText(t) }));
+
+  // ---- sensitivity analyses: every report endpoint under each estimand (cohort: estimandRates)
+  const sensitivity: Partial<Record<ReportEndpoint, EstimandRatesResult>> = {};
+  for (const info of endpoints) {
+    const has = fullTimelines.some((tl) => tl.timepoints.some((t) => t.outcomes[info.id] !== undefined && t.outcomes[info.id]!.code !== "notDefined"));
+    if (!has) continue;
+    const r = estimandRates(fullTimelines, {
+      endpoint: info.id,
+      estimands: [...ESTIMANDS, "multipleImputation"],
+      timepoints: inductionRename,
+      groupOf,
+      groups: present.filter((g) => fullTimelines.some((tl) => groupOf[tl.patientId] === g)),
+      profile,
+      multipleImputation: { m: 20, seed: SENSITIVITY_SEED },
+      caption: `${info.caption}: rate under each estimand (non-responder imputation primary), n/N (%) and 95% CI`,
+      timepointLabels: Object.fromEntries(RATE_TIMES.map((t) => [t, timeText(t)])),
+    });
+    sensitivity[info.id] = r;
+  }
 
   // ---- Table 1
   const count = (g: Group, f: (p: Patient) => boolean) => groups[g].filter(f).length;
@@ -695,6 +722,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
       table1Display: t1Table,
       ae: aeRes,
       labs,
+      sensitivity,
       tables: [t1Table, ...endpoints.flatMap((e) => (rateResults[e.id] === undefined ? [] : [rateResults[e.id]!.table])), aeRes.table, ...Object.values(labs).map((l) => l.table)],
     },
   };

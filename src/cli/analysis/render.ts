@@ -2,7 +2,7 @@
  * Renders an {@link Analysis} as Markdown, HTML (with inline SVG figures) and standalone SVG files.
  * Deterministic: the same analysis gives the same bytes.
  */
-import { formatCountPercent, labTrajectorySvg, outcomeRatesSvg, patientFlowSvg, tableToHtml, tableToMarkdown } from "../../cohort/index.js";
+import { estimandRatesSvg, formatCountPercent, labTrajectorySvg, outcomeRatesSvg, patientFlowSvg, tableToHtml, tableToMarkdown } from "../../cohort/index.js";
 import type { DisplayTable } from "../../cohort/index.js";
 import type { Analysis, Group, RateTime } from "./analyse.js";
 
@@ -129,6 +129,12 @@ export function reportTables(a: Analysis): (SimpleTable | DisplayTable)[] {
     columns: ["Measure", "Mean ± SD", "n"],
     rows: Object.entries(a.means).map(([id, m]) => [label(id), `${fmt(m.mean, 2)} ± ${fmt(m.sd, 2)}`, String(m.n)]),
   });
+
+  // sensitivity analyses (cohort estimandRates): the primary analysis (non-responder imputation) beside the others
+  for (const e of a.endpoints) {
+    const r = a.library.sensitivity[e.id];
+    if (r !== undefined) tables.push({ ...r.table, caption: `Sensitivity analysis: ${r.table.caption ?? e.caption}` });
+  }
   return tables;
 }
 
@@ -160,6 +166,15 @@ export function reportFigures(a: Analysis): { name: string; title: string; svg: 
     const split = res.groups.length > 1 ? " by diagnosis" : "";
     const title = paper ? `Figure ${num} ${name}` : `${name}${split}`;
     out.push({ name: paper ? `figure6-${k}` : `lab-${k}`, title, svg: labTrajectorySvg(res, { title, yLabel: units[k] ?? k, timepointLabels: tl, pValueStyle: P_STYLE }) });
+  }
+  // Sensitivity: the first endpoint with a sensitivity analysis, rate per estimand over time, per group.
+  const first = a.endpoints.find((e) => a.library.sensitivity[e.id] !== undefined);
+  if (first !== undefined) {
+    const r = a.library.sensitivity[first.id]!;
+    for (const g of r.groups) {
+      const title = `${first.name}, ${g.group}: rate under each estimand`;
+      out.push({ name: `sensitivity-${first.id}-${g.group}`, title, svg: estimandRatesSvg(r, { group: g.group, title, timepointLabels: tl }) });
+    }
   }
   return out;
 }

@@ -193,3 +193,27 @@ describe("ruleText", () => {
     expect(ruleText(mao2025.rules.UC.steroidFreeClinicalRemission!)).toBe("(adapted Mayo score ≤ 2 and every adapted Mayo subscore ≤ 1) and free of systemic corticosteroids");
   });
 });
+
+describe("report sensitivity analyses (estimands)", () => {
+  it("every report endpoint has its rates under each estimand, non-responder imputation first, with a figure", async () => {
+    const { analyseCohort } = await import("./analyse.js");
+    const { renderReport } = await import("./render.js");
+    const { readFileSync } = await import("node:fs");
+    const input = JSON.parse(readFileSync(new URL("../../../examples/data/cohort.json", import.meta.url), "utf8")) as unknown;
+    const a = analyseCohort(input, {});
+    const ids = Object.keys(a.library.sensitivity);
+    expect(ids.length).toBe(a.endpoints.length);
+    for (const id of ids) {
+      const r = a.library.sensitivity[id as keyof typeof a.library.sensitivity]!;
+      expect(r.estimands[0]).toBe("nri");
+      // the primary estimand reproduces the report's own rates (the profile's non-responder imputation)
+      for (const rate of r.rates.filter((x) => x.estimand === "nri")) {
+        const own = a.library.rates[id as keyof typeof a.library.rates]!.rates.find((x) => x.group === rate.group && x.timepoint === rate.timepoint)!;
+        expect(`${rate.events}/${rate.denominator}`).toBe(`${own.events}/${own.denominator}`);
+      }
+    }
+    const rendered = renderReport(a);
+    expect(rendered.markdown).toContain("Sensitivity analysis:");
+    expect(rendered.figures.some((f) => f.name.startsWith("sensitivity-"))).toBe(true);
+  });
+});

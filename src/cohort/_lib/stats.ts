@@ -21,5 +21,10 @@ export {
   binomialTest,
   logisticRegression,
   poolRubin,
+  oneSampleTTest,
+  twoProportionTest,
+  poissonConfInt,
+  pAdjust,
+  standardizedMeanDifference,
 } from "../../stats/index.js";
-export type { TestResult, LogisticRegressionResult, RocCurveResult, PoolRubinResult } from "../../stats/index.js";
+export type { TestResult, LogisticRegressionResult, RocCurveResult, PoolRubinResult, PAdjustMethod, BinomialConfIntMethod } from "../../stats/index.js";

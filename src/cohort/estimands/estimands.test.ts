@@ -27,6 +27,7 @@ function result(tp: "w12" | "w26" | "w52", o: Obs, failure: "surgery" | "discont
     disease: "CD",
     timepoint: tp,
     imputation: null,
+    missing: o === "?" ? `visits[${tp}].hbi` : o === "B" ? "baseline.hbi" : null,
   };
 }
 
@@ -111,7 +112,9 @@ describe("estimands on ten hand-built patients", () => {
     expect(at("P10", "w26")).toMatchObject({ status: "not-met", code: "carriedForward", carriedFrom: "w12" });
     expect(at("P10", "w52")).toMatchObject({ status: "not-met", code: "failureNotCarried", carriedFrom: null });
     expect(at("P10", "w52").reason).toMatch(/failure on 2024-09-01/);
-    expect(at("P9", "w26")).toMatchObject({ observedCode: "noBaseline", code: "carriedForward" });
+    expect(at("P9", "w26")).toMatchObject({ observedCode: "noBaseline", code: "carriedForward", missingInput: "baseline.hbi" });
+    expect(at("P3", "w26").missingInput).toBe("visits[w26].hbi");
+    expect(at("P1", "w26").missingInput).toBeNull();
     expect(at("P5", "w26")).toMatchObject({ status: "not-met", imputed: false, code: "failure" });
     const nri = applyEstimand(TEN, { endpoint: "clinicalRemission", estimand: "nri" });
     expect(nri.find((r) => r.patientId === "P4" && r.timepoint === "w52")).toMatchObject({ status: "not-met", imputed: true, code: "nonResponder" });

@@ -113,6 +113,8 @@ export interface EstimandStatusRow {
   readonly observed: EndpointStatus;
   /** The timeline's result code (`noFollowUp` for a status the timeline had imputed). */
   readonly observedCode: ResultCode;
+  /** The input that was not recorded, as the classifier names it (e.g. `baseline.hbi`), for a missing status; else `null`. */
+  readonly missingInput: string | null;
   /** True when the estimand supplied the status (it was missing). */
   readonly imputed: boolean;
   /** How the status came about. */
@@ -321,6 +323,7 @@ export function estimandRowsOf(
       estimand,
       observed: pt.observed,
       observedCode: pt.observedCode,
+      missingInput: pt.kind === "missing" ? (pt.result.missing ?? null) : null,
     };
     if (pt.kind === "outside") {
       out.push({ ...base, status: "not-evaluable", imputed: false, code: "notInPopulation", reason: `not in this endpoint's population: ${pt.result.reason}`, carriedFrom: null });

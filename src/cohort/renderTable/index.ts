@@ -3,6 +3,13 @@ import { assertOneOf, describeValue } from "../../_lib/errors.js";
 /** A table cell: plain text, or text with a superscript footnote marker (`<0.001` + `a`). */
 export type DisplayCell = string | { readonly text: string; readonly sup?: string };
 
+/** A header cell spanning `span` columns from column `start` (0-based), e.g. "Diagnosis" over UC and CD. */
+export interface DisplaySpanner {
+  readonly label: string;
+  readonly start: number;
+  readonly span: number;
+}
+
 /** One body row of a {@link DisplayTable}. */
 export interface DisplayRow {
   readonly cells: readonly DisplayCell[];
@@ -18,6 +25,12 @@ export interface DisplayTable {
   readonly columns: readonly DisplayCell[];
   /** Column alignment; default first column left, the others center. */
   readonly align?: readonly ("left" | "center" | "right")[];
+  /**
+   * Header cells spanning several columns, drawn above `columns` (HTML and Word merge the cells;
+   * Markdown and CSV, which have one header row, put the label in front of each header it spans).
+   * `start` is a 0-based column index.
+   */
+  readonly spanners?: readonly DisplaySpanner[];
   readonly rows: readonly DisplayRow[];
   /** Notes under the table, each printed on its own line (e.g. `a Wilcoxon rank sum test`). */
   readonly footnotes: readonly string[];
@@ -40,6 +53,38 @@ function validate(fn: string, table: DisplayTable): void {
       throw new RangeError(`${fn}: table.rows[${i}].cells must hold ${table.columns.length} cells (one per column); got ${describeValue(r.cells)}.`);
     }
   });
+  let end = 0;
+  (table.spanners ?? []).forEach((s, i) => {
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.span) || s.span < 1 || s.start < end || s.start + s.span > table.columns.length) {
+      throw new RangeError(`${fn}: table.spanners[${i}] must cover columns inside the table, in order and without overlap; got start ${describeValue(s.start)}, span ${describeValue(s.span)}.`);
+    }
+    end = s.start + s.span;
+  });
+}
+
+/** Header cells with their spanner's label in front (`Diagnosis: UC`), for formats with one header row. */
+function flatHeaders(table: DisplayTable): DisplayCell[] {
+  const cols = [...table.columns];
+  for (const s of table.spanners ?? []) {
+    for (let j = s.start; j < s.start + s.span; j++) {
+      const c = cols[j]!;
+      cols[j] = typeof c === "string" ? `${s.label}: ${c}` : { ...c, text: `${s.label}: ${c.text}` };
+    }
+  }
+  return cols;
+}
+
+/** The header row of spanners as [label or null, span] runs covering every column. */
+export function spannerRuns(table: DisplayTable): { label: string | null; span: number }[] {
+  const out: { label: string | null; span: number }[] = [];
+  let col = 0;
+  for (const s of table.spanners ?? []) {
+    if (s.start > col) out.push({ label: null, span: s.start - col });
+    out.push({ label: s.label, span: s.span });
+    col = s.start + s.span;
+  }
+  if (col < table.columns.length) out.push({ label: null, span: table.columns.length - col });
+  return out;
 }
 
 /**
@@ -111,7 +156,7 @@ export function tableToMarkdown(table: DisplayTable): string {
   const align = alignments(table);
   const lines: string[] = [];
   if (table.caption !== undefined) lines.push(`**${escapeMarkdown(table.caption)}**`, "");
-  lines.push(`| ${table.columns.map(md).join(" | ")} |`);
+  lines.push(`| ${flatHeaders(table).map(md).join(" | ")} |`);
   lines.push(`|${align.map((a) => (a === "left" ? ":--" : a === "right" ? "--:" : ":-:")).join("|")}|`);
   for (const r of table.rows) {
     const pad = "\u00a0\u00a0\u00a0\u00a0".repeat(r.indent ?? 0);
@@ -147,7 +192,11 @@ export function tableToHtml(table: DisplayTable): string {
   const align = alignments(table);
   const out: string[] = ["<table>"];
   if (table.caption !== undefined) out.push(`<caption>${escapeHtml(table.caption)}</caption>`);
-  out.push("<thead>", `<tr>${table.columns.map((c, j) => `<th style="text-align:${align[j]}">${h(c)}</th>`).join("")}</tr>`, "</thead>", "<tbody>");
+  out.push("<thead>");
+  if ((table.spanners ?? []).length > 0) {
+    out.push(`<tr>${spannerRuns(table).map((r) => `<th colspan="${r.span}" style="text-align:center">${r.label === null ? "" : escapeHtml(r.label)}</th>`).join("")}</tr>`);
+  }
+  out.push(`<tr>${table.columns.map((c, j) => `<th style="text-align:${align[j]}">${h(c)}</th>`).join("")}</tr>`, "</thead>", "<tbody>");
   for (const r of table.rows) {
     const cells = r.cells.map((c, j) => {
       const indent = j === 0 && (r.indent ?? 0) > 0 ? `;padding-left:${(r.indent ?? 0) * 1.5}em` : "";
@@ -167,34 +216,60 @@ export function tableToHtml(table: DisplayTable): string {
 export interface TableToCsvOptions {
   /** Append the footnotes as one-field records padded to the column count. Default false. */
   readonly footnotes?: boolean;
-  /** How a footnote marker joins its text: `"space"` (`<0.001 a`, default) or `"none"` (marker dropped). */
-  readonly markers?: "space" | "none";
+  /**
+   * Where footnote markers go: `"column"` (default: every column holding a marker is followed by a column
+   * `<header> note` with the letter, so the value column stays a number), `"space"` (`<0.001 a` in one
+   * field) or `"none"` (markers dropped).
+   */
+  readonly markers?: "column" | "space" | "none";
 }
 
 /**
  * Renders a table as CSV (RFC 4180): CRLF line ends, fields quoted when they hold a comma, quote, CR or
  * LF, quotes doubled, every record with the same number of fields.
- * @remarks Indentation is dropped (a CSV has no layout). The caption is not written.
+ * @remarks One header row: line breaks inside header cells become `" ("`...`")"` (`UC\nN = 28` → `UC (N = 28)`),
+ * a spanner's label goes in front of each header it spans (`Diagnosis: UC (N = 28)`). Indentation is dropped (a CSV has no layout). The caption is not written.
  * @param table - The table.
- * @param options - `footnotes` (default false), `markers` (default `"space"`).
+ * @param options - `footnotes` (default false), `markers` (default `"column"`).
  * @returns CSV text, each record ending in CRLF.
  * @throws {TypeError} If `table` is not an object or an option is unknown.
  * @throws {RangeError} If a row does not hold one cell per column.
  * @example
  * tableToCsv({ columns: ["Characteristic", "p"], rows: [{ cells: ['Age, "years"', { text: "<0.001", sup: "a" }] }], footnotes: [] });
- * //=> "Characteristic,p\r\n\"Age, \"\"years\"\"\",<0.001 a\r\n"
+ * //=> "Characteristic,p,p note\r\n\"Age, \"\"years\"\"\",<0.001,a\r\n"
  * @see Shafranovich Y. RFC 4180: Common Format and MIME Type for CSV Files. 2005. doi:10.17487/RFC4180
  */
 export function tableToCsv(table: DisplayTable, options: TableToCsvOptions = {}): string {
   validate("tableToCsv", table);
-  const markers = assertOneOf("tableToCsv", "options.markers", options.markers ?? "space", ["space", "none"] as const);
-  const t = (c: DisplayCell): string => {
-    const sup = cellSup(c);
-    return csvField(sup === undefined || markers === "none" ? cellText(c) : `${cellText(c)} ${sup}`);
+  if (options === null || typeof options !== "object") throw new TypeError(`tableToCsv: options must be an object; got ${describeValue(options)}.`);
+  for (const k of Object.keys(options)) {
+    if (k !== "footnotes" && k !== "markers") throw new TypeError(`tableToCsv: options.${k} is not an option (known: footnotes, markers).`);
+  }
+  const markers = assertOneOf("tableToCsv", "options.markers", options.markers ?? "column", ["column", "space", "none"] as const);
+  const header = (c: DisplayCell): string => {
+    const [first, ...rest] = cellText(c).split(/\r?\n/);
+    return rest.length === 0 ? (first ?? "") : `${first} (${rest.join(", ")})`;
   };
-  const records = [table.columns.map(t).join(","), ...table.rows.map((r) => r.cells.map(t).join(","))];
+  const headers = flatHeaders(table);
+  const noteCols = table.columns.map((_, j) => markers === "column" && table.rows.some((r) => cellSup(r.cells[j]!) !== undefined));
+  const head: string[] = [];
+  headers.forEach((c, j) => {
+    head.push(csvField(header(c)));
+    if (noteCols[j]) head.push(csvField(`${header(c)} note`));
+  });
+  const body = table.rows.map((r) => {
+    const out: string[] = [];
+    r.cells.forEach((c, j) => {
+      const sup = cellSup(c);
+      if (markers === "space" && sup !== undefined) out.push(csvField(`${cellText(c)} ${sup}`));
+      else out.push(csvField(cellText(c)));
+      if (noteCols[j]) out.push(csvField(sup ?? ""));
+    });
+    return out.join(",");
+  });
+  const records = [head.join(","), ...body];
   if (options.footnotes === true) {
-    for (const f of table.footnotes) records.push([csvField(f), ...Array<string>(table.columns.length - 1).fill("")].join(","));
+    for (const f of table.footnotes) records.push([csvField(f), ...Array<string>(head.length - 1).fill("")].join(","));
   }
   return records.map((r) => r + "\r\n").join("");
 }

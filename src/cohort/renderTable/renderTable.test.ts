@@ -10,7 +10,10 @@ describe("renderTable", () => {
       '<table>\n<thead>\n<tr><th style="text-align:left">x</th><th style="text-align:center">p</th></tr>\n</thead>\n<tbody>\n<tr><td style="text-align:left">a&lt;b</td><td style="text-align:center">&lt;0.001<sup>a</sup></td></tr>\n</tbody>\n</table>\n',
     );
     expect(tableToCsv({ columns: ["Characteristic", "p"], rows: [{ cells: ['Age, "years"', { text: "<0.001", sup: "a" }] }], footnotes: [] })).toBe(
-      'Characteristic,p\r\n"Age, ""years""",<0.001 a\r\n',
+      'Characteristic,p,p note\r\n"Age, ""years""",<0.001,a\r\n',
+    );
+    expect(tableToCsv({ columns: ["Characteristic", "p"], rows: [{ cells: ["Age", { text: "<0.001", sup: "a" }] }], footnotes: [] }, { markers: "space" })).toBe(
+      "Characteristic,p\r\nAge,<0.001 a\r\n",
     );
   });
 

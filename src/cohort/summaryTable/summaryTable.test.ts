@@ -42,7 +42,7 @@ describe("summaryTable", () => {
 
   it("continuous: median (Q1, Q3) by R type 7, exact Wilcoxon W = 17, p = 2 x 7/126", () => {
     const age = t.rows[0]!;
-    expect(age.cells).toEqual(["50 (40, 60)", "30 (24, 38)"]); // CD: 20,25,35,45 -> Q1 23.75, median 30, Q3 37.5
+    expect(age.cells).toEqual(["50.0 (40.0, 60.0)", "30.0 (23.8, 37.5)"]); // CD: 20,25,35,45 -> Q1 23.75, median 30, Q3 37.5: not whole, so one decimal
     expect(age.n).toEqual([5, 4]);
     expect(age.missing).toEqual([0, 1]);
     expect(age.test).toBe("wilcoxonRankSum");
@@ -75,12 +75,13 @@ describe("summaryTable", () => {
 
   it("displays Unknown lines and the denominator rule", () => {
     const md = tableToMarkdown(t.table);
-    expect(md).toContain("| Age, years | 50 (40, 60) | 30 (24, 38) | 0.111<sup>a</sup> |");
+    expect(md).toContain("| Age, years | 50.0 (40.0, 60.0) | 30.0 (23.8, 37.5) | 0.111<sup>a</sup> |");
     expect(md).toMatch(/\| \u00a0+Unknown \| 0 \| 1 \|/);
     expect(md).toContain("Unknown = missing, not in the denominator");
     expect(t.table.columns).toEqual(["Characteristic", "UC\nN = 5", "CD\nN = 5", "p-value"]);
     const csv = tableToCsv(t.table);
-    expect(csv.split("\r\n")[0]).toBe('Characteristic,"UC\nN = 5","CD\nN = 5",p-value');
+    expect(csv.split("\r\n")[0]).toBe("Characteristic,UC (N = 5),CD (N = 5),p-value,p-value note");
+    expect(csv.split("\r\n")[1]).toBe('"Age, years","50.0 (40.0, 60.0)","30.0 (23.8, 37.5)",0.111,a');
   });
 
   it("Pearson's chi-squared without correction when every expected count is >= 5 (hand-computed)", () => {
@@ -94,21 +95,25 @@ describe("summaryTable", () => {
     expect(r.pValue).toBeCloseTo(0.1024704, 6); // 2 * pnorm(-sqrt(8/3))
   });
 
-  it("mean ± SD with Welch on request; Shapiro-Wilk decides under auto and says so", () => {
+  it("mean (SD) with Welch on request; Shapiro-Wilk decides only under auto and says so", () => {
     const d = [
       ...[4.1, 5.2, 6.3, 5.5, 4.8, 5.9, 6.1, 5.0].map((x) => ({ g: "A", x })),
       ...[3.9, 4.4, 5.1, 4.7, 4.2, 5.3, 4.9, 4.0].map((x) => ({ g: "B", x })),
     ];
     const mean = summaryTable(d, { by: "g", variables: [{ key: "x", type: "continuous", summary: "mean", digits: 2 }] }).rows[0]!;
     expect(mean.test).toBe("welchT");
-    expect(mean.letter).toBe("b");
-    expect(mean.statistic).toBe("mean ± SD");
-    expect(mean.cells[0]).toBe("5.36 ± 0.74"); // mean 42.9/8, SS 3.79875, sd sqrt(3.79875/7)
-    const auto = summaryTable(d, { by: "g", variables: [{ key: "x", type: "continuous" }] }).rows[0]!;
+    expect(mean.letter).toBe("a");
+    expect(mean.statistic).toBe("mean (SD)");
+    expect(mean.cells[0]).toBe("5.36 (0.74)"); // mean 42.9/8, SS 3.79875, sd sqrt(3.79875/7)
+    const pm = summaryTable(d, { by: "g", meanStyle: "plusMinus", variables: [{ key: "x", type: "continuous", summary: "mean", digits: 2 }] }).rows[0]!;
+    expect([pm.statistic, pm.cells[0]]).toEqual(["mean ± SD", "5.36 ± 0.74"]);
+    const dflt = summaryTable(d, { by: "g", variables: [{ key: "x", type: "continuous" }] }).rows[0]!;
+    expect([dflt.test, dflt.statistic]).toEqual(["wilcoxonRankSum", "median (Q1, Q3)"]);
+    const auto = summaryTable(d, { by: "g", variables: [{ key: "x", type: "continuous", summary: "auto" }] }).rows[0]!;
     expect(auto.reason).toMatch(/Shapiro-Wilk p >= 0\.05 in every group/);
     expect(auto.test).toBe("welchT");
     const skew = [...[1, 1, 1, 2, 1, 1, 40, 1].map((x) => ({ g: "A", x })), ...[2, 3, 2, 4, 3, 2, 3, 5].map((x) => ({ g: "B", x }))];
-    const s = summaryTable(skew, { by: "g", variables: [{ key: "x", type: "continuous" }] }).rows[0]!;
+    const s = summaryTable(skew, { by: "g", continuousSummary: "auto", variables: [{ key: "x", type: "continuous" }] }).rows[0]!;
     expect(s.test).toBe("wilcoxonRankSum");
     expect(s.reason).toMatch(/Shapiro-Wilk p < 0\.05 in a group/);
   });
@@ -117,7 +122,8 @@ describe("summaryTable", () => {
     const d = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((x, i) => ({ g: ["A", "B", "C"][i % 3]!, x, y: i % 2 === 0 }));
     const t3 = summaryTable(d, { by: "g", variables: [{ key: "x", type: "continuous", summary: "median" }, { key: "y", type: "dichotomous" }] });
     expect(t3.rows[0]!.test).toBe("kruskalWallis");
-    expect(t3.rows[0]!.letter).toBe("e");
+    expect(t3.rows[0]!.letter).toBe("a");
+    expect(t3.rows[1]!.letter).toBe("b");
     expect(t3.rows[1]!.test).toBe("fisherExact");
   });
 
@@ -134,6 +140,7 @@ describe("summaryTable", () => {
       by: "diagnosis",
       groups: ["UC", "CD"],
       variables: PAPER_TABLE1_BINARY.map(([label], v) => ({ key: `v${v}`, label, type: "dichotomous" as const })),
+      footnoteLetters: "fixed",
     });
     expect(t.rows.map((r) => `${r.pText} ${r.letter}`)).toEqual(PAPER_TABLE1_BINARY.map(([, , , p, letter]) => `${p} ${letter}`));
   });

@@ -2,7 +2,7 @@ import { assertCount, describeValue } from "../../_lib/errors.js";
 import { isArray } from "../_lib/check.js";
 import { welchTTestFromSummary } from "../_lib/stats.js";
 import { fixed } from "../_lib/round.js";
-import { finishSummary, type RawRow, type SummaryDisplayOptions, type SummaryGroup, type SummaryTableResult } from "../_lib/summary.js";
+import { assertKnownKeys, DISPLAY_OPTION_KEYS, finishSummary, type RawRow, type SummaryDisplayOptions, type SummaryGroup, type SummaryTableResult } from "../_lib/summary.js";
 import { percentText } from "../formatPercent/index.js";
 import { compareCounts } from "../selectTest/index.js";
 
@@ -64,7 +64,7 @@ export interface SummaryTableFromCountsOptions extends SummaryDisplayOptions {
  * const t = summaryTableFromCounts({ groups: [{ label: "UC", n: 28 }, { label: "CD", n: 52 }],
  *   rows: [{ label: "Discontinued", events: [2, 11], publishedP: "0.125" }] });
  * [t.rows[0].cells, t.rows[0].letter, t.rows[0].pText, t.rows[0].matchesPublished];
- * //=> [["2 (7.1%)", "11 (21.2%)"], "d", "0.125", true]
+ * //=> [["2 (7.1%)", "11 (21.2%)"], "a", "0.125", true]
  * @see Mao Y, et al. Efficacy and Safety of Upadacitinib for Refractory IBD. Drug Des Devel Ther 2025 (Table 1).
  */
 export function summaryTableFromCounts(input: PublishedSummaryInput, options: SummaryTableFromCountsOptions = {}): SummaryTableResult {
@@ -74,6 +74,8 @@ export function summaryTableFromCounts(input: PublishedSummaryInput, options: Su
     if (typeof g?.label !== "string") throw new TypeError(`${FN}: input.groups[${i}].label must be a string; got ${describeValue(g?.label)}.`);
     return { key: g.label, label: g.label, n: assertCount(FN, `input.groups[${i}].n`, g.n) };
   });
+  if (options === null || typeof options !== "object") throw new TypeError(`${FN}: options must be an object; got ${describeValue(options)}.`);
+  assertKnownKeys(FN, "options", options, [...DISPLAY_OPTION_KEYS, "percentDigits", "minExpected"]);
   const k = groups.length;
   const digits = options.percentDigits ?? 1;
   if (!isArray(input.rows)) throw new TypeError(`${FN}: input.rows must be an array; got ${describeValue(input.rows)}.`);

@@ -8,7 +8,7 @@ const groups = [{ label: "UC", n: 28 }, { label: "CD", n: 52 }];
 describe("summaryTableFromCounts", () => {
   it("matches the @example", () => {
     const t = summaryTableFromCounts({ groups, rows: [{ label: "Discontinued", events: [2, 11], publishedP: "0.125" }] });
-    expect([t.rows[0]!.cells, t.rows[0]!.letter, t.rows[0]!.pText, t.rows[0]!.matchesPublished]).toEqual([["2 (7.1%)", "11 (21.2%)"], "d", "0.125", true]);
+    expect([t.rows[0]!.cells, t.rows[0]!.letter, t.rows[0]!.pText, t.rows[0]!.matchesPublished]).toEqual([["2 (7.1%)", "11 (21.2%)"], "a", "0.125", true]);
   });
 
   it("reproduces all 39 binary rows of the paper's Table 1: test letter by the rule, printed p exactly", () => {
@@ -16,7 +16,7 @@ describe("summaryTableFromCounts", () => {
     const t = summaryTableFromCounts({
       groups,
       rows: PAPER_TABLE1_BINARY.map(([label, uc, cd, p]) => ({ label, events: [uc, cd], publishedP: p })),
-    });
+    }, { footnoteLetters: "fixed" });
     PAPER_TABLE1_BINARY.forEach(([label, uc, cd, p, letter], i) => {
       const row = t.rows[i]!;
       expect(row.label).toBe(label);
@@ -40,7 +40,7 @@ describe("summaryTableFromCounts", () => {
     const t = summaryTableFromCounts({
       groups,
       rows: [{ kind: "meanSd", label: "First upa time", summaries: [{ mean: 14.9, sd: 5.6, n: 28 }, { mean: 12.9, sd: 4.3, n: 52 }], publishedP: "0.108" }],
-    });
+    }, { footnoteLetters: "fixed" });
     const r = t.rows[0]!;
     expect(r.cells).toEqual(["14.9 ± 5.6", "12.9 ± 4.3"]);
     expect(r.letter).toBe("b");
@@ -72,6 +72,12 @@ describe("summaryTableFromCounts", () => {
     expect(t.rows[0]!.test).toBeNull();
     expect(t.rows[0]!.pText).toBe("");
     expect(t.rows[0]!.reason).toMatch(/total .* is 0/);
+  });
+
+  it("letters by appearance by default (no gaps); unknown options are errors", () => {
+    const d = summaryTableFromCounts({ groups, rows: [{ label: "JAK", events: [6, 3] }, { label: "Male", events: [18, 30] }] });
+    expect(d.rows.map((r) => r.letter)).toEqual(["a", "b"]);
+    expect(() => summaryTableFromCounts({ groups, rows: [] }, { percentDigit: 2 } as object)).toThrow(/summaryTableFromCounts: options\.percentDigit is not an option/);
   });
 
   it("letters by appearance on request", () => {

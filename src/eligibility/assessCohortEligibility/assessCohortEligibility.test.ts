@@ -26,6 +26,7 @@ const course = (patientId: string, startDate: string, drug?: string): TreatmentC
   patientId,
   startDate,
   dosePeriods: [{ doseMg: 45, startDate }],
+  concomitantMedications: [],
   ...(drug !== undefined ? { drug } : {}),
 });
 const labs = { alt: { value: 20, unit: "U/L" as const }, ast: { value: 20, unit: "U/L" as const }, egfr: { value: 90, unit: "mL/min/1.73m2" as const } };

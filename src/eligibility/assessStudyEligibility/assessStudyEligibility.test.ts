@@ -28,7 +28,7 @@ function cdPatient(over: Partial<Patient> = {}): Patient {
   return ucPatient({ id: "C1", diagnosis: "CD", ...over });
 }
 function course(patientId: string, over: Partial<TreatmentCourseInput> = {}): TreatmentCourseInput {
-  return { patientId, startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], ...over };
+  return { patientId, startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], concomitantMedications: [], ...over };
 }
 const goodLabs = {
   alt: { value: 30, unit: "U/L" as const },
@@ -104,17 +104,21 @@ describe("assessStudyEligibility", () => {
 
     it("UC exposure: 56 days (8 weeks) passes, 55 days (8 weeks minus a day) fails", () => {
       const stop = (date: string) => course("U1", { discontinuation: { date, reason: "adverseEvent" } });
-      const ok = assessStudyEligibility(ucPatient(), stop("2024-02-26"), ucVisits());
+      // inclusive: 2024-01-01 to 2024-02-25 are 56 days on the drug
+      const ok = assessStudyEligibility(ucPatient(), stop("2024-02-25"), ucVisits());
       expect([ok.exposure.days, ok.exposure.endedBy, ok.status]).toEqual([56, "discontinuation", "eligible"]);
-      const short = assessStudyEligibility(ucPatient(), stop("2024-02-25"), ucVisits());
+      const short = assessStudyEligibility(ucPatient(), stop("2024-02-24"), ucVisits());
       expect([short.exposure.days, short.failedCodes]).toEqual([55, ["INCL_EXPOSURE"]]);
     });
 
     it("CD exposure: 84 days (12 weeks) passes, 83 fails", () => {
       const stop = (date: string) => course("C1", { discontinuation: { date, reason: "lackOfEfficacy" } });
-      expect(assessStudyEligibility(cdPatient(), stop("2024-03-25"), cdVisits()).exposure.days).toBe(84);
-      expect(assessStudyEligibility(cdPatient(), stop("2024-03-25"), cdVisits()).status).toBe("eligible");
-      expect(assessStudyEligibility(cdPatient(), stop("2024-03-24"), cdVisits()).failedCodes).toEqual(["INCL_EXPOSURE"]);
+      // exactly 12 weeks of daily doses: 2024-01-01 to 2024-03-24 inclusive
+      expect(assessStudyEligibility(cdPatient(), stop("2024-03-24"), cdVisits()).exposure.days).toBe(84);
+      expect(assessStudyEligibility(cdPatient(), stop("2024-03-24"), cdVisits()).status).toBe("eligible");
+      expect(assessStudyEligibility(cdPatient(), stop("2024-03-23"), cdVisits()).failedCodes).toEqual(["INCL_EXPOSURE"]);
+      const periods = course("C1", { dosePeriods: [{ doseMg: 45, startDate: START, endDate: "2024-03-24" }] });
+      expect(assessStudyEligibility(cdPatient(), periods, cdVisits()).exposure).toMatchObject({ days: 84, endedBy: "lastDose" });
     });
 
     it("exposure ends at the data cut-off or the last dose when earlier", () => {
@@ -124,9 +128,9 @@ describe("assessStudyEligibility", () => {
         { patientId: "U1", date: "2025-03-29", mayo: { stoolFrequency: 1, rectalBleeding: 0, endoscopic: 1 } },
       ];
       const r = assessStudyEligibility(ucPatient(), late, visits);
-      expect([r.exposure.endDate, r.exposure.endedBy, r.exposure.days, r.failedCodes]).toEqual(["2025-03-30", "dataCutoff", 57, []]);
-      expect(assessStudyEligibility(ucPatient(), late, visits, { dataCutoff: "2025-03-28" }).failedCodes).toEqual(["INCL_EXPOSURE"]);
-      const ended = course("U1", { dosePeriods: [{ doseMg: 45, startDate: START, endDate: "2024-02-25" }] });
+      expect([r.exposure.endDate, r.exposure.endedBy, r.exposure.days, r.failedCodes]).toEqual(["2025-03-30", "dataCutoff", 58, []]);
+      expect(assessStudyEligibility(ucPatient(), late, visits, { dataCutoff: "2025-03-27" }).failedCodes).toEqual(["INCL_EXPOSURE"]);
+      const ended = course("U1", { dosePeriods: [{ doseMg: 45, startDate: START, endDate: "2024-02-24" }] });
       const e = assessStudyEligibility(ucPatient(), ended, ucVisits());
       expect([e.exposure.endedBy, e.exposure.days, e.failedCodes]).toEqual(["lastDose", 55, ["INCL_EXPOSURE"]]);
     });
@@ -318,6 +322,21 @@ describe("assessStudyEligibility", () => {
       expect(assessStudyEligibility(ucPatient(), stopped, ucVisits()).status).toBe("eligible");
       const thal = course("U1", { concomitantMedications: [{ agentClass: "thalidomide", startDate: "2023-06-01" }] });
       expect(assessStudyEligibility(ucPatient(), thal, ucVisits()).status).toBe("eligible");
+      // the drug decides, not the class label
+      const mislabelled = course("U1", { concomitantMedications: [{ agentClass: "other", drug: " Infliximab ", startDate: "2023-06-01" }] });
+      expect(assessStudyEligibility(ucPatient(), mislabelled, ucVisits()).failedCodes).toEqual(["EXCL_CONCOMITANT_BIOLOGIC"]);
+      const asImmuno = course("U1", { concomitantMedications: [{ agentClass: "immunomodulator", drug: "ustekinumab", startDate: "2023-06-01" }] });
+      expect(assessStudyEligibility(ucPatient(), asImmuno, ucVisits()).failedCodes).toEqual(["EXCL_CONCOMITANT_BIOLOGIC"]);
+      const notBio = course("U1", { concomitantMedications: [{ agentClass: "biologic", drug: "tofacitinib", startDate: "2023-06-01" }] });
+      expect(assessStudyEligibility(ucPatient(), notBio, ucVisits()).status).toBe("eligible");
+      const proto = course("U1", { concomitantMedications: [{ agentClass: "other", drug: "constructor", startDate: "2023-06-01" }] });
+      expect(assessStudyEligibility(ucPatient(), proto, ucVisits()).status).toBe("eligible");
+    });
+    it("concomitant medications not recorded: unknown, never read as none", () => {
+      const { concomitantMedications: _drop, ...bare } = course("U1");
+      const r = assessStudyEligibility(ucPatient(), bare, ucVisits());
+      expect([r.status, r.unknownCodes]).toEqual(["undetermined", ["EXCL_CONCOMITANT_BIOLOGIC"]]);
+      expect(assessStudyEligibility(ucPatient(), bare, ucVisits(), { unrecorded: "notExcluded" }).status).toBe("eligible");
     });
   });
 

@@ -3,6 +3,8 @@ import { addDaysIso, ageInYears, compareIso, daysBetween } from "../../_lib/date
 import { describeValue, errorFromZod } from "../../_lib/errors.js";
 import { IsoDateSchema, type Diagnosis, type IsoDate } from "../../models/common.js";
 import { labPanelToCanonical } from "../../models/labPanel.js";
+import { drugKindOf } from "../../models/therapies.js";
+import { BASELINE_WINDOW_DAYS, inclusiveDays } from "../../_lib/periods.js";
 import { PatientSchema, type Patient } from "../../models/patient.js";
 import { TreatmentCourseSchema, type TreatmentCourseInput } from "../../models/treatmentCourse.js";
 import { VisitSchema, type Visit } from "../../models/visit.js";
@@ -46,7 +48,10 @@ export const AssessStudyEligibilityOptionsSchema = z
     dataCutoff: IsoDateSchema.optional(),
     /** Minimum age (completed years) at upadacitinib start. Default 18. */
     adultAgeYears: z.number().int().min(1).max(30).default(18),
-    /** Minimum days of exposure (start = day 0). Default UC 56 (8 weeks), CD 84 (12 weeks); IBD-U uses UC. */
+    /**
+     * Minimum days of exposure, counted inclusively (start and end dates are both days on the drug, so
+     * 12 weeks of daily doses = 84 days). Default UC 56 (8 weeks), CD 84 (12 weeks); IBD-U uses UC.
+     */
     minExposureDays: byDiagnosisDays.default({ UC: 56, CD: 84 }),
     /** Upper limits of normal in U/L. Default the paper's ALT 40, AST 35. */
     upperLimitOfNormal: z.strictObject({ alt: z.number().positive(), ast: z.number().positive() }).default({ alt: 40, ast: 35 }),
@@ -54,10 +59,10 @@ export const AssessStudyEligibilityOptionsSchema = z
     liverUlnMultiple: z.number().positive().max(100).default(3),
     /** Exclusion when eGFR (mL/min/1.73 m²) is strictly below this. Default 30. */
     minEgfr: z.number().min(0).max(200).default(30),
-    /** Baseline labs: latest on or before start, at most this many days before. Default 30. */
-    baselineLabWindowDays: z.number().int().min(0).max(3650).default(30),
-    /** Baseline primary score: a visit on or before start, at most this many days before. Default 30. */
-    baselineScoreWindowDays: z.number().int().min(0).max(3650).default(30),
+    /** Baseline labs: latest on or before start, at most this many days before. Default 30 (the package's baseline window, as the w0 time point of every shipped profile). */
+    baselineLabWindowDays: z.number().int().min(0).max(3650).default(BASELINE_WINDOW_DAYS),
+    /** Baseline primary score: a visit on or before start, at most this many days before. Default 30 (as the w0 time point of every shipped profile). */
+    baselineScoreWindowDays: z.number().int().min(0).max(3650).default(BASELINE_WINDOW_DAYS),
     /** Induction time point of the primary score, days from start. Default UC 56 (week 8), CD 84 (week 12). */
     primaryTimepointDays: byDiagnosisDays.default({ UC: 56, CD: 84 }),
     /** Follow-up primary score: a visit within ± this many days of the time point. Default 14. */
@@ -168,9 +173,11 @@ function fmt(n: number): string {
  * @remarks
  * Inclusions: `INCL_DTT` difficult-to-treat by the IOIBD criteria as of upadacitinib start
  * (`assessDifficultToTreat`; `unknown` stays unknown); `INCL_AGE` age >= 18 at start; `INCL_EXPOSURE` at least
- * 8 weeks (UC, IBD-U) or 12 weeks (CD) of upadacitinib, defined as `daysBetween(start, end) >= 56` (84), where
- * `end` is the earliest of the discontinuation date, the last dose-period end (when every period has ended)
- * and the data cut-off; 55 days fails; `INCL_STUDY_WINDOW` start within 1 Jan 2023 – 30 Mar 2025 (inclusive).
+ * 8 weeks (UC, IBD-U) or 12 weeks (CD) of upadacitinib: at least 56 (84) days counted inclusively, start
+ * and end both days on the drug (the package's one rule for dose and corticosteroid periods), so a course
+ * from 2024-01-01 to 2024-03-24 is 84 days = 12 weeks; `end` is the earliest of the discontinuation date
+ * (the last day on the drug), the last dose-period end (when every period has ended) and the data cut-off;
+ * 55 days fails; `INCL_STUDY_WINDOW` start within 1 Jan 2023 – 30 Mar 2025 (inclusive).
  *
  * Exclusions: `EXCL_PREGNANCY` pregnancy or breastfeeding (never for a male patient); `EXCL_SERIOUS_INFECTION`
  * and `EXCL_MALIGNANCY` history flags; `EXCL_LIVER` baseline ALT > 3 × 40 = 120 U/L or AST > 3 × 35 = 105 U/L
@@ -178,9 +185,12 @@ function fmt(n: number): string {
  * `EXCL_TOTAL_COLECTOMY` UC or IBD-U with a `totalColectomy` or `proctocolectomyIpaa` on or before start;
  * `EXCL_INSUFFICIENT_DATA` no visit with the primary score (adapted Mayo SF+RB+ES for UC/IBD-U, HBI for CD)
  * in [start − 30 d, start], or none within ± 14 d of the induction time point (day 56 UC, day 84 CD);
- * `EXCL_CONCOMITANT_BIOLOGIC` a concomitant medication of class `biologic` overlapping the exposure: it starts
- * before the exposure end and ends after the start (ongoing = no end); stopping on the upadacitinib start day,
- * or starting on its stop day, is a switch, not co-therapy.
+ * `EXCL_CONCOMITANT_BIOLOGIC` a concomitant biologic overlapping the exposure: recognised by the drug when the
+ * catalogue knows it (`drugKindOf`: infliximab is a biologic whatever `agentClass` says, upadacitinib is not),
+ * else by `agentClass: "biologic"`; overlapping = it starts before the exposure's last day and ends after the
+ * start (ongoing = no end); stopping on the upadacitinib start day, or starting on its last day, is a switch,
+ * not co-therapy. An absent
+ * `course.concomitantMedications` (not recorded) gives `unknown`.
  *
  * Baseline labs are, per analyte, the latest value (lab date, else visit date) on or before start and at most
  * 30 days before it, converted with `labPanelToCanonical`; on a same-day tie the worse value is used. An absent
@@ -279,7 +289,7 @@ export function assessStudyEligibility(
   // Earliest end wins; on a tie, discontinuation > lastDose > dataCutoff (most specific record).
   const rank = { discontinuation: 0, lastDose: 1, dataCutoff: 2 } as const;
   const end = [...ends].sort((a, b) => compareIso(a.date, b.date) || rank[a.by] - rank[b.by])[0]!;
-  const exposureDays = Math.max(0, daysBetween(start, end.date));
+  const exposureDays = inclusiveDays(start, end.date);
   const requiredDays = o.minExposureDays[dx];
   add(
     "INCL_EXPOSURE",
@@ -374,17 +384,26 @@ export function assessStudyEligibility(
     gaps.length > 0 ? `Insufficient primary-endpoint data: ${gaps.join("; ")}.` : `Baseline and day-${o.primaryTimepointDays[dx]} ${scoreName} recorded.`,
   );
 
-  // EXCL_CONCOMITANT_BIOLOGIC
+  // EXCL_CONCOMITANT_BIOLOGIC: the drug decides when the catalogue knows it; else the class label.
+  const isBiologic = (m: { agentClass: string; drug?: string | undefined }) => {
+    const kind = m.drug === undefined ? undefined : drugKindOf(m.drug);
+    return kind !== undefined ? kind === "biologic" : m.agentClass === "biologic";
+  };
   const biologics = c.concomitantMedications.filter(
-    (m) => m.agentClass === "biologic" && compareIso(m.startDate, end.date) < 0 && (m.endDate === undefined || compareIso(m.endDate, start) > 0),
+    (m) => isBiologic(m) && compareIso(m.startDate, end.date) < 0 && (m.endDate === undefined || compareIso(m.endDate, start) > 0),
   );
-  add(
-    "EXCL_CONCOMITANT_BIOLOGIC",
-    biologics.length > 0 ? "fail" : "pass",
-    biologics.length > 0
-      ? `Concomitant biologic during upadacitinib: ${biologics.map((m) => `${m.drug ?? "biologic"} (${m.startDate} to ${m.endDate ?? "ongoing"})`).join(", ")}.`
-      : "No concomitant biologic during upadacitinib.",
-  );
+  const medsRecorded = (course as { concomitantMedications?: unknown }).concomitantMedications !== undefined;
+  if (biologics.length > 0) {
+    add(
+      "EXCL_CONCOMITANT_BIOLOGIC",
+      "fail",
+      `Concomitant biologic during upadacitinib: ${biologics.map((m) => `${m.drug ?? "biologic"} (${m.startDate} to ${m.endDate ?? "ongoing"})`).join(", ")}.`,
+    );
+  } else if (!medsRecorded) {
+    add("EXCL_CONCOMITANT_BIOLOGIC", missing, "Concomitant medications not recorded (course.concomitantMedications absent).");
+  } else {
+    add("EXCL_CONCOMITANT_BIOLOGIC", "pass", "No concomitant biologic during upadacitinib.");
+  }
 
   const failedCodes = rules.filter((r) => r.status === "fail").map((r) => r.code);
   const unknownCodes = rules.filter((r) => r.status === "unknown").map((r) => r.code);

@@ -1,11 +1,12 @@
 /**
  * Visit-level endpoint classifiers: apply a profile's rule to baseline and follow-up measures.
  */
-import { assertOneOf, describeValue } from "../../_lib/errors.js";
+import { assertOneOf, describeValue, errorFromZod } from "../../_lib/errors.js";
+import { booleanOption, checkOptionKeys } from "../../_lib/options.js";
 import { DIAGNOSES_FOR_RULES, ruleDiseaseOf } from "../_lib/disease.js";
 import { ensureProfile } from "../profiles/index.js";
 import { mao2025 } from "../profiles/data.js";
-import type { DefinitionProfile, RuleNode } from "../profiles/schema.js";
+import { RuleNodeSchema, type DefinitionProfile, type RuleNode } from "../profiles/schema.js";
 import {
   ENDPOINT_IDS,
   TIMEPOINT_KEYS,
@@ -49,12 +50,24 @@ function text(node: RuleNode, top: boolean): string {
  * A rule as readable text, e.g. `drop(hbi) >= 3 OR percentDrop(hbi) >= 50`.
  * @param rule - A rule node (from a profile).
  * @returns The rule text (memoised for frozen rules).
+ * @throws {TypeError|RangeError} If `rule` is not a valid rule node (path named, e.g. `rule.of[0].op`).
  * @example
  * describeRule(mao2025.rules.CD.clinicalResponse!);
  * //=> "drop(hbi) >= 3 OR percentDrop(hbi) >= 50"
  * @see [definitions §2.2](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
 export function describeRule(rule: RuleNode): string {
+  if (rule === null || typeof rule !== "object" || Array.isArray(rule)) {
+    throw new TypeError(`describeRule: rule must be a rule node object; got ${describeValue(rule)}.`);
+  }
+  if (ruleTextCache.has(rule)) return ruleTextCache.get(rule)!;
+  const r = RuleNodeSchema.safeParse(rule);
+  if (!r.success) throw errorFromZod("describeRule", "rule", r.error, rule);
+  return ruleText(rule);
+}
+
+/** Rule text of a node already validated (profiles are validated by `ensureProfile`). */
+function ruleText(rule: RuleNode): string {
   const hit = ruleTextCache.get(rule);
   if (hit !== undefined) return hit;
   const s = text(rule, true);
@@ -81,6 +94,8 @@ interface Outcome {
   readonly status: EndpointStatus;
   readonly code: ResultCode;
   readonly reason: string;
+  /** Path of the unrecorded input behind a not-evaluable outcome. */
+  readonly missing?: string;
 }
 
 interface Ctx {
@@ -90,6 +105,7 @@ interface Ctx {
   readonly steroids: SteroidExposure | undefined;
   readonly minDaysOff: number | undefined;
   readonly usersOnly: boolean;
+  readonly assumeNoSteroids: boolean;
   readonly timepoint: TimepointKey;
   readonly values: Record<string, number | null>;
   readonly checks: EndpointCheck[];
@@ -119,7 +135,7 @@ function fmt(x: number): string {
 
 function leaf(ctx: Ctx, node: Extract<RuleNode, { measure: MeasureKey }>): Outcome {
   const m = node.measure;
-  const t = describeRule(node);
+  const t = ruleText(node);
   const fv = node.kind === "baseline" ? undefined : read(ctx, m, false);
   const needF = node.kind !== "baseline";
   const needB = node.kind !== "value";
@@ -128,11 +144,11 @@ function leaf(ctx: Ctx, node: Extract<RuleNode, { measure: MeasureKey }>): Outco
   const threshold = node.kind === "notWorse" ? 0 : node.threshold;
   if (needF && fv === undefined) {
     check(ctx, t, m, null, op, threshold, "not-evaluable");
-    return { status: "not-evaluable", code: "noFollowUp", reason: `${m} not recorded at ${ctx.timepoint} (${t})` };
+    return { status: "not-evaluable", code: "noFollowUp", reason: `${m} not recorded at ${ctx.timepoint} (${t})`, missing: `followUp.${m}` };
   }
   if (needB && bv === undefined) {
     check(ctx, t, m, null, op, threshold, "not-evaluable");
-    return { status: "not-evaluable", code: "noBaseline", reason: `${m} not recorded at baseline (${t})` };
+    return { status: "not-evaluable", code: "noBaseline", reason: `${m} not recorded at baseline (${t})`, missing: `baseline.${m}` };
   }
   let observed: number;
   let pass: boolean;
@@ -173,39 +189,53 @@ function leaf(ctx: Ctx, node: Extract<RuleNode, { measure: MeasureKey }>): Outco
 const STEROID_STATUSES = ["on", "off", "never", "unknown"] as const;
 
 function steroidLeaf(ctx: Ctx): Outcome {
-  const s = ctx.steroids;
+  const given = ctx.steroids;
   const min = ctx.minDaysOff;
   const t = min === undefined ? "steroidFree" : `daysOffCorticosteroids >= ${min}`;
   const thr = min ?? 0;
-  ctx.values["corticosteroids.daysOff"] = s === undefined ? null : s.daysOff;
-  const ne = (code: ResultCode, reason: string): Outcome => {
+  const ne = (code: ResultCode, reason: string, missing?: string): Outcome => {
     check(ctx, t, "corticosteroids", null, ">=", thr, "not-evaluable");
-    return { status: "not-evaluable", code, reason };
+    return missing === undefined ? { status: "not-evaluable", code, reason } : { status: "not-evaluable", code, reason, missing };
   };
+  if (given === undefined && !ctx.assumeNoSteroids) {
+    ctx.values["corticosteroids.daysOff"] = null;
+    return ne("noSteroidData", "corticosteroid exposure not recorded (input.steroids absent)", "steroids");
+  }
+  const s: SteroidExposure = given ?? ASSUMED_NEVER;
+  ctx.values["corticosteroids.daysOff"] = s.daysOff ?? null;
   if (min === undefined) return ne("noSteroidData", `no corticosteroid-free window at ${ctx.timepoint} (baseline)`);
-  if (s === undefined) return ne("noSteroidData", "corticosteroid exposure not given");
   const st = assertOneOf(ctx.fn, "input.steroids.status", s.status, STEROID_STATUSES);
+  const missingOf = (fallback: string): string => (typeof s.missing === "string" && s.missing.length > 0 ? s.missing : fallback);
   if (ctx.usersOnly) {
-    if (s.usedAtBaseline === null) return ne("noSteroidData", "A10 steroidUsersOnly: corticosteroid use at baseline unknown");
+    if (s.usedAtBaseline === null || s.usedAtBaseline === undefined) {
+      return ne("noSteroidData", "A10 steroidUsersOnly: corticosteroid use at baseline not recorded", "steroids.usedAtBaseline");
+    }
     if (s.usedAtBaseline !== true) return ne("notSteroidUser", "A10 steroidUsersOnly: not on corticosteroids at treatment start");
   }
   switch (st) {
     case "never":
       check(ctx, t, "corticosteroids", null, ">=", min, "met");
-      return { status: "met", code: "rule", reason: "never on systemic corticosteroids: steroid-free" };
+      return {
+        status: "met",
+        code: "rule",
+        reason: given === undefined ? "corticosteroids not recorded, assumed never used (assumeNoSteroidsWhenUnrecorded)" : "never on systemic corticosteroids: steroid-free",
+      };
     case "on":
       check(ctx, t, "corticosteroids", 0, ">=", min, "not-met");
       return { status: "not-met", code: "rule", reason: `on systemic corticosteroids at ${ctx.timepoint} (${t}: 0 fails)` };
     case "unknown":
-      if (min <= 1) {
-        check(ctx, t, "corticosteroids", null, ">=", min, "met");
-        return { status: "met", code: "rule", reason: "off systemic corticosteroids on the assessment date (stop date unknown)" };
-      }
-      return ne("noSteroidData", `corticosteroid stop date unknown; ${t} cannot be checked`);
+      return ne("noSteroidData", `corticosteroid exposure at ${ctx.timepoint} not recorded; ${t} cannot be checked`, missingOf("steroids.status"));
     case "off": {
       const d = s.daysOff;
+      if (d === null) {
+        if (min <= 1) {
+          check(ctx, t, "corticosteroids", null, ">=", min, "met");
+          return { status: "met", code: "rule", reason: "off systemic corticosteroids on the assessment date (stop date not recorded)" };
+        }
+        return ne("noSteroidData", `corticosteroid stop date not recorded; ${t} cannot be checked`, missingOf("steroids.daysOff"));
+      }
       if (typeof d !== "number" || !Number.isInteger(d) || d < 1) {
-        throw new RangeError(`${ctx.fn}: input.steroids.daysOff must be an integer >= 1 when status is "off"; got ${describeValue(d)}.`);
+        throw new RangeError(`${ctx.fn}: input.steroids.daysOff must be an integer >= 1 or null when status is "off"; got ${describeValue(d)}.`);
       }
       const pass = d >= min;
       check(ctx, t, "corticosteroids", d, ">=", min, ok(pass));
@@ -213,6 +243,8 @@ function steroidLeaf(ctx: Ctx): Outcome {
     }
   }
 }
+
+const ASSUMED_NEVER: SteroidExposure = Object.freeze({ status: "never", daysOff: null, usedAtBaseline: false });
 
 function evalNode(ctx: Ctx, node: RuleNode): Outcome {
   switch (node.kind) {
@@ -269,14 +301,18 @@ function assertMeasures(fn: string, name: string, m: unknown, optional: boolean)
  * `values`. Comparisons are exact; a relative change is compared as 100 × (baseline − value)
  * `op` threshold × baseline. What cannot be classified is `not-evaluable` with a code and reason:
  * measure missing (`noFollowUp`, `noBaseline`), relative change from a baseline of 0 (`baselineZero`),
- * corticosteroid data missing (`noSteroidData`), A10 non-user (`notSteroidUser`), endpoint not defined
+ * corticosteroid exposure not recorded (`noSteroidData`: `input.steroids` absent or status `unknown`, at
+ * every time point including induction; or an `off` status without stop date where the window is longer
+ * than one day), A10 non-user (`notSteroidUser`), endpoint not defined
  * by the profile (`notDefined`). Profiles are validated once (frozen profiles are remembered), so the
  * hot path does no schema parsing.
  * @param endpoint - The endpoint.
  * @param input - Disease, time point, follow-up and baseline measures, corticosteroid exposure.
  * @param profile - The definition profile (default `mao2025`).
- * @returns The explained result.
- * @throws {TypeError} If the endpoint, disease, time point or a measure has the wrong kind.
+ * @param options - `assumeNoSteroidsWhenUnrecorded` (default `false`): read an absent `input.steroids`
+ *   as never used. Unknown keys are errors.
+ * @returns The explained result; a `not-evaluable` result names the unrecorded input in `missing`.
+ * @throws {TypeError} If the endpoint, disease, time point, a measure or an option has the wrong kind.
  * @throws {RangeError} If a measure is not finite, or the profile is invalid.
  * @example
  * const r = classifyEndpoint("clinicalResponse",
@@ -285,24 +321,43 @@ function assertMeasures(fn: string, name: string, m: unknown, optional: boolean)
  * //=> ["met", "drop(hbi) >= 3: 3 meets"]
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); [definitions §2.2-§3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
-export function classifyEndpoint(endpoint: EndpointId, input: ClassifierInput, profile: DefinitionProfile = mao2025): EndpointResult {
-  return classifyOne("classifyEndpoint", endpoint, input, profile);
+export function classifyEndpoint(endpoint: EndpointId, input: ClassifierInput, profile: DefinitionProfile = mao2025, options?: ClassifyOptions): EndpointResult {
+  return classifyOne("classifyEndpoint", endpoint, input, profile, options);
 }
 
-function classifyOne(fn: string, endpoint: EndpointId, input: ClassifierInput, profile: DefinitionProfile): EndpointResult {
+/** Options of {@link classifyEndpoint} and {@link classifyAssessment}. */
+export interface ClassifyOptions {
+  /**
+   * Read an absent `input.steroids` as "never used systemic corticosteroids" (status `never`, not used at
+   * baseline). Default `false`: absent exposure makes every steroid-free endpoint `not-evaluable`
+   * (`noSteroidData`, `missing: "steroids"`). Turn it on only when the source guarantees that unrecorded
+   * means unused; a status `unknown` stays not evaluable either way.
+   */
+  readonly assumeNoSteroidsWhenUnrecorded?: boolean;
+}
+
+const CLASSIFY_OPTION_KEYS = ["assumeNoSteroidsWhenUnrecorded"] as const;
+
+/** Internal: reads and checks classifier options (unknown keys are errors). */
+export function readClassifyOptions(fn: string, options: unknown): { assumeNoSteroids: boolean } {
+  const o = checkOptionKeys(fn, options, CLASSIFY_OPTION_KEYS);
+  return { assumeNoSteroids: booleanOption(fn, o, "assumeNoSteroidsWhenUnrecorded", false) };
+}
+
+function classifyOne(fn: string, endpoint: EndpointId, input: ClassifierInput, profile: DefinitionProfile, options?: ClassifyOptions): EndpointResult {
   const p = ensureProfile(profile, fn);
   assertOneOf(fn, "endpoint", endpoint, ENDPOINT_IDS);
-  return classifyChecked(fn, endpoint, checkInput(fn, input), p);
+  const o = readClassifyOptions(fn, options);
+  return classifyChecked(fn, endpoint, checkInput(fn, input), p, o.assumeNoSteroids);
 }
 
 /**
  * `classifyEndpoint` under a profile already checked by `ensureProfile` (internal, not in the barrel): the
  * timeline classifies every endpoint at every time point and must not re-parse an unfrozen profile each time.
  */
-export function classifyEndpointUnder(endpoint: EndpointId, input: ClassifierInput, checkedProfile: DefinitionProfile): EndpointResult {
-  const fn = "classifyEndpoint";
+export function classifyEndpointUnder(endpoint: EndpointId, input: ClassifierInput, checkedProfile: DefinitionProfile, fn = "classifyEndpoint"): EndpointResult {
   assertOneOf(fn, "endpoint", endpoint, ENDPOINT_IDS);
-  return classifyChecked(fn, endpoint, checkInput(fn, input), checkedProfile);
+  return classifyChecked(fn, endpoint, checkInput(fn, input), checkedProfile, false);
 }
 
 interface CheckedInput {
@@ -324,7 +379,7 @@ function checkInput(fn: string, input: ClassifierInput): CheckedInput {
 }
 
 /** Classifies with profile and input already checked (`ensureProfile`, `checkInput`). */
-function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput, p: DefinitionProfile): EndpointResult {
+function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput, p: DefinitionProfile, assumeNoSteroids: boolean): EndpointResult {
   const { input, disease, timepoint } = checked;
   const rule = p.rules[disease][endpoint];
   const profileRef = { id: p.id, version: p.version };
@@ -341,6 +396,7 @@ function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput
       disease,
       timepoint,
       imputation: null,
+      missing: null,
     };
   }
   const ctx: Ctx = {
@@ -350,6 +406,7 @@ function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput
     steroids: input.steroids,
     minDaysOff: timepoint === "w0" ? undefined : p.steroidFree.minDaysOff[timepoint],
     usersOnly: p.steroidFree.steroidUsersOnly,
+    assumeNoSteroids,
     timepoint,
     values: {},
     checks: [],
@@ -362,11 +419,12 @@ function classifyChecked(fn: string, endpoint: EndpointId, checked: CheckedInput
     reason: o.reason,
     values: ctx.values,
     thresholds: ctx.checks,
-    rule: describeRule(rule),
+    rule: ruleText(rule),
     profile: profileRef,
     disease,
     timepoint,
     imputation: null,
+    missing: o.status === "not-evaluable" ? (o.missing ?? null) : null,
   };
 }
 
@@ -377,6 +435,7 @@ export type AssessmentResult = { readonly [E in EndpointId]: EndpointResult };
  * Classifies every endpoint (or the listed ones) at one assessment.
  * @param input - As `classifyEndpoint`.
  * @param profile - The definition profile (default `mao2025`).
+ * @param options - `assumeNoSteroidsWhenUnrecorded` (default `false`), as `classifyEndpoint`.
  * @returns Endpoint → explained result, for every endpoint in `ENDPOINT_IDS`.
  * @throws {TypeError|RangeError} As `classifyEndpoint`.
  * @example
@@ -386,12 +445,13 @@ export type AssessmentResult = { readonly [E in EndpointId]: EndpointResult };
  * //=> ["met", "not-met", "not-met"]
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods); [definitions §2.2](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md).
  */
-export function classifyAssessment(input: ClassifierInput, profile: DefinitionProfile = mao2025): AssessmentResult {
+export function classifyAssessment(input: ClassifierInput, profile: DefinitionProfile = mao2025, options?: ClassifyOptions): AssessmentResult {
   const fn = "classifyAssessment";
   const p = ensureProfile(profile, fn);
+  const o = readClassifyOptions(fn, options);
   const checked = checkInput(fn, input);
   const out = {} as Record<EndpointId, EndpointResult>;
-  for (const e of ENDPOINT_IDS) out[e] = classifyChecked(fn, e, checked, p);
+  for (const e of ENDPOINT_IDS) out[e] = classifyChecked(fn, e, checked, p, o.assumeNoSteroids);
   return out;
 }
 

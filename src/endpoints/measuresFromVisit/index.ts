@@ -32,7 +32,8 @@ export interface MeasuresFromVisitOptions {
  * Computes every measure a rule can read from one visit.
  * @remarks Scores via `ibd-outcomes/scores`: Mayo subscores and the adapted (SF+RB+ES), full and partial
  * totals where their items are present, each with its largest item (`...MaxSubscore`), adapted Mayo and
- * ES also with the FDA-modified ES (ES 1 with friability = 2; friability not recorded = absent);
+ * ES also with the FDA-modified ES (ES 1 with friability = 2; ES 1 with friability not recorded → the
+ * FDA-modified measures are absent, so rules reading them are not evaluable);
  * `mayoPro2` = SF + RB; UCEIS; HBI; CDAI (no truncation); SES-CD total, largest subscore, ulcers
  * present (1/0) and total without narrowing, only when at least one segment was explored; Rutgeerts
  * ordinal (i0=0 ... i2/i2a/i2b=2 ... i4=4) when applicable; PRO-2 means and 2×SF + 5×AP; CRP (mg/L) and
@@ -65,14 +66,16 @@ export function measuresFromVisit(visit: Visit, options?: MeasuresFromVisitOptio
     const pga = m.physicianGlobal;
     if (sf !== undefined) out.mayoStoolFrequency = sf;
     if (rb !== undefined) out.mayoRectalBleeding = rb;
+    // FDA-modified ES needs friability only when ES is 1; unrecorded friability is never read as absent.
+    const fdaKnown = es !== undefined && (es !== 1 || m.friability !== undefined);
     if (es !== undefined) {
       out.mayoEndoscopic = es;
-      out.mayoEndoscopicFdaModified = mayoEndoscopicSubscore(m, { endoscopicScoring: "fdaModified" }).total;
+      if (fdaKnown) out.mayoEndoscopicFdaModified = mayoEndoscopicSubscore(m, { endoscopicScoring: "fdaModified" }).total;
     }
     if (pga !== undefined) out.mayoPhysicianGlobal = pga;
     if (sf !== undefined && rb !== undefined && es !== undefined) {
       out.mayoAdapted = mayoAdaptedUnchecked(m).total;
-      out.mayoAdaptedFdaModified = mayoAdaptedUnchecked(m, { endoscopicScoring: "fdaModified" }).total;
+      if (fdaKnown) out.mayoAdaptedFdaModified = mayoAdaptedUnchecked(m, { endoscopicScoring: "fdaModified" }).total;
       out.mayoAdaptedMaxSubscore = Math.max(sf, rb, es);
       if (pga !== undefined) {
         out.mayoFull = mayoFullUnchecked(m).total;

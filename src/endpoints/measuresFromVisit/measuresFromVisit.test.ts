@@ -28,8 +28,15 @@ describe("measuresFromVisit", () => {
     const m = measuresFromVisit({ ...base, mayo: { stoolFrequency: 2, rectalBleeding: 1, endoscopic: 2, physicianGlobal: 3 } });
     expect(m).toMatchObject({ mayoFull: 8, mayoFullMaxSubscore: 3, mayoPartial: 6, mayoPartialMaxSubscore: 3, mayoAdapted: 5, mayoAdaptedMaxSubscore: 2 });
   });
-  it("friability not recorded counts as absent for the FDA-modified ES", () =>
-    expect(measuresFromVisit({ ...base, mayo: { endoscopic: 1 } })).toEqual({ mayoEndoscopic: 1, mayoEndoscopicFdaModified: 1 }));
+  it("friability not recorded leaves the FDA-modified ES unknown at ES 1 (never read as absent)", () => {
+    expect(measuresFromVisit({ ...base, mayo: { endoscopic: 1 } })).toEqual({ mayoEndoscopic: 1 });
+    const m = measuresFromVisit({ ...base, mayo: { stoolFrequency: 1, rectalBleeding: 0, endoscopic: 1 } });
+    expect(m.mayoAdapted).toBe(2);
+    expect(m.mayoAdaptedFdaModified).toBeUndefined();
+  });
+  it("friability does not matter for the FDA-modified ES at grades 0, 2, 3", () => {
+    for (const es of [0, 2, 3]) expect(measuresFromVisit({ ...base, mayo: { endoscopic: es } })).toEqual({ mayoEndoscopic: es, mayoEndoscopicFdaModified: es });
+  });
   it("a clinical-only Mayo has no adapted total", () => {
     const m = measuresFromVisit({ ...base, mayo: { stoolFrequency: 1, rectalBleeding: 1 } });
     expect(m.mayoAdapted).toBeUndefined();

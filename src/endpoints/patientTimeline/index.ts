@@ -4,6 +4,8 @@
  */
 import { addDaysIso, daysBetween, isIsoDate } from "../../_lib/dates.js";
 import { describeValue, errorFromZod } from "../../_lib/errors.js";
+import { booleanOption, checkOptionKeys } from "../../_lib/options.js";
+import { BASELINE_WINDOW_DAYS, daysOffAfter } from "../../_lib/periods.js";
 import type { Diagnosis, IsoDate } from "../../models/common.js";
 import { PatientSchema, type Patient, type Surgery, type SurgeryType } from "../../models/patient.js";
 import {
@@ -23,6 +25,7 @@ import type {
   EndpointId,
   EndpointResult,
   EndpointStatus,
+  MeasureKey,
   ResultCode,
   RuleDisease,
   SteroidExposure,
@@ -32,67 +35,121 @@ import type {
 
 // ---------------------------------------------------------------- corticosteroids
 
+/** Options of {@link steroidExposure}. */
+export interface SteroidExposureOptions {
+  /**
+   * Read "no corticosteroid recorded" as "never used": when neither the course nor any visit on or
+   * before the date records corticosteroid use, return `never` instead of `unknown`. Default `false`.
+   * Turn it on only for sources where an unrecorded corticosteroid means none was given.
+   */
+  readonly assumeNoSteroidsWhenUnrecorded?: boolean;
+}
+
+const STEROID_OPTION_KEYS = ["assumeNoSteroidsWhenUnrecorded"] as const;
+
+const MISSING_COURSE_STEROIDS = "course.corticosteroidsRecorded (or corticosteroid periods in course.concomitantMedications)";
+const MISSING_VISIT_FLAG = "visits[].onCorticosteroids on the assessment date";
+const MISSING_STOP_DATE = "course.concomitantMedications (corticosteroid period with its endDate)";
+
+/** Internal core of {@link steroidExposure}: inputs already validated. */
+export function steroidExposureOf(course: TreatmentCourse, date: string, visits: readonly Visit[], assumeNever: boolean): SteroidExposure {
+  const start = course.startDate;
+  const periods = course.concomitantMedications.filter((m) => m.agentClass === "corticosteroid");
+  const recorded = course.corticosteroidsRecorded ?? periods.length > 0;
+  const covers = (p: { startDate: string; endDate?: string | undefined }, d: string) => p.startDate <= d && (p.endDate === undefined || p.endDate >= d);
+  if (recorded) {
+    const usedAtBaseline = periods.some((p) => covers(p, start));
+    let lastEnd: string | undefined;
+    for (const p of periods) {
+      if (p.startDate > date) continue;
+      if (covers(p, date)) return { status: "on", daysOff: 0, usedAtBaseline };
+      if (lastEnd === undefined || p.endDate! > lastEnd) lastEnd = p.endDate;
+    }
+    if (lastEnd === undefined) return { status: "never", daysOff: null, usedAtBaseline };
+    return { status: "off", daysOff: daysOffAfter(lastEnd, date), usedAtBaseline };
+  }
+  // Not a complete record: listed periods can still show use; visit flags say what was seen on a day.
+  const baseFrom = addDaysIso(start, -BASELINE_WINDOW_DAYS);
+  let usedAtBaseline: boolean | null = periods.some((p) => covers(p, start)) ? true : null;
+  let baselineFlagDate: string | undefined;
+  let everUsed = periods.some((p) => p.startDate <= date);
+  let onDate: boolean | undefined;
+  for (const v of visits) {
+    const f = v.onCorticosteroids;
+    if (f === undefined || v.date > date) continue;
+    if (f) everUsed = true;
+    if (v.date === date) onDate = onDate === true || f;
+    if (usedAtBaseline !== true && v.date >= baseFrom && v.date <= start && (baselineFlagDate === undefined || v.date >= baselineFlagDate)) {
+      baselineFlagDate = v.date;
+      usedAtBaseline = f;
+    }
+  }
+  if (periods.some((p) => covers(p, date)) || onDate === true) return { status: "on", daysOff: 0, usedAtBaseline };
+  if (!everUsed && assumeNever) return { status: "never", daysOff: null, usedAtBaseline: usedAtBaseline ?? false };
+  if (onDate === false) return { status: "off", daysOff: null, usedAtBaseline, missing: MISSING_STOP_DATE };
+  return { status: "unknown", daysOff: null, usedAtBaseline, missing: visits.length > 0 || periods.length > 0 ? MISSING_VISIT_FLAG : MISSING_COURSE_STEROIDS };
+}
+
 /**
- * Systemic corticosteroid exposure on a date, from the course's corticosteroid periods (or, when the
- * course records none, from the visits' `onCorticosteroids` flags).
- * @remarks A period covers its start and end dates (inclusive). On the date inside a period → `on`
- * (daysOff 0); else the last period ended `daysOff` days before (`off`; 1 = stopped the day before);
- * no period started on or before the date → `never`. Without periods: a visit on the date flagged
- * `onCorticosteroids: true` → `on`; an earlier visit flagged true → `unknown` (stopped, date unknown);
- * otherwise `never`. `usedAtBaseline`: a period covers the course start date (flags: the latest visit on
- * or before the start says so). Used for A3 and A10 ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
+ * Systemic corticosteroid exposure on a date, from the course's corticosteroid record and the visits'
+ * `onCorticosteroids` flags. What was not recorded is reported as not recorded, never as "not used".
+ * @remarks Periods follow the package's one day-counting rule: start and end dates are both days on the
+ * drug (inclusive); days off = date − end date (1 = stopped the day before).
+ * - Complete course record (`course.corticosteroidsRecorded`, true by default when a corticosteroid
+ *   period is listed): a period covering the date → `on`; else the last period ended `daysOff` days
+ *   before → `off`; no period started on or before the date → `never`.
+ * - Otherwise: a listed period or a visit on the date flagged `onCorticosteroids: true` → `on`; a visit
+ *   on the date flagged `false` → `off` with `daysOff: null` (off that day, stop date not recorded);
+ *   else → `unknown` (`missing` names the field to record). With `assumeNoSteroidsWhenUnrecorded`,
+ *   no recorded use on or before the date → `never`.
+ * - `usedAtBaseline`: a period covers the treatment start; else the latest visit flag in the baseline
+ *   window (the 30 days up to and including the start); else `null` (not recorded).
+ * Used for A3 and A10 ([definitions §2.3](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md); Methods of Mao et al. 2025).
  * @param course - The treatment course (`concomitantMedications` with `agentClass: "corticosteroid"`).
  * @param date - The assessment date (ISO).
- * @param visits - The patient's visits (only used when the course records no corticosteroid period).
+ * @param visits - The patient's visits (their `onCorticosteroids` flags). Default none.
+ * @param options - `assumeNoSteroidsWhenUnrecorded` (default `false`). Unknown keys are errors.
  * @returns The exposure on that date.
- * @throws {RangeError} If the date is not an ISO calendar date.
- * @throws {TypeError} If the course has no valid start date.
+ * @throws {TypeError} If the course or a visit has the wrong shape, `visits` is not an array, or an option is unknown or not a boolean.
+ * @throws {RangeError} If the date is not an ISO calendar date, or a course or visit value is invalid.
  * @example
  * steroidExposure({ patientId: "P1", startDate: "2024-01-01",
  *   dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }],
  *   concomitantMedications: [{ agentClass: "corticosteroid", startDate: "2023-12-01", endDate: "2024-02-01" }] },
  *   "2024-05-01");
  * //=> { status: "off", daysOff: 90, usedAtBaseline: true }
+ * @example
+ * steroidExposure({ patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
+ *   "2024-03-01").status;
+ * //=> "unknown"
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods: "after stopping glucocorticoids for at least 3 months").
  */
-export function steroidExposure(course: TreatmentCourse | TreatmentCourseInput, date: IsoDate, visits?: readonly Visit[]): SteroidExposure {
+export function steroidExposure(
+  course: TreatmentCourse | TreatmentCourseInput,
+  date: IsoDate,
+  visits?: readonly Visit[],
+  options?: SteroidExposureOptions,
+): SteroidExposure {
+  const fn = "steroidExposure";
   if (typeof date !== "string" || !isIsoDate(date)) {
-    throw new RangeError(`steroidExposure: date must be a calendar date written YYYY-MM-DD; got ${describeValue(date)}.`);
+    throw new RangeError(`${fn}: date must be a calendar date written YYYY-MM-DD; got ${describeValue(date)}.`);
   }
-  if (course === null || typeof course !== "object" || typeof course.startDate !== "string" || !isIsoDate(course.startDate)) {
-    throw new TypeError(`steroidExposure: course must be a treatment course with a startDate; got ${describeValue(course)}.`);
+  if (course === null || typeof course !== "object" || Array.isArray(course)) {
+    throw new TypeError(`${fn}: course must be a treatment course object; got ${describeValue(course)}.`);
   }
-  const start = course.startDate;
-  const periods = (course.concomitantMedications ?? []).filter((m) => m.agentClass === "corticosteroid");
-  if (periods.length > 0) {
-    const usedAtBaseline = periods.some((p) => p.startDate <= start && (p.endDate === undefined || p.endDate >= start));
-    let lastEnd: string | undefined;
-    for (const p of periods) {
-      if (p.startDate > date) continue;
-      if (p.endDate === undefined || p.endDate >= date) return { status: "on", daysOff: 0, usedAtBaseline };
-      if (lastEnd === undefined || p.endDate > lastEnd) lastEnd = p.endDate;
-    }
-    if (lastEnd === undefined) return { status: "never", daysOff: null, usedAtBaseline };
-    return { status: "off", daysOff: daysBetween(lastEnd, date), usedAtBaseline };
+  const c = TreatmentCourseSchema.safeParse(course);
+  if (!c.success) throw errorFromZod(fn, "course", c.error, course);
+  if (visits !== undefined && !Array.isArray(visits)) throw new TypeError(`${fn}: visits must be an array of visits; got ${describeValue(visits)}.`);
+  const vs: Visit[] = [];
+  for (let i = 0; i < (visits?.length ?? 0); i++) {
+    const raw: unknown = visits![i];
+    if (raw === undefined && !(i in visits!)) throw new TypeError(`${fn}: visits[${i}] must be a visit; got an empty array slot.`);
+    const r = VisitSchema.safeParse(raw);
+    if (!r.success) throw errorFromZod(fn, `visits[${i}]`, r.error, raw);
+    vs.push(r.data);
   }
-  let usedAtBaseline: boolean | null = false;
-  let baselineDate: string | undefined;
-  let everOn = false;
-  let onNow = false;
-  for (const v of visits ?? []) {
-    if (v.date > date || v.onCorticosteroids === undefined) continue;
-    if (v.date <= start && (baselineDate === undefined || v.date >= baselineDate)) {
-      baselineDate = v.date;
-      usedAtBaseline = v.onCorticosteroids;
-    }
-    if (v.onCorticosteroids) {
-      everOn = true;
-      if (v.date === date) onNow = true;
-    }
-  }
-  if (onNow) return { status: "on", daysOff: 0, usedAtBaseline };
-  if (everOn) return { status: "unknown", daysOff: null, usedAtBaseline };
-  return { status: "never", daysOff: null, usedAtBaseline };
+  const o = checkOptionKeys(fn, options, STEROID_OPTION_KEYS);
+  return steroidExposureOf(c.data, date, vs, booleanOption(fn, o, "assumeNoSteroidsWhenUnrecorded", false));
 }
 
 // ---------------------------------------------------------------- result types
@@ -164,6 +221,69 @@ export interface PatientTimelineOptions {
   readonly missingData?: "notEvaluable" | "nonResponder";
   /** Skip schema validation: the caller guarantees patient, course and visits passed their schemas. Default `false`. */
   readonly validated?: boolean;
+  /**
+   * Read "no corticosteroid recorded" as "never used" (see `steroidExposure`). Default `false`: a
+   * patient without a corticosteroid record is `not-evaluable` for steroid-free endpoints at every time
+   * point, induction included.
+   */
+  readonly assumeNoSteroidsWhenUnrecorded?: boolean;
+}
+
+const TIMELINE_OPTION_KEYS = ["missingData", "validated", "assumeNoSteroidsWhenUnrecorded"] as const;
+
+/** Visit fields each measure is computed from (the first absent one is reported as missing). */
+const MEASURE_FIELDS: { readonly [K in MeasureKey]: readonly string[] } = {
+  mayoStoolFrequency: ["mayo.stoolFrequency"],
+  mayoRectalBleeding: ["mayo.rectalBleeding"],
+  mayoEndoscopic: ["mayo.endoscopic"],
+  mayoEndoscopicFdaModified: ["mayo.endoscopic", "mayo.friability"],
+  mayoPhysicianGlobal: ["mayo.physicianGlobal"],
+  mayoAdapted: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.endoscopic"],
+  mayoAdaptedFdaModified: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.endoscopic", "mayo.friability"],
+  mayoAdaptedMaxSubscore: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.endoscopic"],
+  mayoFull: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.endoscopic", "mayo.physicianGlobal"],
+  mayoFullMaxSubscore: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.endoscopic", "mayo.physicianGlobal"],
+  mayoPartial: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.physicianGlobal"],
+  mayoPartialMaxSubscore: ["mayo.stoolFrequency", "mayo.rectalBleeding", "mayo.physicianGlobal"],
+  mayoPro2: ["mayo.stoolFrequency", "mayo.rectalBleeding"],
+  uceis: ["uceis"],
+  hbi: ["hbi"],
+  cdai: ["cdai"],
+  sesCd: ["sesCd"],
+  sesCdMaxSubscore: ["sesCd"],
+  sesCdUlcers: ["sesCd"],
+  sesCdExNarrowing: ["sesCd"],
+  rutgeerts: ["rutgeerts"],
+  pro2StoolFrequency: ["pro2"],
+  pro2AbdominalPain: ["pro2"],
+  pro2Weighted: ["pro2"],
+  crpMgPerL: ["labs.crp"],
+  fcUgPerG: ["labs.fecalCalprotectin"],
+};
+
+function fieldAt(v: Visit, path: string): unknown {
+  let cur: unknown = v;
+  for (const k of path.split(".")) {
+    if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, k)) return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+/** The record path behind a classifier's `missing` (`followUp.hbi` → `visits[w12].hbi`). */
+function recordPath(missing: string | null, merged: { readonly [K in TimepointKey]?: Visit }, timepoint: TimepointKey, rutgeertsApplicable: boolean): string | null {
+  if (missing === null) return null;
+  const dot = missing.indexOf(".");
+  const side = missing.slice(0, dot);
+  const measure = missing.slice(dot + 1);
+  if (side !== "followUp" && side !== "baseline") return missing === "steroids" ? MISSING_COURSE_STEROIDS : missing;
+  const tp: TimepointKey = side === "baseline" ? "w0" : timepoint;
+  const fields = Object.prototype.hasOwnProperty.call(MEASURE_FIELDS, measure) ? MEASURE_FIELDS[measure as MeasureKey] : undefined;
+  if (fields === undefined) return missing;
+  if (measure === "rutgeerts" && !rutgeertsApplicable) return "patient.surgeries (an ileocolonic resection before the endoscopy, for a Rutgeerts grade to count)";
+  const v = merged[tp];
+  const absent = v === undefined ? fields[0] : fields.find((f) => fieldAt(v, f) === undefined);
+  return `visits[${tp}].${absent ?? fields[0]}`;
 }
 
 // ---------------------------------------------------------------- selection
@@ -331,7 +451,11 @@ export function timelineFrame(
  *   input order. A UC Mayo score combines SF/RB/PGA of the clinical visit with ES/friability of the
  *   endoscopy visit (the same visit when one holds both). The baseline (w0) is chosen the same way.
  * - Corticosteroids: `steroidExposure` on the assessment date (clinical visit date, else endoscopy date,
- *   else the target date); the profile's A3 window decides.
+ *   else the target date); the profile's A3 window decides. A patient whose corticosteroid use is not
+ *   recorded is `not-evaluable` for steroid-free endpoints at every time point, induction included
+ *   (`missing` names the field to record), unless `assumeNoSteroidsWhenUnrecorded` is set.
+ * - Every `not-evaluable` result names the unrecorded input in `missing` as a record path, e.g.
+ *   `visits[w8].mayo.friability`, `visits[w0].hbi`.
  * - Failure: the first surgery of `analysis.surgeryTypes` on or after treatment start, and a
  *   discontinuation whose reason is in `analysis.discontinuationFailureReasons`, make every
  *   `analysis.failureEndpoints` endpoint `not-met` at every time point whose assessment date is on or
@@ -343,13 +467,15 @@ export function timelineFrame(
  * @param course - The treatment course (start, dose periods, corticosteroid periods, discontinuation).
  * @param visits - The patient's visits, any order.
  * @param profile - Default `mao2025`.
- * @param options - `missingData` (A9 override), `validated`.
+ * @param options - `missingData` (A9 override), `validated`, `assumeNoSteroidsWhenUnrecorded` (default
+ *   `false`). Unknown keys are errors.
  * @returns The timeline: one `TimepointOutcome` per scheduled time point. Inputs are not modified.
  * @throws {TypeError|RangeError} If an input fails its schema, or a course or visit belongs to another patient.
  * @example
  * const tl = patientTimeline(
  *   { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" },
- *   { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
+ *   { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }],
+ *     corticosteroidsRecorded: true },
  *   [{ patientId: "P1", date: "2024-01-01",
  *      hbi: { wellBeing: 2, abdominalPain: 2, liquidStools: 4, abdominalMass: 0, complications: [] } },
  *    { patientId: "P1", date: "2024-03-25",
@@ -367,11 +493,14 @@ export function patientTimeline(
 ): PatientTimeline {
   const fn = "patientTimeline";
   const p = ensureProfile(profile, fn);
+  const opts = checkOptionKeys(fn, options, TIMELINE_OPTION_KEYS);
+  const assumeNever = booleanOption(fn, opts, "assumeNoSteroidsWhenUnrecorded", false);
+  const validatedOpt = booleanOption(fn, opts, "validated", false);
   const missingData = options?.missingData ?? p.analysis.missingData;
   if (missingData !== "notEvaluable" && missingData !== "nonResponder") {
     throw new TypeError(`${fn}: options.missingData must be "notEvaluable" or "nonResponder"; got ${describeValue(missingData)}.`);
   }
-  const frame = timelineFrame(fn, patient, course, visits, p, options?.validated === true);
+  const frame = timelineFrame(fn, patient, course, visits, p, validatedOpt);
   const { patient: pt, course: co, sorted, disease, slots } = frame;
   const start = co.startDate;
 
@@ -391,26 +520,32 @@ export function patientTimeline(
     crp: pick(sorted, target, from, to, "crp", disease),
     fc: pick(sorted, target, from, to, "fc", disease),
   });
-  const measuresOf = (chosen: ReturnType<typeof pick4>, date: string): VisitMeasures => {
+  const merged: { [K in TimepointKey]?: Visit } = {};
+  const applicable: { [K in TimepointKey]?: boolean } = {};
+  const measuresOf = (key: TimepointKey, chosen: ReturnType<typeof pick4>, date: string): VisitMeasures => {
     const endoDate = chosen.endoscopy?.date;
     const rutgeertsApplicable = endoDate !== undefined && rutgeertsSurgeries.some((s) => s.date < endoDate);
-    const merged = mergedVisit(pt.id, date, disease, chosen.clinical, chosen.endoscopy, chosen.crp, chosen.fc);
-    return measuresFromVisit(merged, { validated: true, rutgeertsApplicable });
+    const mv = mergedVisit(pt.id, date, disease, chosen.clinical, chosen.endoscopy, chosen.crp, chosen.fc);
+    merged[key] = mv;
+    applicable[key] = rutgeertsApplicable;
+    return measuresFromVisit(mv, { validated: true, rutgeertsApplicable });
   };
 
   const baseSlot = slots.find((s) => s.spec.key === "w0");
   const baseChosen = baseSlot === undefined ? undefined : pick4(baseSlot.target, baseSlot.from, baseSlot.to);
-  const baseline = baseChosen === undefined ? undefined : measuresOf(baseChosen, start);
+  const baseline = baseChosen === undefined ? undefined : measuresOf("w0", baseChosen, start);
 
   const timepoints: TimepointOutcome[] = slots.map(({ spec, target, from, to }) => {
     const chosen = spec.key === "w0" && baseChosen !== undefined ? baseChosen : pick4(target, from, to);
     const assessmentDate = chosen.clinical?.date ?? chosen.endoscopy?.date ?? target;
-    const measures = spec.key === "w0" && baseline !== undefined ? baseline : measuresOf(chosen, assessmentDate);
-    const steroids = steroidExposure(co, assessmentDate, sorted);
+    const measures = spec.key === "w0" && baseline !== undefined ? baseline : measuresOf(spec.key, chosen, assessmentDate);
+    const steroids = steroidExposureOf(co, assessmentDate, sorted, assumeNever);
     const failure = failures.find((f) => f.date <= assessmentDate);
     const outcomes: { [E in EndpointId]?: EndpointResult } = {};
     for (const e of spec.endpoints) {
-      const r = classifyEndpointUnder(e, { disease, timepoint: spec.key, followUp: measures, baseline, steroids }, p);
+      const raw = classifyEndpointUnder(e, { disease, timepoint: spec.key, followUp: measures, baseline, steroids }, p, fn);
+      const side = raw.missing?.startsWith("baseline.") === true ? "w0" : spec.key;
+      const r: EndpointResult = raw.missing === null ? raw : { ...raw, missing: recordPath(raw.missing, merged, spec.key, applicable[side] ?? false) };
       if (r.code === "notDefined") {
         outcomes[e] = r;
       } else if (failure !== undefined && failureEndpoints.includes(e)) {

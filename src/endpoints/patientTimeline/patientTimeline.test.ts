@@ -15,9 +15,12 @@ const day = (n: number) => addDaysIso(START, n);
 const cdPatient: Patient = { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" };
 const ucPatient: Patient = { id: "P1", sex: "male", birthDate: "1970-01-01", diagnosis: "UC", diagnosisDate: "2010-01-01" };
 
+/** A course whose corticosteroid record is complete (none used unless periods are given). */
 function course(extra: Partial<TreatmentCourseInput> = {}): TreatmentCourseInput {
-  return { patientId: "P1", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], ...extra };
+  return { patientId: "P1", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], corticosteroidsRecorded: true, ...extra };
 }
+/** A course that says nothing about corticosteroids. */
+const unrecorded = (): TreatmentCourseInput => ({ patientId: "P1", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }] });
 const hbi = (total: number) => ({ wellBeing: 0, abdominalPain: 0, liquidStools: total, abdominalMass: 0, complications: [] });
 function ses(total: number): NonNullable<Visit["sesCd"]> {
   const segs = ["ileum", "rightColon", "transverseColon", "leftColon", "rectum"] as const;
@@ -58,7 +61,7 @@ describe("TSDoc examples", () => {
   it("patientTimeline", () => {
     const tl = patientTimeline(
       { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01" },
-      { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
+      { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }], corticosteroidsRecorded: true },
       [
         { patientId: "P1", date: "2024-01-01", hbi: { wellBeing: 2, abdominalPain: 2, liquidStools: 4, abdominalMass: 0, complications: [] } },
         { patientId: "P1", date: "2024-03-25", hbi: { wellBeing: 1, abdominalPain: 0, liquidStools: 2, abdominalMass: 0, complications: [] } },
@@ -97,7 +100,7 @@ describe("schedule and outcomes", () => {
   const tl = patientTimeline(cdPatient, course(), goodCd);
   it("lays out the CD schedule with target dates and windows", () => {
     expect(tl.timepoints.map((t) => [t.timepoint, t.targetDate, t.window.from, t.window.to])).toEqual([
-      ["w0", START, day(-42), START],
+      ["w0", START, day(-30), START],
       ["w12", day(84), day(70), day(98)],
       ["w26", day(182), day(154), day(210)],
       ["w52", day(364), day(336), day(392)],
@@ -233,12 +236,36 @@ describe("corticosteroid windows across time points (A3)", () => {
   });
   it("visit flags when the course records no periods", () => {
     const vs = [cdVisit(0, 9, 12, { onCorticosteroids: true }), cdVisit(84, 2, 2, { onCorticosteroids: false }), cdVisit(182, 2, 2, { onCorticosteroids: false })];
-    const tl = patientTimeline(cdPatient, course(), vs);
-    expect(tl.timepoints[1]!.steroids).toEqual({ status: "unknown", daysOff: null, usedAtBaseline: true });
+    const tl = patientTimeline(cdPatient, unrecorded(), vs);
+    expect(tl.timepoints[1]!.steroids).toMatchObject({ status: "off", daysOff: null, usedAtBaseline: true });
     expect(st(tl, "w12", "steroidFreeClinicalRemission")).toBe("met");
-    expect(get(tl, "w26", "steroidFreeClinicalRemission")?.code).toBe("noSteroidData");
-    const on = patientTimeline(cdPatient, course(), [cdVisit(0, 9), cdVisit(84, 2, undefined, { onCorticosteroids: true })]);
+    const w26 = get(tl, "w26", "steroidFreeClinicalRemission");
+    expect([w26?.status, w26?.code]).toEqual(["not-evaluable", "noSteroidData"]);
+    expect(w26?.missing).toMatch(/corticosteroid period with its endDate/);
+    const on = patientTimeline(cdPatient, unrecorded(), [cdVisit(0, 9), cdVisit(84, 2, undefined, { onCorticosteroids: true })]);
     expect(st(on, "w12", "steroidFreeClinicalRemission")).toBe("not-met");
+  });
+  it("no corticosteroid record: not evaluable at every time point, induction included", () => {
+    const tl = patientTimeline(cdPatient, unrecorded(), goodCd);
+    for (const tp of ["w12", "w26", "w52"] as const) {
+      const r = get(tl, tp, "steroidFreeClinicalRemission");
+      expect([r?.status, r?.code], tp).toEqual(["not-evaluable", "noSteroidData"]);
+      expect(r?.missing, tp).toMatch(/^visits\[\]\.onCorticosteroids|^course\.corticosteroidsRecorded/);
+      expect(st(tl, tp, "clinicalRemission"), tp).toBe("met");
+    }
+    expect(tl.timepoints[1]!.steroids.status).toBe("unknown");
+  });
+  it("assumeNoSteroidsWhenUnrecorded reads an absent record as never used (opt-in)", () => {
+    const tl = patientTimeline(cdPatient, unrecorded(), goodCd, mao2025, { assumeNoSteroidsWhenUnrecorded: true });
+    for (const tp of ["w12", "w26", "w52"] as const) expect(st(tl, tp, "steroidFreeClinicalRemission"), tp).toBe("met");
+    // recorded use is never overridden by the assumption
+    const used = [cdVisit(0, 9, 12, { onCorticosteroids: true }), cdVisit(84, 2, 2), cdVisit(182, 2, 2)];
+    const tl2 = patientTimeline(cdPatient, unrecorded(), used, mao2025, { assumeNoSteroidsWhenUnrecorded: true });
+    expect(get(tl2, "w12", "steroidFreeClinicalRemission")?.code).toBe("noSteroidData");
+    expect(() => patientTimeline(cdPatient, unrecorded(), goodCd, mao2025, { assumeNoSteroidsWhenUnrecorded: 1 } as never)).toThrow(
+      /patientTimeline: options\.assumeNoSteroidsWhenUnrecorded must be true or false/,
+    );
+    expect(() => patientTimeline(cdPatient, unrecorded(), goodCd, mao2025, { assumeNoSteroids: true } as never)).toThrow(/options\.assumeNoSteroids is not an option/);
   });
 });
 
@@ -376,6 +403,27 @@ describe("input checks and purity", () => {
     expect(() => steroidExposure(course(), "1 Jan")).toThrow(RangeError);
     expect(() => steroidExposure(course(), "2024-02-30")).toThrow("steroidExposure: date must be a calendar date written YYYY-MM-DD; got a string of length 10.");
     expect(() => steroidExposure(null as never, "2024-02-01")).toThrow(TypeError);
+  });
+  it("steroidExposure: unrecorded is unknown, never never", () => {
+    expect(steroidExposure(unrecorded(), day(10))).toEqual({
+      status: "unknown",
+      daysOff: null,
+      usedAtBaseline: null,
+      missing: "course.corticosteroidsRecorded (or corticosteroid periods in course.concomitantMedications)",
+    });
+    expect(steroidExposure(unrecorded(), day(10), [], { assumeNoSteroidsWhenUnrecorded: true })).toEqual({ status: "never", daysOff: null, usedAtBaseline: false });
+    expect(steroidExposure(unrecorded(), day(10), [cdVisit(10, 2, undefined, { onCorticosteroids: false })]).status).toBe("off");
+    expect(steroidExposure(unrecorded(), day(10), [cdVisit(0, 2, undefined, { onCorticosteroids: false })]).usedAtBaseline).toBe(false);
+    // a flag long before the start is not a baseline record
+    expect(steroidExposure(unrecorded(), day(10), [cdVisit(-200, 2, undefined, { onCorticosteroids: false })]).usedAtBaseline).toBeNull();
+  });
+  it("steroidExposure validates its inputs and names itself", () => {
+    expect(() => steroidExposure(unrecorded(), "2024-02-30")).toThrow(/^steroidExposure: date/);
+    expect(() => steroidExposure({ ...unrecorded(), concomitantMedications: [{ agentClass: "steroid" }] } as never, day(1))).toThrow(/^steroidExposure: course\.concomitantMedications\[0\]/);
+    expect(() => steroidExposure(unrecorded(), day(1), {} as never)).toThrow(/^steroidExposure: visits must be an array/);
+    expect(() => steroidExposure(unrecorded(), day(1), [], { constructor: true } as never)).toThrow(/^steroidExposure: options\.constructor is not an option/);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => steroidExposure(unrecorded(), day(1), [, cdVisit(1, 2)] as never)).toThrow(/^steroidExposure: visits\[0\]/);
   });
   it("steroidExposure: never, on, and an open-ended period", () => {
     expect(steroidExposure(course(), day(10))).toEqual({ status: "never", daysOff: null, usedAtBaseline: false });

@@ -3,6 +3,7 @@
  * literal so a reviewer can read thresholds and comparators directly; a node used in more than one place
  * is a named constant below.
  */
+import { BASELINE_WINDOW_DAYS } from "../../_lib/periods.js";
 import { deepFreeze } from "../_lib/freeze.js";
 import { DiscontinuationReasonSchema } from "../../models/treatmentCourse.js";
 import { ENDPOINT_IDS, type AmbiguityId, type EndpointId } from "../types.js";
@@ -122,7 +123,8 @@ const CLINICAL_ENDOSCOPIC: readonly EndpointId[] = [
   "endoscopicResponse",
 ];
 
-const W0: TimepointSpec = { key: "w0", week: 0, phase: "baseline", windowDays: { before: 42, after: 0 }, endpoints: LAB_ENDPOINTS };
+/** Baseline: the package's one baseline window, the 30 days up to and including treatment start (as `assessStudyEligibility`). */
+const W0: TimepointSpec = { key: "w0", week: 0, phase: "baseline", windowDays: { before: BASELINE_WINDOW_DAYS, after: 0 }, endpoints: LAB_ENDPOINTS };
 const W8: TimepointSpec = { key: "w8", week: 8, phase: "induction", windowDays: { before: 14, after: 14 }, endpoints: ALL_ENDPOINTS };
 const W12: TimepointSpec = { key: "w12", week: 12, phase: "induction", windowDays: { before: 14, after: 14 }, endpoints: ALL_ENDPOINTS };
 const W26: TimepointSpec = { key: "w26", week: 26, phase: "maintenance", windowDays: { before: 28, after: 28 }, endpoints: ALL_ENDPOINTS };
@@ -130,13 +132,21 @@ const W52: TimepointSpec = { key: "w52", week: 52, phase: "maintenance", windowD
 const W78: TimepointSpec = { key: "w78", week: 78, phase: "maintenance", windowDays: { before: 42, after: 42 }, endpoints: LAB_ENDPOINTS };
 
 const ALL_DISCONTINUATION_REASONS = DiscontinuationReasonSchema.options;
-const RESECTIONS = [
+/**
+ * Surgeries that are treatment failure (§2.1 "surgery = treatment failure"): every intestinal operation
+ * the model records, for either disease: resections and colectomies, proctocolectomy with IPAA,
+ * stricturoplasty and stoma formation. Not counted: `perianalSurgery` (drainage, seton: not intestinal)
+ * and `other` (unspecified). A profile lists its own in `analysis.surgeryTypes`.
+ */
+const INTESTINAL_SURGERIES = [
   "ileocolonicResection",
   "smallBowelResection",
   "segmentalColectomy",
   "subtotalColectomy",
   "totalColectomy",
   "proctocolectomyIpaa",
+  "stricturoplasty",
+  "stoma",
 ] as const;
 
 const NO_RULES: DiseaseRules = {
@@ -236,7 +246,7 @@ export const mao2025: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 90, w52: 90, w78: 90 }, steroidUsersOnly: false },
   schedule: { anchor: "treatmentStart", UC: [W0, W8, W26, W52, W78], CD: [W0, W12, W26, W52, W78] },
   analysis: {
-    surgeryTypes: RESECTIONS,
+    surgeryTypes: INTESTINAL_SURGERIES,
     discontinuationFailureReasons: ALL_DISCONTINUATION_REASONS,
     failureEndpoints: CLINICAL_ENDOSCOPIC,
     missingData: "notEvaluable",
@@ -304,7 +314,7 @@ export const uAchieve: DefinitionProfile = /* @__PURE__ */ deepFreeze<Definition
     CD: [W0, W12, W52],
   },
   analysis: {
-    surgeryTypes: RESECTIONS,
+    surgeryTypes: INTESTINAL_SURGERIES,
     discontinuationFailureReasons: ALL_DISCONTINUATION_REASONS,
     failureEndpoints: CLINICAL_ENDOSCOPIC,
     missingData: "nonResponder",
@@ -330,7 +340,7 @@ const UEXCEL_BASE = {
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 1, w52: 90, w78: 90 }, steroidUsersOnly: false },
   schedule: { anchor: "maintenanceStart", UC: [W0, W8, W52], CD: [W0, W12, W52] },
   analysis: {
-    surgeryTypes: RESECTIONS,
+    surgeryTypes: INTESTINAL_SURGERIES,
     discontinuationFailureReasons: ALL_DISCONTINUATION_REASONS,
     failureEndpoints: CLINICAL_ENDOSCOPIC,
     missingData: "nonResponder",
@@ -464,7 +474,7 @@ export const stride2: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 90, w52: 90, w78: 90 }, steroidUsersOnly: false },
   schedule: { anchor: "treatmentStart", UC: [W0, W8, W26, W52, W78], CD: [W0, W12, W26, W52, W78] },
   analysis: {
-    surgeryTypes: RESECTIONS,
+    surgeryTypes: INTESTINAL_SURGERIES,
     discontinuationFailureReasons: ALL_DISCONTINUATION_REASONS,
     failureEndpoints: CLINICAL_ENDOSCOPIC,
     missingData: "notEvaluable",
@@ -538,7 +548,7 @@ export const classic: DefinitionProfile = /* @__PURE__ */ deepFreeze<DefinitionP
   steroidFree: { minDaysOff: { w8: 1, w12: 1, w26: 90, w52: 90, w78: 90 }, steroidUsersOnly: false },
   schedule: { anchor: "treatmentStart", UC: [W0, W8, W26, W52, W78], CD: [W0, W12, W26, W52, W78] },
   analysis: {
-    surgeryTypes: RESECTIONS,
+    surgeryTypes: INTESTINAL_SURGERIES,
     discontinuationFailureReasons: ALL_DISCONTINUATION_REASONS,
     failureEndpoints: CLINICAL_ENDOSCOPIC,
     missingData: "notEvaluable",

@@ -186,13 +186,20 @@ export function getProfile(id: string): DefinitionProfile {
   if (typeof id !== "string") throw new TypeError(`getProfile: id must be a string; got ${describeValue(id)}.`);
   if (Object.prototype.hasOwnProperty.call(PROFILES, id)) return PROFILES[id as keyof typeof PROFILES];
   if (id.startsWith("mao2025+")) {
-    const readings: Record<string, string> = {};
+    const readings: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const part of id.slice("mao2025+".length).split("+")) {
       const [k, v, ...rest] = part.split("=");
       if (k === undefined || v === undefined || rest.length > 0) break;
       readings[k] = v;
     }
-    const v = mao2025Variant(readings as Mao2025Readings);
+    let v: DefinitionProfile | undefined;
+    try {
+      v = mao2025Variant(readings as Mao2025Readings);
+    } catch (e) {
+      // Name the function the caller used, not the inner one.
+      const msg = e instanceof Error ? e.message.replace(/^mao2025Variant: readings key/, "getProfile: id reading").replace(/^mao2025Variant: readings\./, "getProfile: id reading ") : "";
+      throw new TypeError(`${msg.startsWith("getProfile:") ? msg.replace(/\.$/, "") : "getProfile: id is not a valid mao2025 variant"} (id "${id.slice(0, 80)}").`);
+    }
     if (v.id === id) return v;
   }
   throw new TypeError(`getProfile: id must be one of ${Object.keys(PROFILES).map((k) => `"${k}"`).join(", ")} or a mao2025 variant id; got a string of length ${id.length}.`);

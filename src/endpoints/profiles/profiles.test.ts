@@ -204,7 +204,14 @@ describe("variants and lookup", () => {
   });
   it("unknown ids and readings are TypeErrors", () => {
     expect(() => getProfile("nope")).toThrow(TypeError);
-    expect(() => getProfile("mao2025+A1=nope")).toThrow(/mao2025Variant: readings.A1 must be/);
+    // errors name the function the caller used
+    expect(() => getProfile("mao2025+A1=nope")).toThrow(/^getProfile: id reading A1 must be/);
+    for (const n of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"]) {
+      expect(() => getProfile(n), n).toThrow(/^getProfile: id must be one of/);
+      expect(() => getProfile(`mao2025+${n}=default`), n).toThrow(/^getProfile: id reading must be/);
+      expect(() => getProfile(`mao2025+A1=${n}`), n).toThrow(/^getProfile: id reading A1 must be/);
+      expect(() => mao2025Variant({ A1: n } as never), n).toThrow(/^mao2025Variant: readings\.A1 must be/);
+    }
     expect(() => mao2025Variant({ A11: "x" } as never)).toThrow(/readings key/);
     expect(() => mao2025Variant({ A2: "uAchieve" } as never)).toThrow(TypeError);
   });

@@ -40,7 +40,7 @@ export function isMayoItems(x: unknown): x is MayoItems {
 }
 
 /** Every problem of `items` for a score needing `needs` (zod builds the messages; slow path only). */
-export function mayoProblems(items: unknown, needs: readonly MayoItemKey[], scoreName: string): Problem[] {
+export function mayoProblems(items: unknown, needs: readonly MayoItemKey[], scoreName: string, fda = false): Problem[] {
   const r = MayoItemsSchema.safeParse(items);
   if (!r.success) return problemsFromZod("items", r.error, items);
   const out: Problem[] = [];
@@ -49,7 +49,26 @@ export function mayoProblems(items: unknown, needs: readonly MayoItemKey[], scor
       out.push({ arg: "items", path: [key], code: "invalid_type", rule: `is required for the ${scoreName}`, value: undefined, kind: "type" });
     }
   }
+  if (friabilityMissing(r.data, fda)) {
+    out.push({
+      arg: "items",
+      path: ["friability"],
+      code: "invalid_type",
+      rule: "is required for the FDA-modified endoscopic subscore when endoscopic is 1 (an unrecorded friability is not read as absent)",
+      value: undefined,
+      kind: "type",
+    });
+  }
   return out;
+}
+
+/**
+ * True when the FDA-modified scoring needs friability and it was not recorded: `endoscopic` 1 scores 1
+ * without friability and 2 with it, so an unrecorded friability leaves the subscore unknown. Other grades
+ * do not depend on friability.
+ */
+export function friabilityMissing(items: { readonly endoscopic?: number | undefined; readonly friability?: boolean | undefined }, fda: boolean): boolean {
+  return fda && items.endoscopic === 1 && items.friability === undefined;
 }
 
 /** Problems of a `{ endoscopicScoring }` options object. */

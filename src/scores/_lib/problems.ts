@@ -136,8 +136,9 @@ export function optionProblems(
     return [{ arg: "options", path: [], code: "invalid_type", rule: "must be an object", value: options, kind: "type" }];
   }
   const out: Problem[] = [];
-  for (const key in options) {
-    const values = allowed[key];
+  for (const key of Object.keys(options)) {
+    // Own keys only: "constructor", "__proto__", "toString" are not options.
+    const values = Object.prototype.hasOwnProperty.call(allowed, key) ? allowed[key] : undefined;
     if (values === undefined) {
       out.push({ arg: "options", path: [key], code: "unrecognized_keys", rule: "is not a recognised option", value: options[key], kind: "type" });
       continue;

@@ -17,7 +17,9 @@ export function rutgeertsOrdinal(g: unknown): number {
 /** Problems of a candidate grade. */
 export function gradeProblems(grade: unknown): Problem[] {
   const r = RutgeertsGradeSchema.safeParse(grade);
-  return r.success ? [] : problemsFromZod("grade", r.error, grade);
+  if (r.success) return [];
+  // A grade is a string: any other kind (number, null, object) is a TypeError, a wrong string a RangeError.
+  return problemsFromZod("grade", r.error, grade).map((p) => ({ ...p, kind: typeof grade === "string" ? "range" : "type" }));
 }
 
 export type { RutgeertsGrade };

@@ -1,7 +1,7 @@
 import type { ParseResult } from "../../models/common.js";
 import type { MayoItems } from "../../models/scoreInputs.js";
 import type { ScoreResult } from "../types.js";
-import { endoscopicOptionProblems, isMayoItems, mayoProblems, readFda, scoredEs, type EndoscopicScoring } from "../_lib/mayo.js";
+import { endoscopicOptionProblems, friabilityMissing, isMayoItems, mayoProblems, readFda, scoredEs, type EndoscopicScoring } from "../_lib/mayo.js";
 import { failure, throwFirst, type Problem } from "../_lib/problems.js";
 
 const FN = "mayoAdapted";
@@ -35,7 +35,7 @@ function score(items: MayoItems, fda: boolean): MayoAdaptedResult {
 }
 
 function problems(items: unknown, options: unknown): Problem[] {
-  return [...endoscopicOptionProblems(options), ...mayoProblems(items, NEEDS, "adapted Mayo score")];
+  return [...endoscopicOptionProblems(options), ...mayoProblems(items, NEEDS, "adapted Mayo score", readFda(options) === true)];
 }
 
 function isComplete(items: unknown): items is MayoItems {
@@ -54,7 +54,7 @@ function isComplete(items: unknown): items is MayoItems {
  *   `friability` for the FDA-modified scoring.
  * @param options - `endoscopicScoring`: `"standard"` (default) or `"fdaModified"`.
  * @returns `{ total, components, band }`.
- * @throws {TypeError} If `items` is not an object, a needed item is missing, a key is unknown, or an option is invalid.
+ * @throws {TypeError} If `items` is not an object, `friability` is missing where the FDA-modified scoring needs it (`endoscopic` 1), a needed item is missing, a key is unknown, or an option is invalid.
  * @throws {RangeError} If an item is not an integer in 0-3.
  * @example
  * mayoAdapted({ stoolFrequency: 2, rectalBleeding: 1, endoscopic: 1, friability: true },
@@ -67,7 +67,7 @@ function isComplete(items: unknown): items is MayoItems {
  */
 export function mayoAdapted(items: MayoItems, options?: MayoAdaptedOptions): MayoAdaptedResult {
   const fda = readFda(options);
-  if (fda === undefined || !isComplete(items)) throwFirst(FN, problems(items, options));
+  if (fda === undefined || !isComplete(items) || friabilityMissing(items, fda)) throwFirst(FN, problems(items, options));
   return score(items, fda);
 }
 
@@ -98,6 +98,6 @@ export function mayoAdaptedUnchecked(items: MayoItems, options?: MayoAdaptedOpti
  */
 export function safeMayoAdapted(items: unknown, options?: unknown): ParseResult<MayoAdaptedResult> {
   const fda = readFda(options);
-  if (fda === undefined || !isComplete(items)) return failure(problems(items, options));
+  if (fda === undefined || !isComplete(items) || friabilityMissing(items, fda)) return failure(problems(items, options));
   return { success: true, data: score(items, fda) };
 }

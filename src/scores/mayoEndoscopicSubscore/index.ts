@@ -1,7 +1,7 @@
 import type { ParseResult } from "../../models/common.js";
 import type { MayoItems } from "../../models/scoreInputs.js";
 import type { ScoreResult } from "../types.js";
-import { endoscopicOptionProblems, isMayoItems, mayoProblems, readFda, scoredEs, type EndoscopicScoring } from "../_lib/mayo.js";
+import { endoscopicOptionProblems, friabilityMissing, isMayoItems, mayoProblems, readFda, scoredEs, type EndoscopicScoring } from "../_lib/mayo.js";
 import { failure, throwFirst, type Problem } from "../_lib/problems.js";
 
 const FN = "mayoEndoscopicSubscore";
@@ -26,7 +26,7 @@ function score(items: MayoItems, fda: boolean): MayoEndoscopicSubscoreResult {
 }
 
 function problems(items: unknown, options: unknown): Problem[] {
-  return [...endoscopicOptionProblems(options), ...mayoProblems(items, NEEDS, "endoscopic subscore")];
+  return [...endoscopicOptionProblems(options), ...mayoProblems(items, NEEDS, "endoscopic subscore", readFda(options) === true)];
 }
 
 /**
@@ -37,7 +37,7 @@ function problems(items: unknown, options: unknown): Problem[] {
  * @param items - Mayo subscores with `endoscopic` (0-3) and optional `friability`.
  * @param options - `endoscopicScoring`: `"standard"` (default) or `"fdaModified"`.
  * @returns `{ total, components, band: null }`; `total` is the scored subscore.
- * @throws {TypeError} If `items` is not an object, `endoscopic` is missing, a key is unknown, or an option is invalid.
+ * @throws {TypeError} If `items` is not an object, `friability` is missing where the FDA-modified scoring needs it (`endoscopic` 1), `endoscopic` is missing, a key is unknown, or an option is invalid.
  * @throws {RangeError} If a subscore is not an integer in 0-3.
  * @example
  * mayoEndoscopicSubscore({ endoscopic: 1, friability: true }, { endoscopicScoring: "fdaModified" });
@@ -47,7 +47,7 @@ function problems(items: unknown, options: unknown): Problem[] {
  */
 export function mayoEndoscopicSubscore(items: MayoItems, options?: MayoEndoscopicSubscoreOptions): MayoEndoscopicSubscoreResult {
   const fda = readFda(options);
-  if (fda === undefined || !isMayoItems(items) || items.endoscopic === undefined) throwFirst(FN, problems(items, options));
+  if (fda === undefined || !isMayoItems(items) || items.endoscopic === undefined || friabilityMissing(items, fda)) throwFirst(FN, problems(items, options));
   return score(items, fda);
 }
 
@@ -63,6 +63,6 @@ export function mayoEndoscopicSubscore(items: MayoItems, options?: MayoEndoscopi
  */
 export function safeMayoEndoscopicSubscore(items: unknown, options?: unknown): ParseResult<MayoEndoscopicSubscoreResult> {
   const fda = readFda(options);
-  if (fda === undefined || !isMayoItems(items) || items.endoscopic === undefined) return failure(problems(items, options));
+  if (fda === undefined || !isMayoItems(items) || items.endoscopic === undefined || friabilityMissing(items, fda)) return failure(problems(items, options));
   return { success: true, data: score(items, fda) };
 }

@@ -20,7 +20,11 @@ describe("mayoEndoscopicSubscore", () => {
       ]),
     );
     expect(got).toEqual([[0, 0], [0, 0], [1, 1], [1, 2], [2, 2], [2, 2], [3, 3], [3, 3]]);
-    expect(mayoEndoscopicSubscore({ endoscopic: 1 }, fda).total).toBe(1);
+    expect(() => mayoEndoscopicSubscore({ endoscopic: 1 }, fda)).toThrow(/items\.friability is required/);
+    expect(mayoEndoscopicSubscore({ endoscopic: 1 }).total).toBe(1);
+    expect(mayoEndoscopicSubscore({ endoscopic: 2 }, fda).total).toBe(2);
+    const r = safeMayoEndoscopicSubscore({ endoscopic: 1 }, fda);
+    expect(r.success ? [] : r.issues.map((i) => i.path.join("."))).toEqual(["friability"]);
   });
 
   it("'ES <= 1 without friability' equals FDA-modified ES <= 1", () => {

@@ -1,7 +1,7 @@
 import type { ParseResult } from "../../models/common.js";
 import type { MayoItems } from "../../models/scoreInputs.js";
 import type { ScoreResult } from "../types.js";
-import { endoscopicOptionProblems, isMayoItems, mayoProblems, readFda, scoredEs, type EndoscopicScoring } from "../_lib/mayo.js";
+import { endoscopicOptionProblems, friabilityMissing, isMayoItems, mayoProblems, readFda, scoredEs, type EndoscopicScoring } from "../_lib/mayo.js";
 import { failure, throwFirst, type Problem } from "../_lib/problems.js";
 
 const FN = "mayoFull";
@@ -53,7 +53,7 @@ function score(items: MayoItems, fda: boolean): MayoFullResult {
 }
 
 function problems(items: unknown, options: unknown): Problem[] {
-  return [...endoscopicOptionProblems(options), ...mayoProblems(items, NEEDS, "full Mayo score")];
+  return [...endoscopicOptionProblems(options), ...mayoProblems(items, NEEDS, "full Mayo score", readFda(options) === true)];
 }
 
 function isComplete(items: unknown): items is MayoItems {
@@ -78,7 +78,7 @@ function isComplete(items: unknown): items is MayoItems {
  *   `physicianGlobal`, each 0-3; `friability` for the FDA-modified scoring).
  * @param options - `endoscopicScoring`: `"standard"` (default) or `"fdaModified"`.
  * @returns `{ total, components, band }`.
- * @throws {TypeError} If `items` is not an object, an item is missing or unknown, or an option is invalid.
+ * @throws {TypeError} If `items` is not an object, `friability` is missing where the FDA-modified scoring needs it (`endoscopic` 1), an item is missing or unknown, or an option is invalid.
  * @throws {RangeError} If an item is not an integer in 0-3.
  * @example
  * mayoFull({ stoolFrequency: 1, rectalBleeding: 0, endoscopic: 1, physicianGlobal: 1 });
@@ -90,7 +90,7 @@ function isComplete(items: unknown): items is MayoItems {
  */
 export function mayoFull(items: MayoItems, options?: MayoFullOptions): MayoFullResult {
   const fda = readFda(options);
-  if (fda === undefined || !isComplete(items)) throwFirst(FN, problems(items, options));
+  if (fda === undefined || !isComplete(items) || friabilityMissing(items, fda)) throwFirst(FN, problems(items, options));
   return score(items, fda);
 }
 
@@ -122,6 +122,6 @@ export function mayoFullUnchecked(items: MayoItems, options?: MayoFullOptions): 
  */
 export function safeMayoFull(items: unknown, options?: unknown): ParseResult<MayoFullResult> {
   const fda = readFda(options);
-  if (fda === undefined || !isComplete(items)) return failure(problems(items, options));
+  if (fda === undefined || !isComplete(items) || friabilityMissing(items, fda)) return failure(problems(items, options));
   return { success: true, data: score(items, fda) };
 }

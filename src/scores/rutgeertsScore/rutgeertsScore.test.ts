@@ -50,7 +50,10 @@ describe("rutgeertsScore", () => {
     expect(() => rutgeertsScore("i5" as never)).toThrow(
       new RangeError('rutgeertsScore: grade must be "i0", "i1", "i2", "i2a", "i2b", "i3" or "i4"; got a string of length 2.'),
     );
-    expect(() => rutgeertsScore(2 as never)).toThrow(RangeError);
+    // the TSDoc promise: a non-string grade is a TypeError (a wrong string is a RangeError)
+    for (const g of [2, null, true, {}, ["i1"], 2n]) expect(() => rutgeertsScore(g as never)).toThrow(TypeError);
+    const r = safeRutgeertsScore(2);
+    expect(r.success).toBe(false);
     expect(() => rutgeertsScore(undefined as never)).toThrow(TypeError);
     expect(() => rutgeertsScore("i1", { scheme: "new" } as never)).toThrow(/options\.scheme must be "any", "original" or "modified"; got "new"/);
   });

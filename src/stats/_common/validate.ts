@@ -7,13 +7,90 @@ import type { Alternative } from "../types.js";
 
 const ALTERNATIVES: readonly Alternative[] = ["two-sided", "less", "greater"];
 
-/** Returns the options object (or {}), throwing a TypeError when it is not a plain object. */
+/** True for a plain object: made by a literal, `JSON.parse` or `Object.create(null)` (not an array, typed array, Map, Date, ...). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object") return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
+/**
+ * Reads an options argument: undefined gives no options; otherwise it must be a plain object whose
+ * own keys are all in `known` (an unknown key, such as a misspelt `alterntive` or a key named like an
+ * Object member, `constructor` or `__proto__`, is a TypeError naming the function and the key). Returns
+ * a null-prototype copy of the own enumerable keys, so reads never reach Object.prototype.
+ */
+export function parseOptions(fn: string, options: unknown, known: readonly string[]): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  if (options === undefined) return out;
+  if (!isPlainObject(options)) {
+    throw new TypeError(`${fn}: options must be a plain object; got ${describeOptions(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      const list = known.length === 0 ? "it takes no options" : `known: ${known.join(", ")}`;
+      throw new TypeError(`${fn}: options.${key} is not a known option (${list}); got ${describeValue(options[key])}.`);
+    }
+    out[key] = options[key];
+  }
+  return out;
+}
+
+function describeOptions(v: unknown): string {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    if (ArrayBuffer.isView(v)) return `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
+    if (v instanceof Map) return "a Map";
+  }
+  return describeValue(v);
+}
+
+/**
+ * Returns the options object (or {}), throwing a TypeError when it is not a plain object.
+ * @deprecated Unknown keys pass unchecked: use {@link parseOptions} with the list of known keys.
+ */
 export function optionsObject(fn: string, options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object; got ${describeValue(options)}.`);
   }
   return options as Record<string, unknown>;
+}
+
+const NUMERIC_ARRAY_TAGS = new Set([
+  "[object Float64Array]",
+  "[object Float32Array]",
+  "[object Int8Array]",
+  "[object Uint8Array]",
+  "[object Uint8ClampedArray]",
+  "[object Int16Array]",
+  "[object Uint16Array]",
+  "[object Int32Array]",
+  "[object Uint32Array]",
+]);
+
+/** True for an array or a typed array of numbers (not a DataView, a BigInt64Array or an array-like object). */
+export function isNumericArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return Array.isArray(v) || (ArrayBuffer.isView(v) && NUMERIC_ARRAY_TAGS.has(Object.prototype.toString.call(v)));
+}
+
+/**
+ * Validates a sample: an array (or a typed array of numbers) of at least `minLength` finite numbers.
+ * A DataView, a BigInt64Array, an array-like object or an array with holes is a TypeError naming
+ * `fn` and `name`; NaN and Infinity are RangeErrors. Returns the input (read-only).
+ */
+export function numericArray(fn: string, name: string, x: unknown, minLength = 1): readonly number[] {
+  if (!isNumericArrayLike(x)) {
+    throw new TypeError(`${fn}: ${name} must be an array of numbers; got ${describeOptions(x)}.`);
+  }
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] must be a number; got ${describeValue(v)}.`);
+    if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] must be finite; got ${describeValue(v)}.`);
+  }
+  if (x.length < minLength) {
+    throw new RangeError(`${fn}: ${name} must hold at least ${minLength} finite number${minLength === 1 ? "" : "s"}; got length ${x.length}.`);
+  }
+  return x as readonly number[];
 }
 
 /** options.alternative, default "two-sided". */

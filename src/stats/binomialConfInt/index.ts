@@ -5,7 +5,7 @@
 import { assertCount, assertOneOf } from "../../_lib/errors.js";
 import { qnorm } from "../_dist/normal.js";
 import { clopperPearson } from "../binomialTest/index.js";
-import { optionsObject, parseBooleanOption, parseConfLevel } from "../_common/validate.js";
+import { parseOptions, parseBooleanOption, parseConfLevel } from "../_common/validate.js";
 
 /** Interval methods of {@link binomialConfInt}. */
 export type BinomialConfIntMethod = "wilson" | "clopper-pearson" | "agresti-coull" | "wald";
@@ -34,7 +34,7 @@ const METHODS: readonly BinomialConfIntMethod[] = ["wilson", "clopper-pearson", 
  * @param n - Number of trials (integer >= 1).
  * @param options - `method` ("wilson"), `confLevel` (0.95), `correct` (false).
  * @returns `[lower, upper]`.
- * @throws {RangeError} If x or n is not a count, x > n, n = 0, or confLevel is outside (0, 1).
+ * @throws {RangeError} If x or n is not a count, x > n, n = 0, n > 2^53 - 1, or confLevel is outside (0, 1).
  * @throws {TypeError} If `method` is unknown or an option has the wrong type.
  * @example
  * binomialConfInt(7, 20);
@@ -48,8 +48,9 @@ export function binomialConfInt(x: number, n: number, options?: BinomialConfIntO
   assertCount(fn, "x", x);
   assertCount(fn, "n", n);
   if (n < 1) throw new RangeError(`${fn}: n must be at least 1; got ${n}.`);
+  if (n > Number.MAX_SAFE_INTEGER) throw new RangeError(`${fn}: n must be at most 2^53 - 1 (Number.MAX_SAFE_INTEGER), the largest exactly representable count; got ${n}.`);
   if (x > n) throw new RangeError(`${fn}: x must be <= n (${n}); got ${x}.`);
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, ["method", "confLevel", "correct"]);
   const method = o.method === undefined ? "wilson" : assertOneOf(fn, "options.method", o.method, METHODS);
   const confLevel = parseConfLevel(fn, o);
   const correct = parseBooleanOption(fn, o, "correct", false);

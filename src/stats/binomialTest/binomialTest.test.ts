@@ -32,3 +32,26 @@ describe("binomialTest against R", () => {
     expect(() => binomialTest(1, 2, { alternative: "both" as Alternative })).toThrow(TypeError);
   });
 });
+
+interface LargeCase { x: number; n: number; p: number; alternative: string; pValue: number; confInt: [number, number] }
+const large = nonEmpty(loadFixtures<LargeCase[]>(import.meta.url, "large.fixtures.json"), "large cases");
+describe("binomialTest with n above 2^31 against R", () => {
+  it(`matches binom.test on ${large.length} cases (p-values below 1e-300 are underflow in R: both must be)`, () => {
+    for (const c of large) {
+      const r = binomialTest(c.x, c.n, { p: c.p, alternative: alt(c.alternative) });
+      const k = `binom.test(${c.x}, ${c.n}, ${c.p}, ${c.alternative})`;
+      if (c.pValue < 1e-300) expect(r.pValue, k).toBeLessThan(1e-300);
+      else expectContract(r.pValue, c.pValue, `${k} pValue`, "binomialTest large n", true);
+      expectContract(r.confInt![0], c.confInt[0], `${k} confInt[0]`, "binomialTest large n");
+      expectContract(r.confInt![1], c.confInt[1], `${k} confInt[1]`, "binomialTest large n");
+    }
+  });
+  it("refuses n beyond 2^53 - 1 (not exactly representable) instead of hanging", () => {
+    expect(() => binomialTest(1, 1e300)).toThrow(/binomialTest: n must be at most 2\^53 - 1/);
+    expect(() => binomialTest(1, 2 ** 53)).toThrow(RangeError);
+  });
+  it("names an unknown option key and rejects prototype-named keys", () => {
+    expect(() => binomialTest(3, 10, { alterntive: "less" } as never)).toThrow(/binomialTest: options\.alterntive is not a known option/);
+    expect(() => binomialTest(3, 10, JSON.parse('{"__proto__": {"p": 0.1}}') as never)).toThrow(/options\.__proto__ is not a known option/);
+  });
+});

@@ -6,7 +6,7 @@ import { assertCount, assertFiniteNumber } from "../../_lib/errors.js";
 import { qbeta } from "../_dist/beta.js";
 import { pbinom } from "../_dist/binom.js";
 import { logDbinomRaw } from "../_dist/special.js";
-import { optionsObject, parseAlternative, parseConfLevel } from "../_common/validate.js";
+import { parseOptions, parseAlternative, parseConfLevel } from "../_common/validate.js";
 import type { Alternative, TestResult } from "../types.js";
 
 /** Options of {@link binomialTest}. */
@@ -43,7 +43,7 @@ function twoSided(x: number, n: number, p: number): number {
     let lo = Math.ceil(m);
     let hi = n + 1;
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
+      const mid = lo + Math.floor((hi - lo) / 2);
       if (ld(mid) <= thr) hi = mid;
       else lo = mid + 1;
     }
@@ -54,7 +54,7 @@ function twoSided(x: number, n: number, p: number): number {
   let lo = 0;
   let hi = Math.floor(m) + 1;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
+    const mid = lo + Math.floor((hi - lo) / 2);
     if (ld(mid) <= thr) lo = mid + 1;
     else hi = mid;
   }
@@ -71,7 +71,7 @@ function twoSided(x: number, n: number, p: number): number {
  * @param n - Number of trials (integer >= 1).
  * @param options - `p` (0.5), `alternative` ("two-sided"), `confLevel` (0.95).
  * @returns A {@link TestResult} (statistic x, pValue, estimate, confInt, alternative).
- * @throws {RangeError} If x or n is not a count, x > n, n = 0, or p is outside [0, 1].
+ * @throws {RangeError} If x or n is not a count, x > n, n = 0, n > 2^53 - 1, or p is outside [0, 1].
  * @throws {TypeError} If an argument has the wrong type or alternative is unknown.
  * @example
  * binomialTest(7, 20, { p: 0.3 }).pValue;
@@ -84,8 +84,9 @@ export function binomialTest(x: number, n: number, options?: BinomialTestOptions
   assertCount(fn, "x", x);
   assertCount(fn, "n", n);
   if (n < 1) throw new RangeError(`${fn}: n must be at least 1; got ${n}.`);
+  if (n > Number.MAX_SAFE_INTEGER) throw new RangeError(`${fn}: n must be at most 2^53 - 1 (Number.MAX_SAFE_INTEGER), the largest exactly representable count; got ${n}.`);
   if (x > n) throw new RangeError(`${fn}: x must be <= n (${n}); got ${x}.`);
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, ["p", "alternative", "confLevel"]);
   const p = o.p === undefined ? 0.5 : assertFiniteNumber(fn, "options.p", o.p, 0, 1);
   const alternative = parseAlternative(fn, o);
   const confLevel = parseConfLevel(fn, o);

@@ -1,6 +1,7 @@
 import { describeValue } from "../../_lib/errors.js";
 import { pbinom } from "../_dist/binom.js";
 import { checkSeed, createRandom, shuffleInPlace } from "../_random/index.js";
+import { parseOptions } from "../_common/validate.js";
 import { forestImportance } from "./_forest.js";
 
 /** Options of {@link borutaSelection}. */
@@ -100,10 +101,7 @@ function readInput(X: unknown, y: unknown, options: unknown): Input {
   if (sorted.length < 2) throw new RangeError(`${FN}: y must hold at least 2 classes; got 1.`);
   const cls = new Int32Array(n);
   for (let i = 0; i < n; i++) cls[i] = levels.get(keys[i]!)!;
-  const o = (options ?? {}) as Record<string, unknown>;
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
-    throw new TypeError(`${FN}: options must be an object; got ${describeValue(options)}.`);
-  }
+  const o = parseOptions(FN, options, ["names", "seed", "maxRuns", "pValue", "nTrees"]);
   let names: string[];
   if (o["names"] === undefined) names = Array.from({ length: p }, (_, j) => `x${j + 1}`);
   else {

@@ -4,7 +4,7 @@
  */
 import { pchisq } from "../_dist/chisq.js";
 import { neumaierSum } from "../_common/sum.js";
-import { optionsObject, parseBooleanOption, parseCountTable } from "../_common/validate.js";
+import { parseOptions, parseBooleanOption, parseCountTable } from "../_common/validate.js";
 import type { TestResult } from "../types.js";
 
 /** Options of {@link chiSquareTest}. */
@@ -38,7 +38,7 @@ export interface ChiSquareTestResult extends TestResult {
 export function chiSquareTest(table: readonly (readonly number[])[], options?: ChiSquareTestOptions): ChiSquareTestResult {
   const fn = "chiSquareTest";
   const t = parseCountTable(fn, "table", table);
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, ["correct"]);
   const correct = parseBooleanOption(fn, o, "correct", true);
   const r = t.length;
   const c = t[0]!.length;

@@ -1,4 +1,5 @@
 import { describeValue } from "../../_lib/errors.js";
+import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
 import { checkSeed, createRandom, shuffleInPlace } from "../_random/index.js";
 import { fitPath, readDesign, readFamily, readPathOptions, subsetDesign, type PathFit, type PathSettings } from "../elasticNet/_path.js";
 import type { ElasticNetOptions, ElasticNetResult } from "../elasticNet/index.js";
@@ -97,10 +98,10 @@ export function elasticNetCoefficients(fit: ElasticNetResult, lambda: number): E
 }
 
 function readFolds(options: CvElasticNetOptions | undefined, n: number): number[] {
-  const o = (options ?? {}) as Record<string, unknown>;
+  const o = parseOptions(FN, options, ["family", "alpha", "lambda", "nLambda", "lambdaMinRatio", "standardize", "nFolds", "foldId", "seed"]);
   if (o["foldId"] !== undefined) {
     const f = o["foldId"];
-    if (!Array.isArray(f) && !ArrayBuffer.isView(f)) throw new TypeError(`${FN}: options.foldId must be an array of fold labels; got ${describeValue(f)}.`);
+    if (!isNumericArrayLike(f)) throw new TypeError(`${FN}: options.foldId must be an array of fold labels; got ${describeValue(f)}.`);
     const fa = f as ArrayLike<unknown>;
     if (fa.length !== n) throw new RangeError(`${FN}: options.foldId must have one label per row of X (${n}); got length ${fa.length}.`);
     const out: number[] = [];
@@ -212,7 +213,7 @@ function foldDeviance(
 export function cvElasticNet(X: readonly (readonly number[])[], y: readonly number[], options?: CvElasticNetOptions): CvElasticNetResult {
   const family = readFamily(FN, options);
   const d = readDesign(FN, X, y, family);
-  const s = readPathOptions(FN, options);
+  const s = readPathOptions(FN, options, ["nFolds", "foldId", "seed"]);
   const foldId = readFolds(options, d.n);
   const full = fitPath(d, s);
   const lambda = [...full.lambda];

@@ -2,7 +2,8 @@
  * Descriptive statistics: mean, variance, sd, median, quantile (R type 7), iqr, summarizeNumeric.
  * @packageDocumentation
  */
-import { assertFiniteArray, describeValue } from "../../_lib/errors.js";
+import { describeValue } from "../../_lib/errors.js";
+import { numericArray } from "../_common/validate.js";
 import { accurateMean, sumSquaredDeviations } from "../_common/sum.js";
 
 function sorted(x: readonly number[]): Float64Array {
@@ -36,7 +37,7 @@ function quantileSorted(s: Float64Array, p: number): number {
  * @see R `base::mean`. Neumaier A. ZAMM 1974;54(1):39-51. doi:10.1002/zamm.19740540106
  */
 export function mean(x: readonly number[]): number {
-  const v = assertFiniteArray("mean", "x", x, 1);
+  const v = numericArray("mean", "x", x, 1);
   return accurateMean(v);
 }
 
@@ -53,7 +54,7 @@ export function mean(x: readonly number[]): number {
  * @see R `stats::var`.
  */
 export function variance(x: readonly number[]): number {
-  const v = assertFiniteArray("variance", "x", x, 2);
+  const v = numericArray("variance", "x", x, 2);
   return sumSquaredDeviations(v, accurateMean(v)) / (v.length - 1);
 }
 
@@ -69,7 +70,7 @@ export function variance(x: readonly number[]): number {
  * @see R `stats::sd`.
  */
 export function sd(x: readonly number[]): number {
-  const v = assertFiniteArray("sd", "x", x, 2);
+  const v = numericArray("sd", "x", x, 2);
   return Math.sqrt(sumSquaredDeviations(v, accurateMean(v)) / (v.length - 1));
 }
 
@@ -85,7 +86,7 @@ export function sd(x: readonly number[]): number {
  * @see R `stats::median`.
  */
 export function median(x: readonly number[]): number {
-  const v = assertFiniteArray("median", "x", x, 1);
+  const v = numericArray("median", "x", x, 1);
   const s = sorted(v);
   const n = s.length;
   const h = n >> 1;
@@ -115,7 +116,7 @@ function checkProbability(fn: string, name: string, p: unknown): number {
 export function quantile(x: readonly number[], p: number): number;
 export function quantile(x: readonly number[], p: readonly number[]): number[];
 export function quantile(x: readonly number[], p: number | readonly number[]): number | number[] {
-  const v = assertFiniteArray("quantile", "x", x, 1);
+  const v = numericArray("quantile", "x", x, 1);
   if (Array.isArray(p)) {
     const ps = (p as readonly unknown[]).map((q, i) => checkProbability("quantile", `p[${i}]`, q));
     const s = sorted(v);
@@ -137,7 +138,7 @@ export function quantile(x: readonly number[], p: number | readonly number[]): n
  * @see R `stats::IQR`.
  */
 export function iqr(x: readonly number[]): number {
-  const v = assertFiniteArray("iqr", "x", x, 1);
+  const v = numericArray("iqr", "x", x, 1);
   const s = sorted(v);
   return quantileSorted(s, 0.75) - quantileSorted(s, 0.25);
 }
@@ -166,7 +167,7 @@ export interface NumericSummary {
  * @see R `summary`, `stats::sd`, `stats::quantile`.
  */
 export function summarizeNumeric(x: readonly number[]): NumericSummary {
-  const v = assertFiniteArray("summarizeNumeric", "x", x, 2);
+  const v = numericArray("summarizeNumeric", "x", x, 2);
   const s = sorted(v);
   const m = accurateMean(v);
   return {

@@ -24,6 +24,7 @@
  */
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
 import { neumaierSum } from "../_common/sum.js";
+import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
 
 /** The model family. */
 export type Family = "gaussian" | "binomial";
@@ -108,13 +109,15 @@ const KKT_SLACK = 1e-9;
  */
 const ZERO_SLACK = 1 + 1e-12;
 
-/** Validates options shared by elasticNet and cvElasticNet. */
-export function readPathOptions(fn: string, options: unknown): PathSettings {
-  if (options === undefined) options = {};
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object; got ${describeValue(options)}.`);
-  }
-  const o = options as Record<string, unknown>;
+/** The option keys of elasticNet (cvElasticNet adds its own). */
+const PATH_OPTION_KEYS: readonly string[] = ["family", "alpha", "lambda", "nLambda", "lambdaMinRatio", "standardize"];
+
+/**
+ * Validates options shared by elasticNet and cvElasticNet; `extraKeys` are the caller's own keys
+ * (any other key is a TypeError).
+ */
+export function readPathOptions(fn: string, options: unknown, extraKeys: readonly string[] = []): PathSettings {
+  const o = parseOptions(fn, options, [...PATH_OPTION_KEYS, ...extraKeys]);
   const family = o["family"] === undefined ? "gaussian" : assertOneOf(fn, "options.family", o["family"], ["gaussian", "binomial"] as const);
   const alpha = o["alpha"] === undefined ? 1 : o["alpha"];
   if (typeof alpha !== "number") throw new TypeError(`${fn}: options.alpha must be a number; got ${describeValue(alpha)}.`);
@@ -134,7 +137,7 @@ export function readPathOptions(fn: string, options: unknown): PathSettings {
   let lambda: number[] | null = null;
   if (o["lambda"] !== undefined) {
     const l = o["lambda"];
-    if (!Array.isArray(l) && !ArrayBuffer.isView(l)) throw new TypeError(`${fn}: options.lambda must be an array of numbers; got ${describeValue(l)}.`);
+    if (!isNumericArrayLike(l)) throw new TypeError(`${fn}: options.lambda must be an array of numbers; got ${describeValue(l)}.`);
     const la = l as ArrayLike<unknown>;
     if (la.length < 1) throw new RangeError(`${fn}: options.lambda must hold at least 1 number; got length 0.`);
     lambda = [];
@@ -151,7 +154,7 @@ export function readPathOptions(fn: string, options: unknown): PathSettings {
 
 /** Reads `options.family` early (it decides how y is validated). */
 export function readFamily(fn: string, options: unknown): Family {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) return "gaussian";
+  if (options === null || typeof options !== "object" || Array.isArray(options) || !Object.hasOwn(options, "family")) return "gaussian";
   const f = (options as Record<string, unknown>)["family"];
   return f === undefined ? "gaussian" : assertOneOf(fn, "options.family", f, ["gaussian", "binomial"] as const);
 }
@@ -162,13 +165,13 @@ export function readDesign(fn: string, X: unknown, y: unknown, family: Family): 
   const n = X.length;
   if (n < 2) throw new RangeError(`${fn}: X must have at least 2 rows; got length ${n}.`);
   const row0: unknown = X[0];
-  if (!Array.isArray(row0) && !ArrayBuffer.isView(row0)) throw new TypeError(`${fn}: X[0] must be an array of numbers; got ${describeValue(row0)}.`);
+  if (!isNumericArrayLike(row0)) throw new TypeError(`${fn}: X[0] must be an array of numbers; got ${describeValue(row0)}.`);
   const p = (row0 as ArrayLike<unknown>).length;
   if (p < 1) throw new RangeError(`${fn}: X[0] must hold at least 1 number; got length 0.`);
   const x = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
     const row: unknown = X[i];
-    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) throw new TypeError(`${fn}: X[${i}] must be an array of numbers; got ${describeValue(row)}.`);
+    if (!isNumericArrayLike(row)) throw new TypeError(`${fn}: X[${i}] must be an array of numbers; got ${describeValue(row)}.`);
     const r = row as ArrayLike<unknown>;
     if (r.length !== p) throw new RangeError(`${fn}: X[${i}] must have ${p} columns like X[0] (ragged matrix); got length ${r.length}.`);
     for (let j = 0; j < p; j++) {
@@ -178,7 +181,7 @@ export function readDesign(fn: string, X: unknown, y: unknown, family: Family): 
       x[j * n + i] = v;
     }
   }
-  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) throw new TypeError(`${fn}: y must be an array of numbers; got ${describeValue(y)}.`);
+  if (!isNumericArrayLike(y)) throw new TypeError(`${fn}: y must be an array of numbers; got ${describeValue(y)}.`);
   const ya = y as ArrayLike<unknown>;
   if (ya.length !== n) throw new RangeError(`${fn}: y must have one value per row of X (${n}); got length ${ya.length}.`);
   const yy = new Float64Array(n);

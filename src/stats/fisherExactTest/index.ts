@@ -2,7 +2,7 @@
  * Fisher's exact test on r x c tables of counts.
  * @packageDocumentation
  */
-import { optionsObject, parseAlternative, parseConfLevel, parseCountTable } from "../_common/validate.js";
+import { parseOptions, parseAlternative, parseConfLevel, parseCountTable } from "../_common/validate.js";
 import type { Alternative, TestResult } from "../types.js";
 import { FISHER_WORK_LIMIT, FisherWorkLimit, fisherNetworkPValue } from "./network.js";
 import { fisherTwoByTwo } from "./twoByTwo.js";
@@ -51,7 +51,7 @@ export const FISHER_MAX_TOTAL = 100_000;
 export function fisherExactTest(table: readonly (readonly number[])[], options?: FisherExactTestOptions): TestResult {
   const fn = "fisherExactTest";
   const t = parseCountTable(fn, "table", table);
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, ["alternative", "confLevel"]);
   const alternative = parseAlternative(fn, o);
   const confLevel = parseConfLevel(fn, o);
   if (t.length === 2 && t[0]!.length === 2) {

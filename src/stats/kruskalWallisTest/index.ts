@@ -2,7 +2,8 @@
  * Kruskal-Wallis rank sum test.
  * @packageDocumentation
  */
-import { assertFiniteArray, describeValue } from "../../_lib/errors.js";
+import { describeValue } from "../../_lib/errors.js";
+import { numericArray } from "../_common/validate.js";
 import { pchisq } from "../_dist/chisq.js";
 import type { TestResult } from "../types.js";
 
@@ -29,7 +30,7 @@ export function kruskalWallisTest(groups: readonly (readonly number[])[]): TestR
   if (k < 2) throw new RangeError(`${fn}: groups must hold at least 2 groups; got ${k}.`);
   let total = 0;
   const gs = groups.map((g, i) => {
-    const v = assertFiniteArray(fn, `groups[${i}]`, g, 1);
+    const v = numericArray(fn, `groups[${i}]`, g, 1);
     total += v.length;
     return v;
   });

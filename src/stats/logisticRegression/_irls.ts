@@ -31,12 +31,12 @@ export function unitDeviance(y: number, mu: number): number {
   return y === 1 ? -2 * Math.log(mu) : -2 * Math.log1p(-mu);
 }
 
-/** Neumaier-compensated total deviance. */
-export function totalDeviance(y: Float64Array, mu: Float64Array): number {
+/** Neumaier-compensated total deviance (each unit deviance times its prior weight, when given). */
+export function totalDeviance(y: Float64Array, mu: Float64Array, weights: Float64Array | null = null): number {
   let s = 0;
   let c = 0;
   for (let i = 0; i < y.length; i++) {
-    const v = unitDeviance(y[i]!, mu[i]!);
+    const v = weights === null ? unitDeviance(y[i]!, mu[i]!) : weights[i] === 0 ? 0 : weights[i]! * unitDeviance(y[i]!, mu[i]!);
     const t = s + v;
     c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
     s = t;
@@ -94,6 +94,8 @@ export interface Design {
   readonly offset: Float64Array | null;
   /** Column 0 is all ones (an intercept): its cross-products are plain sums. */
   readonly ones0?: boolean;
+  /** Prior (case) weights, >= 0, as glm's `weights`; null or absent = all 1. */
+  readonly weights?: Float64Array | null;
 }
 
 /** Working state of a fit. */
@@ -227,16 +229,18 @@ function irlsStep(
   out: { decrement: number },
 ): Float64Array {
   const { x, n, p, y, offset } = d;
+  const pw = d.weights ?? null;
   const { xtwx, rhs, u, w } = work;
   for (let i = 0; i < n; i++) {
     const e = eta[i]!;
     const m = mu[i]!;
     const me = dmuDeta(e);
     const v = m * (1 - m);
-    const wi = (me * me) / v;
+    const a = pw === null ? 1 : pw[i]!;
+    const wi = (a * me * me) / v;
     w[i] = wi;
     if (beta === null) u[i] = wi * (e - (offset !== null ? offset[i]! : 0) + (y[i]! - m) / me);
-    else u[i] = (me * (y[i]! - m)) / v;
+    else u[i] = (a * me * (y[i]! - m)) / v;
   }
   weightedCrossprod(x, n, p, w, u, xtwx, rhs, work.wx, d.ones0 === true);
   cholesky(xtwx, p);
@@ -299,13 +303,15 @@ function stateFrom(d: Design, beta: Float64Array, reuse?: FitState): FitState {
   linearPredictor(d, beta, eta);
   const mu = reuse !== undefined ? reuse.mu : new Float64Array(d.n);
   const y = d.y;
+  const pw = d.weights ?? null;
   // Fitted means and the Neumaier-compensated deviance in one pass.
   let s = 0;
   let c = 0;
   for (let i = 0; i < d.n; i++) {
     const m = invLogit(eta[i]!);
     mu[i] = m;
-    const v = y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log1p(-m);
+    const v0 = y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log1p(-m);
+    const v = pw === null ? v0 : pw[i] === 0 ? 0 : pw[i]! * v0;
     const t = s + v;
     c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
     s = t;
@@ -328,12 +334,15 @@ export function fitIrls(d: Design, opts: IrlsOptions, start?: Float64Array): Irl
   if (start === undefined) {
     const eta = new Float64Array(n);
     const mu = new Float64Array(n);
+    const pw = d.weights ?? null;
     for (let i = 0; i < n; i++) {
-      const m0 = (y[i]! + 0.5) / 2;
+      // binomial()$initialize: mustart = (weights * y + 0.5) / (weights + 1).
+      const a = pw === null ? 1 : pw[i]!;
+      const m0 = (a * y[i]! + 0.5) / (a + 1);
       eta[i] = Math.log(m0 / (1 - m0));
       mu[i] = invLogit(eta[i]!);
     }
-    cur = { beta: new Float64Array(p), eta, mu, deviance: totalDeviance(y, mu) };
+    cur = { beta: new Float64Array(p), eta, mu, deviance: totalDeviance(y, mu, pw) };
     hasBeta = false;
   } else {
     cur = stateFrom(d, new Float64Array(start));
@@ -476,11 +485,12 @@ export function qrR(a: Float64Array, n: number, p: number): { r: Float64Array; m
  */
 export function covariance(d: Design, state: FitState): { cov: Float64Array } {
   const { x, n, p } = d;
+  const pw = d.weights ?? null;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const m = state.mu[i]!;
     const me = dmuDeta(state.eta[i]!);
-    w[i] = (me * me) / (m * (1 - m));
+    w[i] = ((pw === null ? 1 : pw[i]!) * me * me) / (m * (1 - m));
   }
   const a = new Float64Array(p * p);
   weightedCrossprod(x, n, p, w, new Float64Array(n), a, new Float64Array(p), new Float64Array(p * BLOCK), d.ones0 === true);

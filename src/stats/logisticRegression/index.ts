@@ -1,6 +1,8 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
+import { isNumericArrayLike } from "../_common/validate.js";
 import { pnorm, qnorm } from "../_dist/normal.js";
 import { covariance, fitIrls, Profiler, SingularError, type Design, type FitState } from "./_irls.js";
+import { parseWeighting, sandwichCovariance, type Weighting } from "./_robust.js";
 
 const FN = "logisticRegression";
 
@@ -15,8 +17,24 @@ export interface LogisticRegressionOptions {
   readonly intercept?: boolean;
   /** Confidence level of the intervals, in (0, 1). Default 0.95. */
   readonly confLevel?: number;
-  /** `'profile'` (profile likelihood, default) or `'wald'` (estimate ± z·SE). */
+  /**
+   * `'profile'` (profile likelihood, default) or `'wald'` (estimate ± z·SE). With `weights`,
+   * `robust` or `cluster` only `'wald'` is allowed (and is the default).
+   */
   readonly confIntMethod?: ConfIntMethod;
+  /**
+   * Non-negative case weights, one per row (glm's `weights`); rows with weight 0 are ignored.
+   * Integer weights give exactly the fit of the data with each row repeated that many times.
+   */
+  readonly weights?: readonly number[];
+  /** Add HC0 sandwich standard errors (`sandwich::vcovHC(fit, type = "HC0")`) and use them for tests and intervals. */
+  readonly robust?: boolean;
+  /**
+   * Cluster labels, one per row (e.g. the matched-pair id): add cluster-robust standard errors
+   * (`sandwich::vcovCL(fit, cluster, type = "HC0")`, with the G / (G - 1) adjustment) and use them
+   * for tests and intervals.
+   */
+  readonly cluster?: readonly (string | number)[];
 }
 
 /** One row of the coefficient table of {@link logisticRegression}. */
@@ -31,6 +49,11 @@ export interface LogisticCoefficient {
   readonly statistic: number;
   /** Two-sided p-value of the Wald z. */
   readonly pValue: number;
+  /**
+   * Robust standard error (HC0 sandwich, or cluster-robust with `cluster`); present only when
+   * `robust` or `cluster` was given, and then `statistic`, `pValue` and `confInt` use it.
+   */
+  readonly robustStdError?: number;
   /** Confidence interval of the estimate (profile or Wald); ±Infinity where the profile never reaches the cutoff. */
   readonly confInt: [number, number];
   /** exp(estimate). */
@@ -46,14 +69,14 @@ export interface LogisticRegressionResult {
   readonly deviance: number;
   /** Deviance of the intercept-only model (or of eta = 0 without an intercept), as in R. */
   readonly nullDeviance: number;
-  /** Residual degrees of freedom, n - number of coefficients. */
+  /** Residual degrees of freedom, n - number of coefficients (n counts rows with a positive weight). */
   readonly dfResidual: number;
   /** Null degrees of freedom, n - 1 with an intercept, n without. */
   readonly dfNull: number;
-  /** deviance + 2 × number of coefficients. */
-  readonly aic: number;
-  /** Maximised log-likelihood, -deviance / 2. */
-  readonly logLik: number;
+  /** deviance + 2 × number of coefficients; `null` with non-integer weights (no likelihood, as in R). */
+  readonly aic: number | null;
+  /** Maximised log-likelihood, -deviance / 2; `null` with non-integer weights. */
+  readonly logLik: number | null;
   /** IRLS iterations until R's stopping rule was met (R's `iter`). */
   readonly iterations: number;
   /** R's `converged`: the rule was met within 25 iterations. */
@@ -71,9 +94,10 @@ interface Parsed {
   readonly confLevel: number;
   readonly method: ConfIntMethod;
   readonly columns: number;
+  readonly weighting: Weighting | null;
 }
 
-const OPTION_KEYS = new Set(["names", "intercept", "confLevel", "confIntMethod"]);
+const OPTION_KEYS = new Set(["names", "intercept", "confLevel", "confIntMethod", "weights", "robust", "cluster"]);
 
 function parse(X: unknown, y: unknown, options: unknown): Parsed {
   if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
@@ -87,9 +111,9 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
   const n = X.length;
   if (n === 0) throw new RangeError(`${FN}: X must hold at least one row; got length 0.`);
   const first: unknown = X[0];
-  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) throw new TypeError(`${FN}: X[0] must be an array of numbers; got ${describeValue(first)}.`);
+  if (!isNumericArrayLike(first)) throw new TypeError(`${FN}: X[0] must be an array of numbers; got ${describeValue(first)}.`);
   const k = (first as ArrayLike<unknown>).length;
-  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) throw new TypeError(`${FN}: y must be an array of 0/1 numbers; got ${describeValue(y)}.`);
+  if (!isNumericArrayLike(y)) throw new TypeError(`${FN}: y must be an array of 0/1 numbers; got ${describeValue(y)}.`);
   const ya = y as ArrayLike<unknown>;
   if (ya.length !== n) throw new RangeError(`${FN}: y must have one value per row of X (${n}); got length ${ya.length}.`);
 
@@ -104,8 +128,12 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
     if (!(opts.confLevel > 0 && opts.confLevel < 1)) throw new RangeError(`${FN}: options.confLevel must be in (0, 1); got ${describeValue(opts.confLevel)}.`);
     confLevel = opts.confLevel;
   }
+  const weighting = parseWeighting(FN, opts, X.length);
   const method: ConfIntMethod =
-    opts.confIntMethod === undefined ? "profile" : assertOneOf(FN, "options.confIntMethod", opts.confIntMethod, ["profile", "wald"] as const);
+    opts.confIntMethod === undefined ? (weighting === null ? "profile" : "wald") : assertOneOf(FN, "options.confIntMethod", opts.confIntMethod, ["profile", "wald"] as const);
+  if (weighting !== null && method === "profile") {
+    throw new RangeError(`${FN}: options.confIntMethod must be "wald" with options.weights, robust or cluster (no profile likelihood for weighted or robust fits); got "profile".`);
+  }
   let names: string[];
   if (opts.names === undefined) {
     names = Array.from({ length: k }, (_, j) => `x${j + 1}`);
@@ -127,9 +155,11 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
   const off = intercept ? 1 : 0;
   if (intercept) xm.fill(1, 0, n);
   let ones = 0;
+  let nPos = 0;
+  const pw = weighting?.weights ?? null;
   for (let i = 0; i < n; i++) {
     const row: unknown = X[i];
-    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) throw new TypeError(`${FN}: X[${i}] must be an array of numbers; got ${describeValue(row)}.`);
+    if (!isNumericArrayLike(row)) throw new TypeError(`${FN}: X[${i}] must be an array of numbers; got ${describeValue(row)}.`);
     const r = row as ArrayLike<unknown>;
     if (r.length !== k) throw new RangeError(`${FN}: X[${i}] must have ${k} columns, as X[0] (X must be rectangular); got length ${r.length}.`);
     for (let j = 0; j < k; j++) {
@@ -142,13 +172,18 @@ function parse(X: unknown, y: unknown, options: unknown): Parsed {
     if (typeof yi !== "number") throw new TypeError(`${FN}: y[${i}] must be a number (0 or 1); got ${describeValue(yi)}.`);
     if (yi !== 0 && yi !== 1) throw new RangeError(`${FN}: y[${i}] must be 0 or 1; got ${describeValue(yi)}.`);
     yv[i] = yi;
-    ones += yi;
+    if (pw === null || pw[i]! > 0) {
+      ones += yi;
+      nPos++;
+    }
   }
-  if (ones === 0 || ones === n) {
-    throw new RangeError(`${FN}: y must contain both 0 and 1 (no maximum-likelihood estimate otherwise); got ${ones} ones in ${n}.`);
+  if (ones === 0 || ones === nPos) {
+    const among = pw === null ? "" : " rows with a positive weight";
+    throw new RangeError(`${FN}: y must contain both 0 and 1${among === "" ? "" : " among" + among} (no maximum-likelihood estimate otherwise); got ${ones} ones in ${nPos}.`);
   }
+  if (pw !== null && nPos < p) throw new RangeError(`${FN}: options.weights must be positive on at least as many rows as coefficients (${p}); got ${nPos}.`);
   const allNames = intercept ? ["(Intercept)", ...names] : names;
-  return { design: { x: xm, n, p, y: yv, offset: null, ones0: intercept }, names: allNames, intercept, confLevel, method, columns: k };
+  return { design: { x: xm, n, p, y: yv, offset: null, ones0: intercept, weights: pw }, names: allNames, intercept, confLevel, method, columns: k, weighting };
 }
 
 const EPS10 = 10 * 2.220446049250313e-16;
@@ -230,10 +265,23 @@ function profileBound(prof: Profiler, bhat: number, se: number, dev0: number, ta
  *    the other (the likelihood is far from quadratic, so Wald tests mislead: Hauck-Donner).
  * Non-convergence within R's 25 iterations is reported as well.
  *
+ * Weights and robust errors: `weights` are case weights (glm's prior weights; rows with weight 0
+ * are ignored, so dfResidual counts the positive ones). `stdError` stays model-based with the
+ * dispersion fixed at 1, so integer weights reproduce the fit of the repeated rows exactly.
+ * `robust: true` adds the HC0 sandwich (White 1980; weights treated as sampling weights, as
+ * `sandwich::vcovHC(fit, type = "HC0")` does) and `cluster` the cluster-robust sandwich with the
+ * G / (G - 1) adjustment (`sandwich::vcovCL(fit, cluster, type = "HC0")`): `robustStdError` is then
+ * given and `statistic`, `pValue` and the (Wald) intervals use it. With any of the three, profile
+ * intervals are not defined (Wald is the default, `'profile'` a RangeError), and with
+ * non-integer weights `aic` and `logLik` are `null` (R's binomial likelihood needs integer counts).
+ * R's `sandwich` counts zero-weight rows in its n; here they are left out, which matches R on the
+ * data without them.
+ *
  * @param X - Predictor matrix, rows = observations, finite numbers, rectangular.
  * @param y - Response, 0 or 1, one per row; both values must occur.
  * @param options - `names` (one per column, default `x1`, `x2`, ...), `intercept` (default true),
- *   `confLevel` (default 0.95), `confIntMethod` (`'profile'` default, or `'wald'`).
+ *   `confLevel` (default 0.95), `confIntMethod` (`'profile'` default, or `'wald'`), `weights`,
+ *   `robust`, `cluster`.
  * @returns The coefficient table (intercept first, named `"(Intercept)"`), deviance, null
  *   deviance, degrees of freedom, AIC, log-likelihood, iterations, convergence, fitted
  *   probabilities and warnings.
@@ -254,13 +302,18 @@ function profileBound(prof: Profiler, bhat: number, se: number, dev0: number, ta
  *   `stats::confint.default` (Wald).
  * @see McCullagh P, Nelder JA. Generalized Linear Models, 2nd ed. Chapman & Hall, 1989.
  *   doi:10.1007/978-1-4899-3242-6
+ * @see White H. A heteroskedasticity-consistent covariance matrix estimator and a direct test for
+ *   heteroskedasticity. Econometrica 1980;48(4):817-838. doi:10.2307/1912934
+ * @see Zeileis A, Köll S, Graham N. Various versatile variances: an object-oriented implementation
+ *   of clustered covariances in R. J Stat Softw 2020;95(1):1-36. doi:10.18637/jss.v095.i01
  * @see Venzon DJ, Moolgavkar SH. A method for computing profile-likelihood-based confidence
  *   intervals. Appl Stat 1988;37(1):87-94. doi:10.2307/2347496
  */
 export function logisticRegression(X: readonly (readonly number[])[], y: readonly number[], options: LogisticRegressionOptions = {}): LogisticRegressionResult {
   const parsed = parse(X, y, options);
-  const { design, names, confLevel, method, intercept } = parsed;
+  const { design, names, confLevel, method, intercept, weighting } = parsed;
   const { n, p } = design;
+  const pw = design.weights ?? null;
   let fit: ReturnType<typeof fitIrls>;
   try {
     fit = fitIrls(design, { epsilon: 1e-8, maxit: 25, polishMax: 30, safeguard: false });
@@ -276,6 +329,7 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   let extreme = false;
   for (let i = 0; i < n; i++) {
     const m = fit.rState.mu[i]!;
+    if (pw !== null && pw[i] === 0) continue;
     if (m > 1 - EPS10 || m < EPS10) {
       extreme = true;
       break;
@@ -291,6 +345,7 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   }
 
   const { cov } = covariance(design, state);
+  const robustCov = weighting !== null && (weighting.robust || weighting.cluster !== null) ? sandwichCovariance(design, state, cov, weighting.cluster) : null;
   const zc = qnorm((1 - confLevel) / 2, false);
   const dev0 = state.deviance;
   const coefficients: LogisticCoefficient[] = [];
@@ -300,11 +355,13 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
     const est = state.beta[j]!;
     const v = cov[j * p + j]!;
     const se = Math.sqrt(v);
-    const stat = est / se;
+    const robustSe = robustCov === null ? null : Math.sqrt(robustCov[j * p + j]!);
+    const testSe = robustSe ?? se;
+    const stat = est / testSe;
     const pValue = 2 * pnorm(Math.abs(stat), false);
     let ci: [number, number];
     if (method === "wald" || separated) {
-      ci = [est - zc * se, est + zc * se];
+      ci = [est - zc * testSe, est + zc * testSe];
     } else {
       const prof = new Profiler(design, j, state.beta, cov);
       const lo = profileBound(prof, est, se, dev0, zc, -1);
@@ -322,6 +379,7 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
       name: names[j]!,
       estimate: est,
       stdError: se,
+      ...(robustSe === null ? {} : { robustStdError: robustSe }),
       statistic: stat,
       pValue,
       confInt: ci,
@@ -336,11 +394,16 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
     for (let j = intercept ? 1 : 0; j < p; j++) {
       const o = j * n;
       let m = 0;
-      for (let i = 0; i < n; i++) m += design.x[o + i]!;
-      m /= n;
+      let cnt = 0;
+      for (let i = 0; i < n; i++) {
+        if (pw !== null && pw[i] === 0) continue;
+        m += design.x[o + i]!;
+        cnt++;
+      }
+      m /= cnt;
       let ss = 0;
-      for (let i = 0; i < n; i++) ss += (design.x[o + i]! - m) ** 2;
-      const sd = Math.sqrt(ss / Math.max(1, n - 1));
+      for (let i = 0; i < n; i++) if (pw === null || pw[i]! > 0) ss += (design.x[o + i]! - m) ** 2;
+      const sd = Math.sqrt(ss / Math.max(1, cnt - 1));
       if (Math.abs(state.beta[j]! * sd) > 10) near.push(names[j]!);
     }
     if (near.length > 0) warnings.push(`near-separation: |estimate x sd| > 10 for ${near.join(", ")}`);
@@ -351,23 +414,37 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   }
 
   const deviance = state.deviance;
+  // Totals over the rows that count: weighted sums with weights (zero-weight rows drop out).
+  let wTotal = n;
+  let wOnes = 0;
+  let nGood = n;
+  if (pw === null) {
+    for (let i = 0; i < n; i++) wOnes += design.y[i]!;
+  } else {
+    wTotal = 0;
+    nGood = 0;
+    for (let i = 0; i < n; i++) {
+      wTotal += pw[i]!;
+      wOnes += pw[i]! * design.y[i]!;
+      if (pw[i]! > 0) nGood++;
+    }
+  }
   let nullDeviance: number;
   if (intercept) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += design.y[i]!;
-    const m = s / n;
-    nullDeviance = -2 * (s * Math.log(m) + (n - s) * Math.log1p(-m));
+    const m = wOnes / wTotal;
+    nullDeviance = -2 * (wOnes * Math.log(m) + (wTotal - wOnes) * Math.log1p(-m));
   } else {
-    nullDeviance = 2 * n * Math.LN2;
+    nullDeviance = 2 * wTotal * Math.LN2;
   }
+  const integerWeights = weighting === null || weighting.integer;
   return {
     coefficients,
     deviance,
     nullDeviance,
-    dfResidual: n - p,
-    dfNull: intercept ? n - 1 : n,
-    aic: deviance + 2 * p,
-    logLik: -deviance / 2,
+    dfResidual: nGood - p,
+    dfNull: intercept ? nGood - 1 : nGood,
+    aic: integerWeights ? deviance + 2 * p : null,
+    logLik: integerWeights ? -deviance / 2 : null,
     iterations: fit.iterations,
     converged: fit.converged,
     fittedValues: Array.from(state.mu),

@@ -120,8 +120,8 @@ describe("logisticRegression vs R glm", () => {
       close("deviance", got.deviance, fx.r.deviance, 1e-6, label);
       close("deviance vs tight", got.deviance, fx.tight.deviance, 1e-12, label);
       close("nullDeviance", got.nullDeviance, fx.r.nullDeviance, 1e-12, label);
-      close("aic", got.aic, fx.r.aic, 1e-6, label);
-      close("logLik", got.logLik, fx.r.logLik, 1e-6, label);
+      close("aic", got.aic ?? NaN, fx.r.aic, 1e-6, label);
+      close("logLik", got.logLik ?? NaN, fx.r.logLik, 1e-6, label);
     });
   }
   it("Wald intervals match confint.default on every non-separated fixture", () => {

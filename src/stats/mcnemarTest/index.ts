@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { pchisq } from "../_dist/chisq.js";
-import { optionsObject, parseBooleanOption, parseCountTable } from "../_common/validate.js";
+import { parseOptions, parseBooleanOption, parseCountTable } from "../_common/validate.js";
 import type { TestResult } from "../types.js";
 
 /** Options of {@link mcnemarTest}. */
@@ -33,7 +33,7 @@ export function mcnemarTest(table: readonly (readonly number[])[], options?: McN
   if (t.length !== 2 || t[0]!.length !== 2) {
     throw new RangeError(`${fn}: table must be 2 x 2; got ${t.length} x ${t[0]!.length}.`);
   }
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, ["correct"]);
   const correct = parseBooleanOption(fn, o, "correct", true);
   const b = t[0]![1]!;
   const c = t[1]![0]!;

@@ -93,6 +93,23 @@ function readNumber(v: unknown, name: string, dflt: number, ok: (v: number) => b
   return v;
 }
 
+/**
+ * Runs one step, re-throwing its RangeError/TypeError under this function's name (the user called
+ * predictorPipeline, not the step), with the step named and the original error as `cause`.
+ */
+function inStep<T>(step: string, inner: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RangeError || e instanceof TypeError) {
+      const rest = e.message.startsWith(`${inner}: `) ? e.message.slice(inner.length + 2) : e.message;
+      const Ctor = e instanceof RangeError ? RangeError : TypeError;
+      throw new Ctor(`${FN}: ${step} step (${inner}) rejected its input: ${rest}`, { cause: e });
+    }
+    throw e;
+  }
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
@@ -179,7 +196,7 @@ export function predictorPipeline(
   }
   if (candidates.length < 2) throw new RangeError(`${FN}: the elastic net needs at least 2 candidate predictors; got ${candidates.length}.`);
   for (const name of candidates) {
-    const col: unknown = columns[name];
+    const col: unknown = Object.hasOwn(columns, name) ? columns[name] : undefined;
     if (col === undefined) throw new RangeError(`${FN}: columns.${name} is missing; got undefined.`);
     if (!Array.isArray(col)) throw new TypeError(`${FN}: columns.${name} must be an array of numbers; got ${describeValue(col)}.`);
     if (col.length !== n) throw new RangeError(`${FN}: columns.${name} must have one value per outcome (${n}); got length ${col.length}.`);
@@ -228,7 +245,7 @@ export function predictorPipeline(
     ...(options.nFolds !== undefined ? { nFolds: options.nFolds } : {}),
     ...(options.foldId !== undefined ? { foldId: options.foldId } : {}),
   };
-  const cv = cvElasticNet(rowsOf(candidates), outcome, cvOptions);
+  const cv = inStep("elastic-net", "cvElasticNet", () => cvElasticNet(rowsOf(candidates), outcome, cvOptions));
   const lambdaUsed = which === "min" ? cv.lambdaMin : cv.lambda1se;
   const at = cv.coefficients(lambdaUsed);
   const coefficients = candidates.map((name, j) => ({ name, estimate: at.beta[j]! }));
@@ -258,14 +275,15 @@ export function predictorPipeline(
   if (borutaOptions === false) {
     notes.push("Boruta skipped (options.boruta = false): every elastic-net predictor enters the logistic model");
   } else {
-    boruta = borutaSelection(rowsOf(enSelected), outcome, { ...borutaOptions, seed: borutaOptions.seed ?? seed, names: enSelected });
+    const bOpts = borutaOptions;
+    boruta = inStep("Boruta", "borutaSelection", () => borutaSelection(rowsOf(enSelected), outcome, { ...bOpts, seed: bOpts.seed ?? seed, names: enSelected }));
     const keep = new Set([...boruta.confirmed, ...(options.includeTentative === true ? boruta.tentative : [])]);
     selected = enSelected.filter((nm) => keep.has(nm));
     if (selected.length === 0) return stop("Boruta confirmed no predictor; logistic regression and ROC not run", boruta, []);
   }
 
   // 3. Multivariable logistic regression; 4. ROC of its fitted probabilities.
-  const logistic = logisticRegression(rowsOf(selected), outcome, { names: selected, confLevel, confIntMethod });
-  const roc = rocCurve(logistic.fittedValues, outcome, { confLevel });
+  const logistic = inStep("logistic-regression", "logisticRegression", () => logisticRegression(rowsOf(selected), outcome, { names: selected, confLevel, confIntMethod }));
+  const roc = inStep("ROC", "rocCurve", () => rocCurve(logistic.fittedValues, outcome, { confLevel }));
   return { n, events, candidates, elasticNet, boruta, selected, logistic, roc, notes };
 }

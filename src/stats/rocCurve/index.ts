@@ -1,4 +1,5 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
+import { isNumericArrayLike } from "../_common/validate.js";
 import { qnorm } from "../_dist/normal.js";
 
 const FN = "rocCurve";
@@ -109,8 +110,8 @@ export function rocCurve(predictor: readonly number[], response: readonly number
     if (!(opts.confLevel > 0 && opts.confLevel < 1)) throw new RangeError(`${FN}: options.confLevel must be in (0, 1); got ${describeValue(opts.confLevel)}.`);
     confLevel = opts.confLevel;
   }
-  if (!Array.isArray(predictor) && !ArrayBuffer.isView(predictor)) throw new TypeError(`${FN}: predictor must be an array of numbers; got ${describeValue(predictor)}.`);
-  if (!Array.isArray(response) && !ArrayBuffer.isView(response)) throw new TypeError(`${FN}: response must be an array of 0/1 numbers; got ${describeValue(response)}.`);
+  if (!isNumericArrayLike(predictor)) throw new TypeError(`${FN}: predictor must be an array of numbers; got ${describeValue(predictor)}.`);
+  if (!isNumericArrayLike(response)) throw new TypeError(`${FN}: response must be an array of 0/1 numbers; got ${describeValue(response)}.`);
   const pr = predictor as ArrayLike<unknown>;
   const rs = response as ArrayLike<unknown>;
   const n = pr.length;

@@ -2,7 +2,7 @@
  * Shapiro-Wilk test of normality (Royston's approximation, algorithm AS R94).
  * @packageDocumentation
  */
-import { assertFiniteArray } from "../../_lib/errors.js";
+import { numericArray } from "../_common/validate.js";
 import { pnorm, qnorm } from "../_dist/normal.js";
 import type { TestResult } from "../types.js";
 
@@ -41,7 +41,7 @@ const G = [-2.273, 0.459];
  */
 export function shapiroWilkTest(x: readonly number[]): TestResult {
   const fn = "shapiroWilkTest";
-  const v = assertFiniteArray(fn, "x", x, 0);
+  const v = numericArray(fn, "x", x, 0);
   const n = v.length;
   if (n < 3 || n > 5000) throw new RangeError(`${fn}: x must hold between 3 and 5000 values; got length ${n}.`);
   const s = Float64Array.from(v).sort();

@@ -3,10 +3,10 @@
  * published summaries.
  * @packageDocumentation
  */
-import { assertFiniteArray, describeValue } from "../../_lib/errors.js";
+import { describeValue } from "../../_lib/errors.js";
 import { pt, qt } from "../_dist/t.js";
 import { accurateMean, sumSquaredDeviations } from "../_common/sum.js";
-import { optionsObject, parseAlternative, parseConfLevel, parseNumberOption } from "../_common/validate.js";
+import { numericArray, parseOptions, parseAlternative, parseConfLevel, parseNumberOption } from "../_common/validate.js";
 import type { Alternative, TestResult } from "../types.js";
 
 /** Options of the t tests. */
@@ -18,6 +18,8 @@ export interface TTestOptions {
   /** Confidence level of the interval, default 0.95. */
   confLevel?: number;
 }
+
+const T_TEST_OPTION_KEYS: readonly string[] = ["alternative", "mu", "confLevel"];
 
 /** Summary of one group: mean, standard deviation (n - 1) and size. */
 export interface GroupSummary {
@@ -99,9 +101,9 @@ function checkConstant(fn: string, stderr: number, a: number, b: number): void {
  */
 export function welchTTest(x: readonly number[], y: readonly number[], options?: TTestOptions): TestResult {
   const fn = "welchTTest";
-  const xs = assertFiniteArray(fn, "x", x, 2);
-  const ys = assertFiniteArray(fn, "y", y, 2);
-  const o = optionsObject(fn, options);
+  const xs = numericArray(fn, "x", x, 2);
+  const ys = numericArray(fn, "y", y, 2);
+  const o = parseOptions(fn, options, T_TEST_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
@@ -132,9 +134,9 @@ export function welchTTest(x: readonly number[], y: readonly number[], options?:
  */
 export function studentTTest(x: readonly number[], y: readonly number[], options?: TTestOptions): TestResult {
   const fn = "studentTTest";
-  const xs = assertFiniteArray(fn, "x", x, 2);
-  const ys = assertFiniteArray(fn, "y", y, 2);
-  const o = optionsObject(fn, options);
+  const xs = numericArray(fn, "x", x, 2);
+  const ys = numericArray(fn, "y", y, 2);
+  const o = parseOptions(fn, options, T_TEST_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
@@ -166,10 +168,10 @@ export function studentTTest(x: readonly number[], y: readonly number[], options
  */
 export function pairedTTest(x: readonly number[], y: readonly number[], options?: TTestOptions): TestResult {
   const fn = "pairedTTest";
-  const xs = assertFiniteArray(fn, "x", x, 2);
-  const ys = assertFiniteArray(fn, "y", y, 2);
+  const xs = numericArray(fn, "x", x, 2);
+  const ys = numericArray(fn, "y", y, 2);
   if (ys.length !== xs.length) throw new RangeError(`${fn}: y must have the same length as x (${xs.length}); got length ${ys.length}.`);
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, T_TEST_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
@@ -217,7 +219,7 @@ export function welchTTestFromSummary(x: GroupSummary, y: GroupSummary, options?
   const fn = "welchTTestFromSummary";
   const a = parseSummary(fn, "x", x);
   const b = parseSummary(fn, "y", y);
-  const o = optionsObject(fn, options);
+  const o = parseOptions(fn, options, T_TEST_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);
@@ -242,8 +244,8 @@ export function welchTTestFromSummary(x: GroupSummary, y: GroupSummary, options?
  */
 export function oneSampleTTest(x: readonly number[], options?: TTestOptions): TestResult {
   const fn = "oneSampleTTest";
-  const xs = assertFiniteArray(fn, "x", x, 2);
-  const o = optionsObject(fn, options);
+  const xs = numericArray(fn, "x", x, 2);
+  const o = parseOptions(fn, options, T_TEST_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const mu = parseNumberOption(fn, o, "mu", 0);
   const confLevel = parseConfLevel(fn, o);

@@ -2,24 +2,31 @@
  * Wilcoxon rank sum (Mann-Whitney) test.
  * @packageDocumentation
  */
-import { assertFiniteArray } from "../../_lib/errors.js";
 import { pnorm } from "../_dist/normal.js";
-import { rankSumDistribution } from "../_dist/wilcoxon.js";
+import { rankSumDistribution, rankSumExactLimit } from "../_dist/wilcoxon.js";
 import { averageRanks, tieCorrection } from "../_common/rank.js";
-import { optionsObject, parseAlternative, parseBooleanOption, parseNumberOption, parseOptionalBoolean } from "../_common/validate.js";
+import { numericArray, parseOptions, parseAlternative, parseBooleanOption, parseNumberOption, parseOptionalBoolean } from "../_common/validate.js";
 import type { Alternative, TestResult } from "../types.js";
 
 /** Options of the Wilcoxon tests. */
 export interface WilcoxonOptions {
   /** Alternative hypothesis, default "two-sided". */
   alternative?: Alternative;
-  /** Exact p-value; default (undefined) as R: exact when every sample size is below 50. Ties force the normal approximation. */
+  /**
+   * Exact p-value; default (undefined) as R: exact when every sample size is below 50. Ties force the
+   * normal approximation. `true` computes the exact distribution when the smaller sample has at most
+   * 300 values and nx * ny <= 1e7 (the rank sum; the signed rank: at most 2000 non-zero differences),
+   * and throws a RangeError naming the limit beyond.
+   */
   exact?: boolean;
   /** Continuity correction of the normal approximation, default true. */
   correct?: boolean;
   /** Location shift under H0, default 0. */
   mu?: number;
 }
+
+/** The option keys of the Wilcoxon tests. @internal */
+export const WILCOXON_OPTION_KEYS: readonly string[] = ["alternative", "exact", "correct", "mu"];
 
 /** Normal-approximation p-value for a centred statistic z (before correction) and its sd. */
 export function normalApproxP(z0: number, sigma: number, alternative: Alternative, correct: boolean): number {
@@ -40,8 +47,9 @@ export function normalApproxP(z0: number, sigma: number, alternative: Alternativ
  * @param y - Second sample (at least 1 finite number).
  * @param options - `alternative` ("two-sided"), `exact` (auto), `correct` (true), `mu` (0).
  * @returns A {@link TestResult} (statistic W, pValue, alternative).
- * @throws {RangeError} If a sample is empty or holds NaN/Infinity, or all values are tied.
- * @throws {TypeError} If an argument or option has the wrong type.
+ * @throws {RangeError} If a sample is empty or holds NaN/Infinity, all values are tied, or `exact`
+ *   is true beyond the exact limits (see {@link WilcoxonOptions}).
+ * @throws {TypeError} If an argument or option has the wrong type, or an option key is unknown.
  * @example
  * wilcoxonRankSumTest([0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46], [1.15, 0.88, 0.9, 0.74, 1.21]).pValue;
  * //=> 0.2544122544122544
@@ -50,9 +58,9 @@ export function normalApproxP(z0: number, sigma: number, alternative: Alternativ
  */
 export function wilcoxonRankSumTest(x: readonly number[], y: readonly number[], options?: WilcoxonOptions): TestResult {
   const fn = "wilcoxonRankSumTest";
-  const xs = assertFiniteArray(fn, "x", x, 1);
-  const ys = assertFiniteArray(fn, "y", y, 1);
-  const o = optionsObject(fn, options);
+  const xs = numericArray(fn, "x", x, 1);
+  const ys = numericArray(fn, "y", y, 1);
+  const o = parseOptions(fn, options, WILCOXON_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const exactOpt = parseOptionalBoolean(fn, o, "exact");
   const correct = parseBooleanOption(fn, o, "correct", true);
@@ -68,6 +76,8 @@ export function wilcoxonRankSumTest(x: readonly number[], y: readonly number[], 
   const w = rx - (nx * (nx + 1)) / 2;
   const exact = exactOpt ?? (nx < 50 && ny < 50);
   if (exact && ties.length === 0) {
+    const limit = rankSumExactLimit(nx, ny);
+    if (limit !== null) throw new RangeError(`${fn}: options.exact is true but ${limit}; use exact: false (the normal approximation).`);
     const d = rankSumDistribution(nx, ny);
     let p: number;
     if (alternative === "two-sided") p = Math.min(1, 2 * (w > (nx * ny) / 2 ? d.upper(w - 1) : d.lower(w)));

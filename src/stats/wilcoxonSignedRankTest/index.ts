@@ -2,12 +2,11 @@
  * Wilcoxon signed rank test (one-sample or paired).
  * @packageDocumentation
  */
-import { assertFiniteArray } from "../../_lib/errors.js";
-import { signedRankDistribution } from "../_dist/wilcoxon.js";
+import { signedRankDistribution, signedRankExactLimit } from "../_dist/wilcoxon.js";
 import { averageRanks, tieCorrection } from "../_common/rank.js";
-import { optionsObject, parseAlternative, parseBooleanOption, parseNumberOption, parseOptionalBoolean } from "../_common/validate.js";
+import { isNumericArrayLike, isPlainObject, numericArray, parseOptions, parseAlternative, parseBooleanOption, parseNumberOption, parseOptionalBoolean } from "../_common/validate.js";
 import type { TestResult } from "../types.js";
-import { normalApproxP, type WilcoxonOptions } from "../wilcoxonRankSumTest/index.js";
+import { normalApproxP, WILCOXON_OPTION_KEYS, type WilcoxonOptions } from "../wilcoxonRankSumTest/index.js";
 
 /**
  * Wilcoxon signed rank test of symmetry about mu of x (one sample) or of x - y (paired).
@@ -19,8 +18,10 @@ import { normalApproxP, type WilcoxonOptions } from "../wilcoxonRankSumTest/inde
  * @param y - Optional second measurements (same length as x) for the paired test.
  * @param options - `alternative` ("two-sided"), `exact` (auto), `correct` (true), `mu` (0).
  * @returns A {@link TestResult} (statistic V, pValue, alternative).
- * @throws {RangeError} If x is empty, lengths differ, a value is NaN/Infinity, or every difference is 0.
- * @throws {TypeError} If an argument or option has the wrong type.
+ * @throws {RangeError} If x is empty, lengths differ, a value is NaN/Infinity, every difference is 0,
+ *   or `exact` is true for more than 2000 non-zero differences.
+ * @throws {TypeError} If an argument or option has the wrong type (an array-like object or a DataView
+ *   as y is not a sample, nor options), or an option key is unknown.
  * @example
  * wilcoxonSignedRankTest([1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3], [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29]).pValue;
  * //=> 0.0390625
@@ -31,15 +32,17 @@ export function wilcoxonSignedRankTest(x: readonly number[], y?: readonly number
   const fn = "wilcoxonSignedRankTest";
   let yy: readonly number[] | undefined;
   let opts: unknown = options;
-  if (y !== undefined && !Array.isArray(y) && !ArrayBuffer.isView(y) && options === undefined) opts = y;
+  // y is read as the options only when it is a plain object that is not array-like (no own `length`);
+  // anything else is the second sample and is validated as one.
+  if (y !== undefined && options === undefined && !isNumericArrayLike(y) && isPlainObject(y) && !Object.hasOwn(y, "length")) opts = y;
   else yy = y as readonly number[] | undefined;
-  const xs = assertFiniteArray(fn, "x", x, 1);
+  const xs = numericArray(fn, "x", x, 1);
   let ys: readonly number[] | undefined;
   if (yy !== undefined) {
-    ys = assertFiniteArray(fn, "y", yy, 1);
+    ys = numericArray(fn, "y", yy, 1);
     if (ys.length !== xs.length) throw new RangeError(`${fn}: y must have the same length as x (${xs.length}); got length ${ys.length}.`);
   }
-  const o = optionsObject(fn, opts);
+  const o = parseOptions(fn, opts, WILCOXON_OPTION_KEYS);
   const alternative = parseAlternative(fn, o);
   const exactOpt = parseOptionalBoolean(fn, o, "exact");
   const correct = parseBooleanOption(fn, o, "correct", true);
@@ -58,6 +61,8 @@ export function wilcoxonSignedRankTest(x: readonly number[], y?: readonly number
   for (let i = 0; i < n; i++) if (d[i]! > 0) v += ranks[i]!;
   const exact = exactOpt ?? n < 50;
   if (exact && ties.length === 0 && !zeroes) {
+    const limit = signedRankExactLimit(n);
+    if (limit !== null) throw new RangeError(`${fn}: options.exact is true but ${limit}; use exact: false (the normal approximation).`);
     const dist = signedRankDistribution(n);
     let p: number;
     if (alternative === "two-sided") p = Math.min(1, 2 * (v > (n * (n + 1)) / 4 ? dist.upper(v - 1) : dist.lower(v)));

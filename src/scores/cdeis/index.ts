@@ -1,0 +1,128 @@
+import type { ParseResult } from "../../models/common.js";
+import { CdeisInputSchema, type CdeisInput, type CdeisSegment } from "../../models/instrumentInputs.js";
+import type { ScoreResult } from "../types.js";
+import { isObject, type Problem } from "../_lib/problems.js";
+import { checkOrThrow, checkSafe, matchesRecord, snap, type RecordSpec, type Validator } from "../_lib/spec.js";
+
+const FN = "cdeis";
+/** The segment rules, for the schema-equivalence test. */
+export const SEGMENT_SPEC: RecordSpec = {
+  deepUlceration: { t: "bool" },
+  superficialUlceration: { t: "bool" },
+  surfaceInvolvedCm: { t: "num", min: 0, max: 10 },
+  surfaceUlceratedCm: { t: "num", min: 0, max: 10 },
+};
+const SEGMENTS = ["ileum", "rightColon", "transverseColon", "leftColon", "rectum"] as const;
+
+/** Exactly `CdeisInputSchema.safeParse(x).success`, without zod (tested with fast-check). */
+export function isCdeisInput(x: unknown): x is CdeisInput {
+  if (!isObject(x)) return false;
+  for (const k in x) {
+    if (k !== "ileum" && k !== "rightColon" && k !== "transverseColon" && k !== "leftColon" && k !== "rectum" && k !== "ulceratedStenosis" && k !== "nonUlceratedStenosis") return false;
+  }
+  for (const s of SEGMENTS) {
+    const v = x[s];
+    if (v !== undefined && v !== null && !matchesRecord(SEGMENT_SPEC, v)) return false;
+  }
+  return typeof x.ulceratedStenosis === "boolean" && typeof x.nonUlceratedStenosis === "boolean";
+}
+
+function extra(v: CdeisInput): Problem[] {
+  for (const s of SEGMENTS) if (v[s] !== undefined && v[s] !== null) return [];
+  return [{ arg: "items", path: [], code: "custom", rule: "must have at least one explored segment", value: v, kind: "range" }];
+}
+const V: Validator<CdeisInput> = { is: isCdeisInput, schema: CdeisInputSchema, extra };
+const NONE = {} as const;
+
+/** Contributions to the CDEIS (the first four already divided by the number of explored segments). */
+export type CdeisComponents = {
+  deepUlceration: number;
+  superficialUlceration: number;
+  surfaceInvolved: number;
+  surfaceUlcerated: number;
+  ulceratedStenosis: number;
+  nonUlceratedStenosis: number;
+};
+/** Result of {@link cdeis}: `band` is always `null` (Mary and Modigliani give no bands). */
+export interface CdeisResult extends ScoreResult<CdeisComponents, never> {
+  /** Segments explored (1-5). */
+  readonly segmentsExplored: number;
+}
+
+function score(v: CdeisInput): CdeisResult {
+  let n = 0;
+  let deep = 0;
+  let sup = 0;
+  let inv = 0;
+  let ulc = 0;
+  for (const s of SEGMENTS) {
+    const g: CdeisSegment | null | undefined = v[s];
+    if (g === undefined || g === null) continue;
+    n++;
+    deep += g.deepUlceration ? 12 : 0;
+    sup += g.superficialUlceration ? 6 : 0;
+    inv += g.surfaceInvolvedCm;
+    ulc += g.surfaceUlceratedCm;
+  }
+  const components = {
+    deepUlceration: snap(deep / n),
+    superficialUlceration: snap(sup / n),
+    surfaceInvolved: snap(inv / n),
+    surfaceUlcerated: snap(ulc / n),
+    ulceratedStenosis: v.ulceratedStenosis ? 3 : 0,
+    nonUlceratedStenosis: v.nonUlceratedStenosis ? 3 : 0,
+  };
+  const total = snap((deep + sup + inv + ulc) / n + components.ulceratedStenosis + components.nonUlceratedStenosis);
+  return { total, components, band: null, segmentsExplored: n };
+}
+
+/**
+ * Crohn's Disease Endoscopic Index of Severity (CDEIS), 0-44.
+ * @remarks For each explored segment (ileum, right colon, transverse colon, left colon and sigmoid,
+ * rectum): 12 if deep ulceration, 6 if superficial ulceration, plus the surface involved and the
+ * ulcerated surface (each 0-10 cm on a 10-cm scale). The sum is divided by the number of segments
+ * explored, then 3 is added for an ulcerated stenosis and 3 for a non-ulcerated stenosis anywhere.
+ * An absent or `null` segment was not explored (it is not counted as normal). Mary and Modigliani
+ * give no severity bands (`band` is `null`); remission cut-offs used later (below 6, below 3) are
+ * secondary and documented in docs/instruments.md. Sums are rounded to 9 decimals so totals are exact
+ * to the input's decimals.
+ * @param input - Segments and stenoses (`CdeisInputSchema`).
+ * @returns `{ total, components, band: null, segmentsExplored }`.
+ * @throws {TypeError} If `input` is not an object, or an item is missing, unknown or of the wrong kind.
+ * @throws {RangeError} If a surface is outside 0-10 cm, or no segment was explored.
+ * @example
+ * const seg = (deep, sup, inv, ulc) => ({ deepUlceration: deep, superficialUlceration: sup, surfaceInvolvedCm: inv, surfaceUlceratedCm: ulc });
+ * cdeis({ ileum: seg(true, false, 6, 3), rightColon: seg(false, true, 3, 1), transverseColon: seg(false, false, 0, 0), leftColon: null, rectum: seg(false, false, 0, 0), ulceratedStenosis: true, nonUlceratedStenosis: false }).total;
+ * //=> 10.75
+ * @see Mary JY, Modigliani R. Development and validation of an endoscopic index of the severity for Crohn's disease: a prospective multicentre study. Gut 1989;30:983-9. doi:10.1136/gut.30.7.983
+ */
+export function cdeis(input: CdeisInput): CdeisResult {
+  checkOrThrow(FN, V, input, undefined, NONE, NONE);
+  return score(input);
+}
+
+/**
+ * {@link cdeis} without validation.
+ * @param input - Validated input (at least one explored segment).
+ * @returns As {@link cdeis}.
+ * @example
+ * cdeisUnchecked({ rectum: { deepUlceration: false, superficialUlceration: false, surfaceInvolvedCm: 0, surfaceUlceratedCm: 0 }, ulceratedStenosis: false, nonUlceratedStenosis: false }).total;
+ * //=> 0
+ * @see Mary JY, Modigliani R. Gut 1989;30:983-9. doi:10.1136/gut.30.7.983
+ */
+export function cdeisUnchecked(input: CdeisInput): CdeisResult {
+  return score(input);
+}
+
+/**
+ * Non-throwing {@link cdeis}.
+ * @param input - Candidate input (any value).
+ * @returns A ParseResult holding the result or every issue found.
+ * @example
+ * safeCdeis({ ulceratedStenosis: false, nonUlceratedStenosis: false }).success;
+ * //=> false
+ * @see Mary JY, Modigliani R. Gut 1989;30:983-9. doi:10.1136/gut.30.7.983
+ */
+export function safeCdeis(input: unknown): ParseResult<CdeisResult> {
+  return checkSafe(V, input, undefined, NONE, NONE, (v: CdeisInput) => score(v));
+}
