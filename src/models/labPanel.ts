@@ -170,6 +170,16 @@ export const PAPER_REFERENCE_RANGES: Readonly<Partial<Record<Analyte, ReferenceR
 /** Where a value falls against a reference range. */
 export type LabFlag = "low" | "normal" | "high";
 
+function checkRange(range: unknown, a: string): void {
+  if (range === null || typeof range !== "object") throw new TypeError(`flagLab: ranges.${a} must be an object with low and/or high; got ${describeValue(range)}.`);
+  for (const side of ["low", "high"] as const) {
+    const b = Object.prototype.hasOwnProperty.call(range, side) ? (range as Record<string, unknown>)[side] : undefined;
+    if (b === undefined) continue;
+    const ok = b !== null && typeof b === "object" && typeof (b as RangeBound).value === "number" && Number.isFinite((b as RangeBound).value) && typeof (b as RangeBound).inclusive === "boolean";
+    if (!ok) throw new TypeError(`flagLab: ranges.${a}.${side} must be { value: finite number, inclusive: boolean }; got ${describeValue(b)}.`);
+  }
+}
+
 /**
  * Flags a canonical-unit value as low, normal or high against a reference range.
  * @param analyte - The analyte.
@@ -184,16 +194,6 @@ export type LabFlag = "low" | "normal" | "high";
  * //=> "normal"
  * @see Mao Y, et al. Drug Des Devel Ther 2025 (Methods: reference ranges).
  */
-function checkRange(range: unknown, a: string): void {
-  if (range === null || typeof range !== "object") throw new TypeError(`flagLab: ranges.${a} must be an object with low and/or high; got ${describeValue(range)}.`);
-  for (const side of ["low", "high"] as const) {
-    const b = Object.prototype.hasOwnProperty.call(range, side) ? (range as Record<string, unknown>)[side] : undefined;
-    if (b === undefined) continue;
-    const ok = b !== null && typeof b === "object" && typeof (b as RangeBound).value === "number" && Number.isFinite((b as RangeBound).value) && typeof (b as RangeBound).inclusive === "boolean";
-    if (!ok) throw new TypeError(`flagLab: ranges.${a}.${side} must be { value: finite number, inclusive: boolean }; got ${describeValue(b)}.`);
-  }
-}
-
 export function flagLab(analyte: Analyte, value: number, ranges?: Readonly<Partial<Record<Analyte, ReferenceRange>>>): LabFlag {
   const a = checkAnalyte("flagLab", analyte);
   if (typeof value !== "number") throw new TypeError(`flagLab: value must be a number; got ${describeValue(value)}.`);

@@ -204,7 +204,7 @@ function runContinuous(test: "wilcoxonRankSum" | "welchT" | "kruskalWallis", gro
  *   (`t.test`); medians by order statistics (the exact binomial interval [x(l), x(n-l+1)] with l the
  *   smallest k where P(Binomial(n, 1/2) <= k) >= alpha/2; "—" when n is too small for the level).
  * - `difference`, `smd` (two groups): group 1 − group 2; the SMD is {@link standardizedMeanDifference}.
- * - `qValues`: {@link pAdjust} over the rows that have a p-value.
+ * - `qValues`: {@link stats!pAdjust} over the rows that have a p-value.
  * gtsummary's recent releases use quantile type 2 for quartiles; R's default (and this function's) is 7,
  * so Q1/Q3 can differ in the last digit from a gtsummary table ([definitions §2.4](https://github.com/ibd-outcomes/ibd-outcomes/blob/main/docs/definitions.md)).
  * @param rows - Patient rows (plain objects). Not modified.
