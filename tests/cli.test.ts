@@ -467,5 +467,5 @@ describe("ibd-outcomes (spawned)", () => {
     const bad = run("report", join(root, "examples", "data", "cohort.json"), "--out", join(dir, "rep4"), "--compare", "mao2024");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--compare must be mao2025; got "mao2024"/);
-  });
+  }, 240_000);
 });

@@ -38,7 +38,7 @@ export const SccaiItemsSchema = z.strictObject({
   extracolonic: uniqueOf(SccaiExtracolonicSchema),
 });
 /** SCCAI items. */
-export type SccaiItems = z.infer<typeof SccaiItemsSchema>;
+export interface SccaiItems extends z.infer<typeof SccaiItemsSchema> {}
 
 /**
  * Lichtiger (modified Truelove-Witts) index items.
@@ -63,7 +63,7 @@ export const LichtigerItemsSchema = z.strictObject({
   antidiarrhoealDrugs: z.boolean(),
 });
 /** Lichtiger index items. */
-export type LichtigerItems = z.infer<typeof LichtigerItemsSchema>;
+export interface LichtigerItems extends z.infer<typeof LichtigerItemsSchema> {}
 
 /**
  * Truelove and Witts severity items (one day of an admission).
@@ -84,7 +84,7 @@ export const TrueloveWittsItemsSchema = z.strictObject({
   esrMmPerH: nonNeg(200),
 });
 /** Truelove and Witts items. */
-export type TrueloveWittsItems = z.infer<typeof TrueloveWittsItemsSchema>;
+export interface TrueloveWittsItems extends z.infer<typeof TrueloveWittsItemsSchema> {}
 
 /**
  * Day-3 items of the Travis (Oxford) index in acute severe UC.
@@ -97,7 +97,7 @@ export const TravisItemsSchema = z.strictObject({
   crpMgPerL: nonNeg(1000),
 });
 /** Travis index items. */
-export type TravisItems = z.infer<typeof TravisItemsSchema>;
+export interface TravisItems extends z.infer<typeof TravisItemsSchema> {}
 
 /**
  * Day-3 items of the Ho (Edinburgh) score in acute severe UC.
@@ -112,7 +112,7 @@ export const HoItemsSchema = z.strictObject({
   albuminGPerL: nonNeg(100),
 });
 /** Ho score items. */
-export type HoItems = z.infer<typeof HoItemsSchema>;
+export interface HoItems extends z.infer<typeof HoItemsSchema> {}
 
 /**
  * Paediatric Ulcerative Colitis Activity Index items (grades; the points are the function's).
@@ -133,7 +133,7 @@ export const PucaiItemsSchema = z.strictObject({
   activityLevel: int(0, 2),
 });
 /** PUCAI items. */
-export type PucaiItems = z.infer<typeof PucaiItemsSchema>;
+export interface PucaiItems extends z.infer<typeof PucaiItemsSchema> {}
 
 /**
  * Modified Mayo Endoscopic Score input: the Mayo endoscopic subscore of each of the five colonic
@@ -150,7 +150,7 @@ export const ModifiedMayoEndoscopicInputSchema = z.strictObject({
   extentCm: nonNeg(300),
 });
 /** Modified Mayo Endoscopic Score input. */
-export type ModifiedMayoEndoscopicInput = z.infer<typeof ModifiedMayoEndoscopicInputSchema>;
+export interface ModifiedMayoEndoscopicInput extends z.infer<typeof ModifiedMayoEndoscopicInputSchema> {}
 
 // ---------------------------------------------------------------- CD
 
@@ -169,7 +169,7 @@ export const CdeisSegmentSchema = z.strictObject({
   surfaceUlceratedCm: z.number().min(0).max(10),
 });
 /** CDEIS findings of one segment. */
-export type CdeisSegment = z.infer<typeof CdeisSegmentSchema>;
+export interface CdeisSegment extends z.infer<typeof CdeisSegmentSchema> {}
 
 /**
  * CDEIS input: five segments (absent or `null` = not explored) and the two stenosis items.
@@ -188,7 +188,7 @@ export const CdeisInputSchema = z.strictObject({
   nonUlceratedStenosis: z.boolean(),
 });
 /** CDEIS input. */
-export type CdeisInput = z.infer<typeof CdeisInputSchema>;
+export interface CdeisInput extends z.infer<typeof CdeisInputSchema> {}
 
 /**
  * Paediatric Crohn's Disease Activity Index items: history and examination as grades 0-2 (0, 5, 10
@@ -224,7 +224,7 @@ export const PcdaiItemsSchema = z.strictObject({
   extraintestinal: int(0, 5),
 });
 /** PCDAI items. */
-export type PcdaiItems = z.infer<typeof PcdaiItemsSchema>;
+export interface PcdaiItems extends z.infer<typeof PcdaiItemsSchema> {}
 
 /**
  * Weighted PCDAI items.
@@ -249,7 +249,7 @@ export const WeightedPcdaiItemsSchema = z.strictObject({
   extraintestinal: int(0, 5),
 });
 /** Weighted PCDAI items. */
-export type WeightedPcdaiItems = z.infer<typeof WeightedPcdaiItemsSchema>;
+export interface WeightedPcdaiItems extends z.infer<typeof WeightedPcdaiItemsSchema> {}
 
 /**
  * Perianal Disease Activity Index items, each 0-4.
@@ -268,7 +268,7 @@ export const PdaiItemsSchema = z.strictObject({
   induration: int(0, 4),
 });
 /** PDAI items. */
-export type PdaiItems = z.infer<typeof PdaiItemsSchema>;
+export interface PdaiItems extends z.infer<typeof PdaiItemsSchema> {}
 
 /**
  * Paris classification of paediatric-onset Crohn's disease.
@@ -292,7 +292,7 @@ export const ParisCdSchema = z.strictObject({
   growth: z.enum(["G0", "G1"]),
 });
 /** Paris classification of CD. */
-export type ParisCd = z.infer<typeof ParisCdSchema>;
+export interface ParisCd extends z.infer<typeof ParisCdSchema> {}
 
 /**
  * Paris classification of paediatric-onset ulcerative colitis.
@@ -306,7 +306,7 @@ export const ParisUcSchema = z.strictObject({
   everSevere: z.boolean(),
 });
 /** Paris classification of UC. */
-export type ParisUc = z.infer<typeof ParisUcSchema>;
+export interface ParisUc extends z.infer<typeof ParisUcSchema> {}
 
 /** Paris classification of CD or UC. */
 export const ParisSchema = z.discriminatedUnion("type", [ParisCdSchema, ParisUcSchema]);
@@ -324,7 +324,7 @@ export const Pro2UcSchema = z.strictObject({
   rectalBleeding: int(0, 3),
 });
 /** UC PRO-2 subscores. */
-export type Pro2Uc = z.infer<typeof Pro2UcSchema>;
+export interface Pro2Uc extends z.infer<typeof Pro2UcSchema> {}
 
 // ---------------------------------------------------------------- imaging and histology
 
@@ -343,7 +343,7 @@ export const MariaSegmentSchema = z.strictObject({
   ulcers: z.boolean(),
 });
 /** MaRIA findings of one segment. */
-export type MariaSegment = z.infer<typeof MariaSegmentSchema>;
+export interface MariaSegment extends z.infer<typeof MariaSegmentSchema> {}
 
 /**
  * Simplified MaRIA findings of one bowel segment.
@@ -360,7 +360,7 @@ export const SimplifiedMariaSegmentSchema = z.strictObject({
   ulcers: z.boolean(),
 });
 /** Simplified MaRIA findings of one segment. */
-export type SimplifiedMariaSegment = z.infer<typeof SimplifiedMariaSegmentSchema>;
+export interface SimplifiedMariaSegment extends z.infer<typeof SimplifiedMariaSegmentSchema> {}
 
 /**
  * IBUS-SAS findings of one bowel segment on intestinal ultrasound.
@@ -377,7 +377,7 @@ export const IbusSasItemsSchema = z.strictObject({
   wallStratification: int(0, 3),
 });
 /** IBUS-SAS items. */
-export type IbusSasItems = z.infer<typeof IbusSasItemsSchema>;
+export interface IbusSasItems extends z.infer<typeof IbusSasItemsSchema> {}
 
 /**
  * Nancy histological index items, read in the order of its decision tree.
@@ -392,7 +392,7 @@ export const NancyItemsSchema = z.strictObject({
   chronicInfiltrate: int(0, 1),
 });
 /** Nancy index items. */
-export type NancyItems = z.infer<typeof NancyItemsSchema>;
+export interface NancyItems extends z.infer<typeof NancyItemsSchema> {}
 
 /**
  * Robarts Histopathology Index items, each 0-3.
@@ -409,7 +409,7 @@ export const RhiItemsSchema = z.strictObject({
   erosionUlceration: int(0, 3),
 });
 /** RHI items. */
-export type RhiItems = z.infer<typeof RhiItemsSchema>;
+export interface RhiItems extends z.infer<typeof RhiItemsSchema> {}
 
 /**
  * Geboes score subgrades (grade 0 to 5, subgrades as in Geboes 2000).
@@ -432,7 +432,7 @@ export const GeboesItemsSchema = z.strictObject({
   erosionUlceration: int(0, 4),
 });
 /** Geboes subgrades. */
-export type GeboesItems = z.infer<typeof GeboesItemsSchema>;
+export interface GeboesItems extends z.infer<typeof GeboesItemsSchema> {}
 
 // ---------------------------------------------------------------- quality of life
 
@@ -454,7 +454,7 @@ export const Ibdq32ResponsesSchema = z.strictObject({
   social: z.array(likert()).length(5),
 });
 /** IBDQ-32 responses by domain. */
-export type Ibdq32Responses = z.infer<typeof Ibdq32ResponsesSchema>;
+export interface Ibdq32Responses extends z.infer<typeof Ibdq32ResponsesSchema> {}
 
 /**
  * SIBDQ responses grouped by domain (each 1-7, 7 best).
@@ -471,4 +471,4 @@ export const SibdqResponsesSchema = z.strictObject({
   social: z.array(likert()).length(2),
 });
 /** SIBDQ responses by domain. */
-export type SibdqResponses = z.infer<typeof SibdqResponsesSchema>;
+export interface SibdqResponses extends z.infer<typeof SibdqResponsesSchema> {}

@@ -29,12 +29,12 @@ function summary(s: BalanceStats, type: string, digits: number, which: "treated"
  * or weighting, ready for {@link tableToMarkdown}.
  *
  * @remarks
- * Takes {@link covariateBalance}'s result. SMDs are shown to 3 decimals and marked `a` when |SMD|
+ * Takes {@link stats!covariateBalance}'s result. SMDs are shown to 3 decimals and marked `a` when |SMD|
  * exceeds the threshold (0.1 by default: Austin 2009); categorical covariates get one row with the
  * Yang-Dalton SMD and an indented row per level with its proportions. Variance ratios are shown for
  * continuous covariates only. The footnotes give the threshold, the group sizes and the effective
  * sample sizes after weighting.
- * @param balance - A {@link covariateBalance} result (with or without "after").
+ * @param balance - A {@link stats!covariateBalance} result (with or without "after").
  * @param options - `caption`, `groupLabels`, `labels`, `digits`, `afterLabel`.
  * @returns A {@link DisplayTable}.
  * @throws {TypeError} If balance is not a covariateBalance result or an option has the wrong kind.

@@ -22,11 +22,11 @@ export interface LovePlotSvgOptions {
  * default), as a standalone SVG string.
  *
  * @remarks
- * Covariates are listed top to bottom in the order of {@link covariateBalance}'s rows; the x axis is
+ * Covariates are listed top to bottom in the order of {@link stats!covariateBalance}'s rows; the x axis is
  * |SMD| (or signed SMD with `signed`, with lines at ± threshold). An infinite SMD (a covariate that
  * separates the groups) is drawn at the right edge with an arrow. Named after Thomas Love, who
  * popularised the display.
- * @param balance - A {@link covariateBalance} result.
+ * @param balance - A {@link stats!covariateBalance} result.
  * @param options - `title`, `width`, `labels`, `signed`, `afterLabel`.
  * @returns An SVG document.
  * @throws {TypeError} If balance is not a covariateBalance result.

@@ -10,7 +10,7 @@ export interface WeightedSummaryTableOptions {
   readonly weights: readonly number[];
   /** Display names by column name (own keys only). */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Kind of each column (as {@link covariateBalance}). */
+  /** Kind of each column (as {@link stats!covariateBalance}). */
   readonly types?: Readonly<Record<string, SmdType>>;
   /** Labels of the groups. Default ["Treated", "Control"]. */
   readonly groupLabels?: readonly [string, string];
@@ -45,7 +45,7 @@ function wStats(x: number[], w: number[]): { mean: number; sd: number; sum: numb
  * Continuous rows: weighted mean (SD), the SD from the reliability-weighted variance (the usual SD
  * when all weights are 1); binary and categorical rows: weighted count (sum of the weights of the
  * units in the category) and weighted percentage. The SMD column is
- * {@link covariateBalance}'s "after" SMD (Yang-Dalton for categorical variables). Units with
+ * {@link stats!covariateBalance}'s "after" SMD (Yang-Dalton for categorical variables). Units with
  * weight 0 (unmatched) are left out. No p-values: in a weighted pseudo-population they do not
  * test anything useful about balance (Austin 2009). Values must not be missing.
  * @param columns - Columns by name, one value per unit.
