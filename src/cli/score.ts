@@ -38,7 +38,7 @@ export interface ScoreOptions {
   /** Classifications as `{ status, code, reason }` instead of the status alone. */
   readonly explain?: boolean;
   readonly progress?: boolean;
-  /** Worker threads for NDJSON (1 = main thread only). Default 1. */
+  /** Worker threads for NDJSON (1 = main thread only). Default 1, or CPUs − 1 (at most 4) for NDJSON files over 8 MB on 4+ CPUs. */
   readonly jobs?: number;
   /** Read size in bytes (batches are whole lines of about this size). Default 1 MiB. */
   readonly chunkBytes?: number;
@@ -321,8 +321,11 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     explain: options.explain === true,
     file: name,
   };
-  const requested = options.jobs ?? 1;
-  if (!Number.isInteger(requested) || requested < 1 || requested > 64) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
+  if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1 || options.jobs > 64)) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
+  // default: one thread, or on 4+ CPUs for an NDJSON file over 8 MB, CPUs − 1 (at most 4) when the built command runs
+  const cpus = availableParallelism();
+  const auto = (inputSize(file) ?? 0) > 8 * 1024 * 1024 && cpus >= 4 && input === "ndjson" && output === "ndjson" && options.workerUrl !== undefined && /\.[cm]?js$/.test(options.workerUrl.pathname) ? Math.min(4, cpus - 1) : 1;
+  const requested = options.jobs ?? auto;
   const progress = options.progress ?? stderr.isTTY === true;
   let shown = false; // a progress line is on the terminal's last line
   const note = (text: string) => {
@@ -334,7 +337,6 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
   };
   let jobs = requested;
   if (jobs > 1) {
-    const cpus = availableParallelism();
     if (input === "csv" || output === "csv") {
       note(`score: --jobs ${jobs} has no effect: CSV is read and written on one thread\n`);
       jobs = 1;
