@@ -38,7 +38,7 @@ export interface ScoreOptions {
   /** Classifications as `{ status, code, reason }` instead of the status alone. */
   readonly explain?: boolean;
   readonly progress?: boolean;
-  /** Worker threads for NDJSON (1 = main thread only). Default 1. */
+  /** Worker threads for NDJSON (1 = main thread only). Default 1, or CPUs − 1 (at most 4) for NDJSON files over 8 MB on 4+ CPUs. */
   readonly jobs?: number;
   /** Read size in bytes (batches are whole lines of about this size). Default 1 MiB. */
   readonly chunkBytes?: number;
@@ -135,8 +135,8 @@ function visitOf(item: InputItem, o: BatchOptions): { visit: Visit } | { err: st
   return { err: r.issues.map((i) => `${where}${formatPath(i.path)}: ${i.message}${gotValue(item.value, i.path)}\n`).join("") };
 }
 
-/** One record through the slow path (prototype-safe parse already done): zod, then scores. */
-function slowItem(item: InputItem, o: BatchOptions, acc: Acc): void {
+/** One record through the slow path (prototype-safe parse already done): zod, then scores; output to `ob` or `acc.out`. */
+function slowItem(item: InputItem, o: BatchOptions, acc: Acc, ob?: OutBuf): void {
   const r = visitOf(item, o);
   if ("err" in r) {
     acc.bad++;
@@ -144,7 +144,11 @@ function slowItem(item: InputItem, o: BatchOptions, acc: Acc): void {
     return;
   }
   const text = JSON.stringify(r.visit);
-  acc.out.push(`${text.slice(0, -1)}${suffix(r.visit, o)}}\n`);
+  if (ob !== undefined) {
+    ob.str(text.slice(0, -1));
+    ob.str(suffix(r.visit, o));
+    ob.str("}\n");
+  } else acc.out.push(`${text.slice(0, -1)}${suffix(r.visit, o)}}\n`);
   acc.written++;
 }
 
@@ -317,8 +321,11 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     explain: options.explain === true,
     file: name,
   };
-  const requested = options.jobs ?? 1;
-  if (!Number.isInteger(requested) || requested < 1 || requested > 64) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
+  if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1 || options.jobs > 64)) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
+  // default: one thread, or on 4+ CPUs for an NDJSON file over 8 MB, CPUs − 1 (at most 4) when the built command runs
+  const cpus = availableParallelism();
+  const auto = (inputSize(file) ?? 0) > 8 * 1024 * 1024 && cpus >= 4 && input === "ndjson" && output === "ndjson" && options.workerUrl !== undefined && /\.[cm]?js$/.test(options.workerUrl.pathname) ? Math.min(4, cpus - 1) : 1;
+  const requested = options.jobs ?? auto;
   const progress = options.progress ?? stderr.isTTY === true;
   let shown = false; // a progress line is on the terminal's last line
   const note = (text: string) => {
@@ -330,7 +337,6 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
   };
   let jobs = requested;
   if (jobs > 1) {
-    const cpus = availableParallelism();
     if (input === "csv" || output === "csv") {
       note(`score: --jobs ${jobs} has no effect: CSV is read and written on one thread\n`);
       jobs = 1;
@@ -408,9 +414,14 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       if (csvOut !== null && input === "ndjson") await writeHeader(NDJSON_LEAD);
       const acc: Acc = { out: [], err: [], written: 0, bad: 0 };
       let n = 0;
+      // output bytes go straight into reused buffers (no joined strings); a buffer returns to the pool once written
+      const pool: OutBuf[] = [];
+      let ob = new OutBuf(1 << 21);
       const flush = async () => {
-        await take({ out: acc.out.join(""), err: acc.err.join(""), read: n, written: acc.written, bad: acc.bad });
-        acc.out = [];
+        const full = ob;
+        ob = pool.pop() ?? new OutBuf(1 << 21);
+        ob.pos = 0;
+        await take({ out: full.buf.subarray(0, full.pos), err: acc.err.join(""), read: n, written: acc.written, bad: acc.bad }, () => pool.push(full));
         acc.err = [];
         acc.written = 0;
         acc.bad = 0;
@@ -418,7 +429,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       };
       const one = (it: InputItem) => {
         n++;
-        if (csvOut === null) return slowItem(it, o, acc);
+        if (csvOut === null) return slowItem(it, o, acc, ob);
         const r = visitOf(it, o);
         if ("err" in r) {
           acc.bad++;
@@ -426,7 +437,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
           return;
         }
         const cells = input === "csv" ? lead : NDJSON_LEAD.map((k) => { const x = r.visit[k]; return x === undefined ? "" : String(x); });
-        acc.out.push(csvOut.row(cells, r.visit));
+        ob.str(csvOut.row(cells, r.visit));
         acc.written++;
       };
       const unreadRows = { rows: 0 };
@@ -450,7 +461,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
           continue;
         }
         one(it);
-        if (acc.out.length + acc.err.length >= 4096) await flush();
+        if (ob.pos >= 1 << 20 || acc.err.length >= 4096) await flush();
       }
       if (headerNames !== null && !headerWritten && csvOut !== null) await writeHeader(headerNames);
       await flush();
