@@ -4,15 +4,15 @@
  * means. Plain data in, plain data out; rendering is in render.ts.
  */
 import { ageInYears, daysBetween } from "../../_lib/dates.js";
-import { parseCohort, labPanelToCanonical, mechanismOf } from "../../models/index.js";
+import { parseCohort, labPanelToCanonical, mechanismOf, seriousnessOf } from "../../models/index.js";
 import type { AdverseEvent, Cohort, CohortParseResult, Patient, TreatmentCourse, Visit } from "../../models/index.js";
 import { assessStudyEligibility, patientFlow, MAO2025_REPORTED_FLOW } from "../../eligibility/index.js";
 import type { EligibilityReasonCode, PatientFlow, StudyEligibilityResult } from "../../eligibility/index.js";
-import { getProfile, patientTimeline, steroidExposure, timelineRows } from "../../endpoints/index.js";
-import type { DefinitionProfile, PatientTimeline, RuleNode } from "../../endpoints/index.js";
+import { exposureTime, getProfile, patientTimeline, steroidExposure, timelineRows } from "../../endpoints/index.js";
+import type { DefinitionProfile, ExposureTimeResult, PatientTimeline, RuleNode } from "../../endpoints/index.js";
 import { mean, quantile, sd } from "../../stats/index.js";
-import { adverseEventTable, ESTIMANDS, estimandRates, formatCountPercent, formatPValue, labTrajectorySummary, outcomeRates, outcomeRowsFromTimeline, summaryTable } from "../../cohort/index.js";
-import type { AdverseEventTableResult, DisplayTable, EstimandRatesResult, LabTrajectorySummaryResult, OutcomeRatesResult, OutcomeStatusRow, SummaryTableResult } from "../../cohort/index.js";
+import { adverseEventHierarchyTable, adverseEventTable, ESTIMANDS, estimandRates, formatCountPercent, formatPValue, labTrajectorySummary, outcomeRates, outcomeRowsFromTimeline, summaryTable } from "../../cohort/index.js";
+import type { AdverseEventHierarchyTableResult, AdverseEventTableResult, DisplayTable, EstimandRatesResult, LabTrajectorySummaryResult, OutcomeRatesResult, OutcomeStatusRow, SummaryTableResult } from "../../cohort/index.js";
 import type { EndpointId, EndpointStatus, TimepointKey, VisitMeasures } from "../../endpoints/index.js";
 
 /**
@@ -124,6 +124,10 @@ export interface Analysis {
     readonly table1Display: DisplayTable;
     readonly ae: AdverseEventTableResult;
     readonly labs: Readonly<Record<string, LabTrajectorySummaryResult>>;
+    /** Adverse events by system organ class and preferred term, with exposure-adjusted rates when every patient's exposure is known. */
+    readonly aeHierarchy: AdverseEventHierarchyTableResult;
+    /** Person-time on drug of the included patients (`null` when the cohort has no visit to date a cut-off). */
+    readonly exposure: ExposureTimeResult | null;
     /** Sensitivity analyses: each report endpoint under every estimand (NRI primary), multiple imputation included. */
     readonly sensitivity: Readonly<Partial<Record<ReportEndpoint, EstimandRatesResult>>>;
     readonly tables: readonly DisplayTable[];
@@ -251,6 +255,23 @@ const fmtN = (x: number, d: number) => (Math.sign(x) * Math.round(Math.abs(x) * 
 const sdOf = (x: readonly number[]) => (x.length < 2 ? 0 : sd(x));
 
 /** Labels of the adverse-event categories (model keys → words). */
+/** The MedDRA system organ class each adverse-event category of the model falls under (for the hierarchical AE table). */
+const AE_SOC: ReadonlyMap<string, string> = new Map([
+  ["acneOrSkin", "Skin and subcutaneous tissue disorders"],
+  ["infection", "Infections and infestations"],
+  ["neutropenia", "Blood and lymphatic system disorders"],
+  ["leukopenia", "Blood and lymphatic system disorders"],
+  ["anemia", "Blood and lymphatic system disorders"],
+  ["liverTestElevation", "Investigations"],
+  ["ckElevation", "Investigations"],
+  ["dyslipidemia", "Metabolism and nutrition disorders"],
+  ["mace", "Cardiac disorders"],
+  ["venousThromboembolism", "Vascular disorders"],
+  ["malignancy", "Neoplasms benign, malignant and unspecified"],
+  ["nonMelanomaSkinCancer", "Neoplasms benign, malignant and unspecified"],
+  ["intestinalPerforation", "Gastrointestinal disorders"],
+  ["death", "General disorders and administration site conditions"],
+]);
 const AE_LABEL: ReadonlyMap<string, string> = new Map([
   ["acneOrSkin", "Skin (acne)"],
   ["infection", "Infection"],
@@ -635,6 +656,46 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
       caption: paper ? "Table 4 Adverse events (patients with at least one event)" : "Adverse events (patients with at least one event)",
     },
   );
+  // ---- AE by system organ class and preferred term, with exposure-adjusted rates (cohort: adverseEventHierarchyTable,
+  // endpoints: exposureTime; cut-off = the last visit of the cohort, each patient's exposure ends at the last visit)
+  const lastVisitOf = new Map<string, string>();
+  let lastVisitAll = "";
+  for (const v of cohort.visits) {
+    const prev = lastVisitOf.get(v.patientId);
+    if (prev === undefined || v.date > prev) lastVisitOf.set(v.patientId, v.date);
+    if (v.date > lastVisitAll) lastVisitAll = v.date;
+  }
+  const exposure =
+    lastVisitAll === ""
+      ? null
+      : exposureTime(
+          included.map((p) => coursesBy.get(p.id)!),
+          { cutoffDate: lastVisitAll, lastFollowUp: new Map(included.flatMap((p) => (lastVisitOf.has(p.id) ? [[p.id, lastVisitOf.get(p.id)!] as const] : []))) },
+        );
+  const pyOf = new Map(exposure?.patients.map((x) => [x.patientId, x.personYears]) ?? []);
+  const aePatients = included.map((p) => ({ patientId: p.id, group: groupOf[p.id]!, ...(pyOf.has(p.id) ? { exposureYears: pyOf.get(p.id)! } : {}) }));
+  const withExposure = aePatients.every((p) => p.exposureYears !== undefined && p.exposureYears > 0);
+  const aeHierarchy = adverseEventHierarchyTable(
+    aePatients,
+    included.flatMap((p) =>
+      (aesBy.get(p.id) ?? []).map((e) => {
+        const s = seriousnessOf(e).status;
+        return {
+          patientId: e.patientId,
+          systemOrganClass: AE_SOC.get(e.category) ?? "Other events",
+          preferredTerm: e.term.charAt(0).toUpperCase() + e.term.slice(1),
+          ...(s === "unknown" ? {} : { serious: s === "serious" }),
+          ledToDiscontinuation: e.ledToDiscontinuation,
+        };
+      }),
+    ),
+    {
+      groups: aeGroups,
+      overallLabel: present.length > 1 ? "All" : null,
+      rates: withExposure,
+      caption: `Adverse events by system organ class and preferred term${withExposure ? ", with events per 100 patient-years on drug" : ""}`,
+    },
+  );
   const at = (l: { counts: number[] }, g: Group) => (aeGroups.indexOf(g) < 0 ? 0 : l.counts[aeGroups.indexOf(g)]!);
   const ae = aeRes.lines.map((l) => ({ category: l.category ?? "any", label: l.label, CD: at(l, "CD"), UC: at(l, "UC"), all: present.length > 1 ? l.overall : l.counts[0]! }));
   ae.push({ category: "discontinued", label: "Discontinued", UC: count("UC", disc), CD: count("CD", disc), all: count("UC", disc) + count("CD", disc) });
@@ -721,9 +782,11 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
       table1: t1,
       table1Display: t1Table,
       ae: aeRes,
+      aeHierarchy,
+      exposure,
       labs,
       sensitivity,
-      tables: [t1Table, ...endpoints.flatMap((e) => (rateResults[e.id] === undefined ? [] : [rateResults[e.id]!.table])), aeRes.table, ...Object.values(labs).map((l) => l.table)],
+      tables: [t1Table, ...endpoints.flatMap((e) => (rateResults[e.id] === undefined ? [] : [rateResults[e.id]!.table])), aeRes.table, aeHierarchy.table, ...Object.values(labs).map((l) => l.table)],
     },
   };
 }

@@ -109,7 +109,7 @@ export function reportTables(a: Analysis): (SimpleTable | DisplayTable)[] {
   });
 
   // AE (cohort adverseEventTable) and lab trajectories (cohort labTrajectorySummary)
-  tables.push(a.library.ae.table, ...Object.values(a.library.labs).map((l) => l.table));
+  tables.push(a.library.ae.table, a.library.aeHierarchy.table, ...Object.values(a.library.labs).map((l) => l.table));
 
   // means
   const tt = new Map(a.times.map((t) => [t.key as string, t.label]));

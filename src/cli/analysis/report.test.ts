@@ -217,3 +217,20 @@ describe("report sensitivity analyses (estimands)", () => {
     expect(rendered.figures.some((f) => f.name.startsWith("sensitivity-"))).toBe(true);
   });
 });
+
+describe("report adverse events by system organ class with exposure-adjusted rates", () => {
+  it("counts the same patients as the category table, and rates per 100 patient-years from exposureTime", async () => {
+    const { analyseCohort } = await import("./analyse.js");
+    const { readFileSync } = await import("node:fs");
+    const a = analyseCohort(JSON.parse(readFileSync(new URL("../../../examples/data/cohort.json", import.meta.url), "utf8")) as unknown, {});
+    const h = a.library.aeHierarchy;
+    const any = h.lines.find((l) => l.label === "Any adverse event")!;
+    const anyCat = a.library.ae.lines.find((l) => l.category === null || l.category === undefined || l.label.toLowerCase().startsWith("any"))!;
+    expect(any.overall?.patients).toBe(anyCat.overall);
+    expect(a.library.exposure).not.toBeNull();
+    const py = a.library.exposure!.totalPersonYears;
+    expect(h.groups.reduce((s, g) => s + (g.exposureYears ?? 0), 0)).toBeCloseTo(py, 9);
+    // rate = events / person-years x 100
+    expect(any.overall?.ratePer100PatientYears).toBeCloseTo((100 * any.overall!.events) / py, 9);
+  });
+});
