@@ -188,7 +188,10 @@ export function fitCox(input: CoxInput): CoxFit {
   const cholAtEnd = cholesky(Float64Array.from(ev.info), p, 1e-12).singular;
   const infinite = new Array<boolean>(p).fill(false);
   for (let j = 0; j < p; j++) {
-    if (cholAtEnd[j] || (Math.abs(last[j]!) > 1e-6 && Math.abs(last[j]!) > 1e-5 * Math.abs(beta[j]!))) {
+    // ... or the curvature along the coefficient has vanished against its value at beta = 0 (the score and the
+    // information both underflow on a separated covariate, so the Newton step alone reads 0)
+    const flat = ev.info[j * p + j]! <= 1e-10 * ev0.info[j * p + j]!;
+    if (cholAtEnd[j] || flat || (Math.abs(last[j]!) > 1e-6 && Math.abs(last[j]!) > 1e-5 * Math.abs(beta[j]!))) {
       infinite[j] = true;
       warnings.push(`Log-likelihood converged before coefficient ${input.names[j]} did; it may be infinite (separation).`);
     }

@@ -148,3 +148,13 @@ describe("coxRegression properties and input", () => {
     ["cluster length", () => coxRegression([[1], [2], [3]], [1, 2, 3], [1, 1, 0], { cluster: [1, 2] }), /options\.cluster must have one label per subject/],
   ])("%s throws", (_n, f, re) => expect(f).toThrow(re));
 });
+
+describe("coxRegression separation found by fast-check", () => {
+  // The property test above once drew this separated data set: the score and the information both underflow,
+  // so the last Newton step reads 0; R warns "Loglik converged before variable 1; coefficient may be infinite".
+  it("warns on a coefficient whose curvature has vanished", () => {
+    const r = [[2, 0, 0], [1, 0, 0], [1, 1, -2], [3, 1, 1], [1, 0, 0], [3, 0, 3]];
+    const f = coxRegression(r.map((x) => [x[2]!]), r.map((x) => x[0]!), r.map((x) => x[1]!));
+    expect(f.warnings.join(" ")).toMatch(/x1.*may be infinite/);
+  });
+});
