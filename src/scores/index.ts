@@ -9,6 +9,8 @@ export { mayoFull, mayoFullUnchecked, safeMayoFull } from "./mayoFull/index.js";
 export type { MayoFullOptions, MayoFullComponents, MayoFullBand, MayoFullResult } from "./mayoFull/index.js";
 export { mayoPartial, mayoPartialUnchecked, safeMayoPartial } from "./mayoPartial/index.js";
 export type { MayoPartialOptions, MayoPartialComponents, MayoPartialBand, MayoPartialResult } from "./mayoPartial/index.js";
+export { mayoPartialResponse, safeMayoPartialResponse } from "./mayoPartialResponse/index.js";
+export type { MayoPartialResponseResult } from "./mayoPartialResponse/index.js";
 export { mayoAdapted, mayoAdaptedUnchecked, safeMayoAdapted } from "./mayoAdapted/index.js";
 export type { MayoAdaptedOptions, MayoAdaptedComponents, MayoAdaptedBand, MayoAdaptedResult } from "./mayoAdapted/index.js";
 export { mayoEndoscopicSubscore, safeMayoEndoscopicSubscore } from "./mayoEndoscopicSubscore/index.js";
