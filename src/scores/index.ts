@@ -36,6 +36,8 @@ export type {
   RutgeertsScoreBand,
   RutgeertsScoreResult,
   RutgeertsScheme,
+  RutgeertsLesionCountSplit,
+  RutgeertsLesionFindings,
 } from "./rutgeertsScore/index.js";
 export { isPostoperativeRecurrence, safeIsPostoperativeRecurrence } from "./isPostoperativeRecurrence/index.js";
 export { cdai, cdaiUnchecked, safeCdai } from "./cdai/index.js";
