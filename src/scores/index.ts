@@ -48,6 +48,13 @@ export { montrealAge, safeMontrealAge } from "./montrealAge/index.js";
 export type { MontrealAgeClass } from "./montrealAge/index.js";
 export { montrealAgeFromDates, safeMontrealAgeFromDates } from "./montrealAgeFromDates/index.js";
 export { montrealClassification, safeMontrealClassification } from "./montrealClassification/index.js";
+export { montrealUcSeverity, safeMontrealUcSeverity } from "./montrealUcSeverity/index.js";
+export type {
+  MontrealUcSeverityClass,
+  MontrealUcSeverityCriteria,
+  MontrealUcSeverityOptions,
+  MontrealUcSeverityResult,
+} from "./montrealUcSeverity/index.js";
 export type {
   MontrealClassificationOptions,
   MontrealCdResult,

@@ -181,6 +181,7 @@ function score(grade: RutgeertsGrade, ordinal: number): RutgeertsScoreResult {
  * @example
  * rutgeertsScore({ aphthousLesions: 5, anastomoticLesions: false }).grade;
  * //=> "i1"
+ * @example
  * rutgeertsScore({ aphthousLesions: 5, anastomoticLesions: false }, { lesionCountSplit: "lt5", scheme: "modified" }).grade;
  * //=> "i2b"
  * @see Rutgeerts P, Geboes K, Vantrappen G, et al. Predictability of the postoperative course of
