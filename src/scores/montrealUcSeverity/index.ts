@@ -141,8 +141,16 @@ function classify(c: MontrealUcSeverityCriteria, esrUln: number): MontrealUcSeve
     return derived("S3", "at least 6 bloody stools a day, pulse ≥ 90/min, temperature ≥ 37.5 °C, haemoglobin < 10.5 g/dL and ESR ≥ 30 mm/h");
   }
   // At most 4 stools a day: S0 or S1, and S1 needs no systemic illness and a normal ESR.
-  if (c.clinicalRemission === undefined) return notEvaluable(["clinicalRemission"], "at most 4 stools a day: S0 or S1 depends on clinicalRemission (not recorded)");
   const esrRaised = c.esrMmPerH === undefined ? undefined : c.esrMmPerH > esrUln;
+  // Systemic illness rules out remission; a raised ESR does not (remission is clinical).
+  if (c.clinicalRemission === undefined && c.systemicIllness !== true) {
+    const missing: Key[] = ["clinicalRemission"];
+    if (esrRaised !== true) {
+      if (c.systemicIllness === undefined) missing.push("systemicIllness");
+      if (esrRaised === undefined) missing.push("esrMmPerH");
+    }
+    return notEvaluable(missing, `at most 4 stools a day: the class depends on ${missing.join(", ")} (not recorded)`);
+  }
   if (c.systemicIllness === true || esrRaised === true) {
     const why = [c.systemicIllness === true ? "systemic illness" : "", esrRaised === true ? `ESR above ${esrUln} mm/h` : ""].filter((s) => s !== "").join(" and ");
     return { status: "unclassifiable", severity: null, missing: [], reason: `at most 4 stools a day (S1) but ${why} (S1 needs neither; S2 needs more than 4 stools a day)` };
@@ -171,7 +179,8 @@ function evaluate(criteria: unknown, options: unknown): { problems: Problem[]; r
  * haemoglobin 10.5 does not).
  * Missing means missing: a class is derived only from recorded values; when an unrecorded criterion
  * decides between two classes the result is `not-evaluable` and names it. At most 4 stools a day with
- * systemic illness or a raised ESR fits no class: `unclassifiable`. `clinicalRemission: true` with more
+ * systemic illness or a raised ESR fits no class: `unclassifiable` (with `clinicalRemission` unrecorded,
+ * systemic illness rules remission out, a raised ESR does not: remission is clinical). `clinicalRemission: true` with more
  * than 4 stools, bloody stools or systemic illness is a contradiction (RangeError). The input is not modified.
  * @param criteria - The recorded criteria ({@link MontrealUcSeverityCriteria}).
  * @param options - `esrUpperLimit` (mm/h, default 15) for S1's normal ESR.

@@ -47,6 +47,16 @@ describe("montrealUcSeverity", () => {
     expect(montrealUcSeverity({ clinicalRemission: false })).toMatchObject({ status: "not-evaluable", missing: ["stoolsPerDay"] });
     expect(montrealUcSeverity({ stoolsPerDay: 3, systemicIllness: false, esrMmPerH: 5 })).toMatchObject({ status: "not-evaluable", missing: ["clinicalRemission"] });
     expect(montrealUcSeverity({ clinicalRemission: false, stoolsPerDay: 3 })).toMatchObject({ status: "not-evaluable", missing: ["systemicIllness", "esrMmPerH"] });
+    expect(montrealUcSeverity({ stoolsPerDay: 3 })).toEqual({
+      status: "not-evaluable",
+      severity: null,
+      missing: ["clinicalRemission", "systemicIllness", "esrMmPerH"],
+      reason: "at most 4 stools a day: the class depends on clinicalRemission, systemicIllness, esrMmPerH (not recorded)",
+    });
+    // a raised ESR: S0 (clinical remission) or no class, so only remission is missing
+    expect(montrealUcSeverity({ stoolsPerDay: 3, esrMmPerH: 40 })).toMatchObject({ status: "not-evaluable", missing: ["clinicalRemission"] });
+    // systemic illness rules out remission: no class whatever remission would have been
+    expect(montrealUcSeverity({ stoolsPerDay: 3, systemicIllness: true })).toMatchObject({ status: "unclassifiable", severity: null });
     expect(montrealUcSeverity({ clinicalRemission: false, stoolsPerDay: 3, systemicIllness: false })).toMatchObject({ status: "not-evaluable", missing: ["esrMmPerH"] });
     const { esrMmPerH: _e, ...noEsr } = severe;
     expect(montrealUcSeverity(noEsr)).toMatchObject({ status: "not-evaluable", severity: null, missing: ["esrMmPerH"] });
