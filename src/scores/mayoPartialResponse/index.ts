@@ -51,7 +51,9 @@ function evaluate(baseline: MayoItems, current: MayoItems): MayoPartialResponseR
  * @remarks The rule is the drop alone (no relative-change or rectal-bleeding condition, unlike the full
  * Mayo response), so a baseline of 0 or 1 can never respond. Both visits need all three items: an
  * unrecorded item is an error naming it (`baseline.physicianGlobal`), never read as 0. `endoscopic` and
- * `friability`, if present, are validated but not scored. The inputs are not modified.
+ * `friability`, if present, are validated but not scored. The inputs are not modified. In a definition
+ * profile the same rule is the rule node `{ kind: "drop", measure: "mayoPartial", op: ">=", threshold: 2 }`
+ * (none of the built-in profiles uses it).
  * @param baseline - Mayo subscores at baseline (`stoolFrequency`, `rectalBleeding`, `physicianGlobal`, 0-3 each).
  * @param current - Mayo subscores at the assessed visit.
  * @returns `{ baseline, current, drop, isResponse }` (totals and the drop in points).
