@@ -9,6 +9,8 @@ export { mayoFull, mayoFullUnchecked, safeMayoFull } from "./mayoFull/index.js";
 export type { MayoFullOptions, MayoFullComponents, MayoFullBand, MayoFullResult } from "./mayoFull/index.js";
 export { mayoPartial, mayoPartialUnchecked, safeMayoPartial } from "./mayoPartial/index.js";
 export type { MayoPartialOptions, MayoPartialComponents, MayoPartialBand, MayoPartialResult } from "./mayoPartial/index.js";
+export { mayoPartialResponse, safeMayoPartialResponse } from "./mayoPartialResponse/index.js";
+export type { MayoPartialResponseResult } from "./mayoPartialResponse/index.js";
 export { mayoAdapted, mayoAdaptedUnchecked, safeMayoAdapted } from "./mayoAdapted/index.js";
 export type { MayoAdaptedOptions, MayoAdaptedComponents, MayoAdaptedBand, MayoAdaptedResult } from "./mayoAdapted/index.js";
 export { mayoEndoscopicSubscore, safeMayoEndoscopicSubscore } from "./mayoEndoscopicSubscore/index.js";
@@ -34,6 +36,8 @@ export type {
   RutgeertsScoreBand,
   RutgeertsScoreResult,
   RutgeertsScheme,
+  RutgeertsLesionCountSplit,
+  RutgeertsLesionFindings,
 } from "./rutgeertsScore/index.js";
 export { isPostoperativeRecurrence, safeIsPostoperativeRecurrence } from "./isPostoperativeRecurrence/index.js";
 export { cdai, cdaiUnchecked, safeCdai } from "./cdai/index.js";
@@ -44,6 +48,13 @@ export { montrealAge, safeMontrealAge } from "./montrealAge/index.js";
 export type { MontrealAgeClass } from "./montrealAge/index.js";
 export { montrealAgeFromDates, safeMontrealAgeFromDates } from "./montrealAgeFromDates/index.js";
 export { montrealClassification, safeMontrealClassification } from "./montrealClassification/index.js";
+export { montrealUcSeverity, safeMontrealUcSeverity } from "./montrealUcSeverity/index.js";
+export type {
+  MontrealUcSeverityClass,
+  MontrealUcSeverityCriteria,
+  MontrealUcSeverityOptions,
+  MontrealUcSeverityResult,
+} from "./montrealUcSeverity/index.js";
 export type {
   MontrealClassificationOptions,
   MontrealCdResult,

@@ -16,6 +16,12 @@ import {
   uceisUnchecked,
 } from "../../scores/index.js";
 import type { MeasureKey, VisitMeasures } from "../types.js";
+import { optionProblems, throwFirst } from "../../scores/_lib/problems.js";
+
+const OPTION_VALUES: Readonly<Record<string, readonly unknown[]>> = {
+  rutgeertsApplicable: [true, false],
+  validated: [true, false],
+};
 
 /** Options of {@link measuresFromVisit}. */
 export interface MeasuresFromVisitOptions {
@@ -41,6 +47,8 @@ export interface MeasuresFromVisitOptions {
  * @param visit - A visit (`VisitSchema`).
  * @param options - `rutgeertsApplicable`, `validated`.
  * @returns Measure → value; measures whose items are missing are absent. The visit is not modified.
+ * @throws {TypeError} If `options` is not an object, has an unknown key (the message names it) or a
+ *   value that is not `true`/`false`.
  * @throws {TypeError|RangeError} If the visit fails `VisitSchema` (unless `validated`).
  * @example
  * measuresFromVisit({ patientId: "P1", date: "2024-03-01",
@@ -51,6 +59,10 @@ export interface MeasuresFromVisitOptions {
  *   Mao Y, et al. Drug Des Devel Ther 2025 (Methods).
  */
 export function measuresFromVisit(visit: Visit, options?: MeasuresFromVisitOptions): VisitMeasures {
+  if (options !== undefined) {
+    const bad = optionProblems(options, OPTION_VALUES);
+    if (bad.length > 0) throwFirst("measuresFromVisit", bad);
+  }
   let v = visit;
   if (options?.validated !== true) {
     const r = VisitSchema.safeParse(visit);

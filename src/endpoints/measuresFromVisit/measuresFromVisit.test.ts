@@ -89,4 +89,23 @@ describe("measuresFromVisit", () => {
     const v: Visit = { ...base, hbi: { wellBeing: 0, abdominalPain: 0, liquidStools: 1, abdominalMass: 0, complications: [] } };
     expect(measuresFromVisit(v, { validated: true })).toEqual(measuresFromVisit(v));
   });
+  describe("options", () => {
+    const visit: Visit = { ...base, hbi: { wellBeing: 1, abdominalPain: 1, liquidStools: 2, abdominalMass: 0, complications: [] } } as unknown as Visit;
+    it("rejects an unknown option key, naming it", () => {
+      expect(() => measuresFromVisit(visit, { rutgeertsAplicable: false } as never)).toThrow(TypeError);
+      expect(() => measuresFromVisit(visit, { rutgeertsAplicable: false } as never)).toThrow(/measuresFromVisit: options\.rutgeertsAplicable is not a recognised option/);
+    });
+    it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("rejects the inherited name %s as an own key", (key) => {
+      const o = JSON.parse(`{"${key}": true}`) as object;
+      expect(() => measuresFromVisit(visit, o as never)).toThrow(new RegExp(`options\\.${key.replace(/_/g, "_")} is not a recognised option`));
+    });
+    it("rejects a non-boolean option value and a non-object options", () => {
+      expect(() => measuresFromVisit(visit, { validated: "yes" } as never)).toThrow(/options\.validated must be/);
+      expect(() => measuresFromVisit(visit, 3 as never)).toThrow(TypeError);
+    });
+    it("accepts the known keys, explicitly undefined values included", () => {
+      expect(measuresFromVisit(visit, { rutgeertsApplicable: true, validated: false })).toEqual(measuresFromVisit(visit));
+      expect(measuresFromVisit(visit, { validated: undefined } as never)).toEqual(measuresFromVisit(visit));
+    });
+  });
 });
