@@ -146,6 +146,7 @@ describe("cohortFromBundle", () => {
       statement("M1", "P1", "prednisolone", 40, "2024-01-01"),
       { ...statement("M2", "P1", "adalimumab", 40, "2024-01-01"), dosage: [{ ...dosage(40, "2024-01-01"), timing: { repeat: { frequency: 1, period: 2, periodUnit: "wk" } } }] },
       obs("O6", "P9", "1988-5", 5, "mg/L"),
+      statement("M3", "P1", "Aspirin", 75, "2024-01-01"),
     ]));
     const reasons = new Map(r.unmapped.map((u) => [u.id, `${u.resourceType}: ${u.reason}`]));
     expect(reasons.get("C9")).toMatch(/^Condition: code is not an IBD diagnosis.*38341003/);
@@ -160,8 +161,10 @@ describe("cohortFromBundle", () => {
     expect(reasons.get("A1")).toMatch(/led to discontinuation is not recorded/);
     expect(reasons.get("M2")).toMatch(/periodUnit "d"/);
     expect(reasons.get("O6")).toMatch(/"Patient\/P9" is not a Patient in the Bundle/);
-    expect(r.unmapped).toHaveLength(12);
-    expect(r.cohort.courses.map((c) => c.drug)).toEqual(["prednisolone"]);
+    expect(reasons.get("M1")).toMatch(/concomitant prednisolone needs exactly one treatment course of patient P1 to attach to; found 0/);
+    expect(reasons.get("M3")).toMatch(/drug "aspirin" is neither an advanced therapy/);
+    expect(r.unmapped).toHaveLength(14);
+    expect(r.cohort.courses).toEqual([]);
     expect(r.cohort.visits).toEqual([]);
   });
 
@@ -191,6 +194,23 @@ describe("cohortFromBundle", () => {
     expect(uc.cohort.patients[0]?.montreal).toEqual({ type: "UC", extent: "E1" });
     const ibdu = cohortFromBundle(bundle([patient("P1"), { ...condition("C1", "P1", "x"), code: { coding: [{ system: DIAGNOSIS_SYSTEM, code: "IBD-U" }] } }]));
     expect(ibdu.cohort.patients[0]?.diagnosis).toBe("IBD-U");
+  });
+
+  it("concomitant agents attach to the patient's only course; the AdverseEvent seriousness summary is listed", () => {
+    const r = cohortFromBundle(bundle([
+      patient("P1"), condition("C1", "P1", "64766004"),
+      statement("M1", "P1", "upadacitinib", 45, "2024-01-01"),
+      { ...statement("M2", "P1", "Prednisolone", 40, "2023-12-20", "2024-02-10"), dosage: undefined },
+      statement("M3", "P1", "mesalazine", 2400, "2024-01-05"),
+      ae("A1", "P1", { seriousness: { coding: [{ code: "non-serious" }] } }),
+    ]));
+    expect(r.cohort.courses[0]?.concomitantMedications).toEqual([
+      { agentClass: "corticosteroid", drug: "prednisolone", startDate: "2023-12-20", endDate: "2024-02-10" },
+      { agentClass: "5-ASA", drug: "mesalazine", startDate: "2024-01-05" },
+    ]);
+    expect(r.cohort.courses[0]?.corticosteroidsRecorded).toBeUndefined();
+    expect(r.cohort.adverseEvents[0]?.seriousness).toBeUndefined();
+    expect(r.unmapped).toEqual([{ resourceType: "AdverseEvent", id: "A1", reason: expect.stringMatching(/^seriousness .* is not mapped/) }]);
   });
 
   it("a second diagnosis, a duplicate lab on a day, and an invalid dose period are reported, not merged", () => {

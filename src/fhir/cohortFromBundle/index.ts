@@ -14,8 +14,8 @@ import type {
   Reference,
 } from "fhir/r4.js";
 import { describeValue } from "../../_lib/errors.js";
-import { AeCategorySchema, SurgeryTypeSchema, convertLab, LAB_UNITS, parseCohort } from "../../models/index.js";
-import type { Analyte, CohortProblem, Cohort } from "../../models/index.js";
+import { AeCategorySchema, SurgeryTypeSchema, convertLab, LAB_UNITS, mechanismOf, parseCohort } from "../../models/index.js";
+import type { Analyte, CohortProblem, Cohort, ConcomitantClass } from "../../models/index.js";
 import { definitions } from "../scoreQuestionnaire/definitions.js";
 
 /** URI of the project's CodeSystem of IBD diagnoses (`UC`, `CD`, `IBD-U`), beside SNOMED CT. */
@@ -41,6 +41,15 @@ const UCUM = "http://unitsofmeasure.org";
 const SNOMED_DIAGNOSIS: ReadonlyMap<string, "UC" | "CD"> = new Map([
   ["64766004", "UC"],
   ["34000006", "CD"],
+]);
+
+/** Concomitant agents (generic names, lower case) -> their class in `ConcomitantClassSchema`. */
+const CONCOMITANT: ReadonlyMap<string, ConcomitantClass> = new Map<string, ConcomitantClass>([
+  ...["prednisone", "prednisolone", "methylprednisolone", "hydrocortisone", "budesonide", "beclometasone", "beclomethasone", "dexamethasone"].map((d) => [d, "corticosteroid"] as const),
+  ...["mesalazine", "mesalamine", "sulfasalazine", "balsalazide", "olsalazine"].map((d) => [d, "5-ASA"] as const),
+  ...["azathioprine", "mercaptopurine", "methotrexate", "tioguanine", "thioguanine", "tacrolimus", "ciclosporin", "cyclosporine"].map((d) => [d, "immunomodulator"] as const),
+  ["thalidomide", "thalidomide"],
+  ...["ciprofloxacin", "metronidazole", "rifaximin"].map((d) => [d, "antibiotic"] as const),
 ]);
 
 /** LOINC code -> analyte of the lab panel. */
@@ -149,6 +158,7 @@ class Mapper {
   readonly courses = new Map<string, { patientId: string; drug: string; periods: Rec[]; ids: string[] }>();
   readonly visits = new Map<string, Rec>();
   readonly adverseEvents: Rec[] = [];
+  readonly concomitants: { patientId: string; rec: Rec; resourceType: string; id: string }[] = [];
   readonly scoreResponses: ScoreResponse[] = [];
 
   skip(resourceType: string, id: string, reason: string): void {
@@ -277,6 +287,26 @@ class Mapper {
     }
     const dosages: Dosage[] | undefined = rt === "MedicationStatement" ? (r as MedicationStatement).dosage : (r as MedicationRequest).dosageInstruction;
     const dfield = rt === "MedicationStatement" ? "dosage" : "dosageInstruction";
+    const bounds = Array.isArray(dosages) && dosages.length === 1 ? dosages[0]!.timing?.repeat?.boundsPeriod : undefined;
+    const period = rt === "MedicationStatement" ? (r as MedicationStatement).effectivePeriod : bounds;
+    const start = dateOf(period?.start) ?? (rt === "MedicationStatement" ? dateOf((r as MedicationStatement).effectiveDateTime) : undefined);
+    const end = dateOf(period?.end);
+    const startMissing = rt === "MedicationStatement" ? "effectivePeriod.start (or effectiveDateTime) is missing (no start date)" : "dosageInstruction[0].timing.repeat.boundsPeriod.start is missing (no start date)";
+    if (mechanismOf(name) === undefined) {
+      const agentClass = CONCOMITANT.get(name);
+      if (agentClass === undefined) {
+        this.skip(rt, id, `drug "${name.slice(0, 60)}" is neither an advanced therapy of the catalogue (DRUG_MECHANISMS) nor a known concomitant agent`);
+        return;
+      }
+      if (start === undefined) {
+        this.skip(rt, id, startMissing);
+        return;
+      }
+      const rec: Rec = { agentClass, drug: name, startDate: start };
+      if (end !== undefined) rec.endDate = end;
+      this.concomitants.push({ patientId: pid, rec, resourceType: rt, id });
+      return;
+    }
     if (!Array.isArray(dosages) || dosages.length !== 1) {
       this.skip(rt, id, `${dfield} must hold exactly one dosage (got ${Array.isArray(dosages) ? dosages.length : "none"})`);
       return;
@@ -297,14 +327,11 @@ class Mapper {
       return;
     }
     const doseMg = (q.value * rep.frequency) / rep.period;
-    const period = rt === "MedicationStatement" ? (r as MedicationStatement).effectivePeriod : rep.boundsPeriod;
-    const start = dateOf(period?.start) ?? (rt === "MedicationStatement" ? dateOf((r as MedicationStatement).effectiveDateTime) : undefined);
     if (start === undefined) {
-      this.skip(rt, id, rt === "MedicationStatement" ? "effectivePeriod.start (or effectiveDateTime) is missing (no start date)" : "dosageInstruction[0].timing.repeat.boundsPeriod.start is missing (no start date)");
+      this.skip(rt, id, startMissing);
       return;
     }
     const dp: Rec = { doseMg, startDate: start };
-    const end = dateOf(period?.end);
     if (end !== undefined) dp.endDate = end;
     const key = JSON.stringify([pid, name]);
     let c = this.courses.get(key);
@@ -420,6 +447,7 @@ class Mapper {
       this.skip("AdverseEvent", id, `extension ${LED_TO_DISCONTINUATION_URL} (valueBoolean) is missing: whether it led to discontinuation is not recorded`);
       return;
     }
+    if (r.seriousness !== undefined) this.skip("AdverseEvent", id, "seriousness (a serious/non-serious summary) is not mapped: the model records the criteria; seriousness left missing");
     this.adverseEvents.push({ id, patientId: pid, onsetDate: onset, term, category: cats[0], ledToDiscontinuation: ext[0]!.valueBoolean });
   }
 
@@ -496,9 +524,13 @@ const KNOWN = ["Patient", "Condition", "MedicationStatement", "MedicationRequest
  *   in `stage.summary`. A written Montreal CD classification states its modifiers: without `L4-modifier`
  *   or `p` the upper-GI and perianal modifiers are absent (Satsangi 2006). Other Conditions are unmapped.
  * - `MedicationStatement` (`effectivePeriod`) and `MedicationRequest` (`dosageInstruction.timing.repeat.boundsPeriod`):
- *   one dose period each, drug from `medicationCodeableConcept.text` or a coding display (lower-cased),
- *   daily dose in mg = `doseQuantity` (UCUM `mg`) × `frequency` / `period` (days). The periods of one
- *   patient and drug form one course starting at the earliest period.
+ *   drug from `medicationCodeableConcept.text` or a coding display (lower-cased). An advanced therapy of
+ *   the catalogue (`DRUG_MECHANISMS`) gives one dose period, daily dose in mg = `doseQuantity` (UCUM `mg`)
+ *   × `frequency` / `period` (days); the periods of one patient and drug form one course starting at the
+ *   earliest period. A known concomitant agent (corticosteroids, 5-ASA, thiopurines, methotrexate,
+ *   calcineurin inhibitors, thalidomide, ciprofloxacin, metronidazole, rifaximin) becomes a concomitant
+ *   medication of the patient's only course (with no or several courses it is unmapped). Course
+ *   discontinuation and `corticosteroidsRecorded` are not read (left missing).
  * - `Procedure` (completed): a surgery typed by {@link SURGERY_SYSTEM}, dated by `performedDateTime`.
  * - `Observation` (final, amended, corrected): a lab by LOINC code (CRP 1988-5, calprotectin 38445-3,
  *   ESR 4537-7/30341-2, 25(OH)D 62292-8, albumin 1751-7, WBC 6690-2, haemoglobin 718-7, platelets 777-3,
@@ -506,7 +538,8 @@ const KNOWN = ["Patient", "Condition", "MedicationStatement", "MedicationRequest
  *   2160-0, eGFR 33914-3/62238-1/98979-8, CK 2157-6), its UCUM unit converted with `convertLab` to the
  *   canonical unit; labs of one patient and day form one visit. Censored values (`comparator`) are unmapped.
  * - `AdverseEvent` (actual): category of {@link AE_CATEGORY_SYSTEM}, term from `event`, onset `date`, and
- *   the {@link LED_TO_DISCONTINUATION_URL} extension (required: the model needs it recorded).
+ *   the {@link LED_TO_DISCONTINUATION_URL} extension (required: the model needs it recorded). The R4
+ *   `seriousness` summary is listed as unmapped (the model records criteria, which stay missing).
  * - `QuestionnaireResponse` to a library score Questionnaire (`urn:ibd-outcomes:questionnaire:<score>`,
  *   see `scoreQuestionnaire`): every item answered in range, in `scoreResponses`; UCEIS and CD PRO2 also
  *   fill the visit's `uceis`/`pro2`.
@@ -605,8 +638,13 @@ function finish(m: Mapper): CohortFromBundleResult {
   }
   const courses = [...m.courses.values()].map((c) => {
     const periods = [...c.periods].sort((a, b) => ((a.startDate as string) < (b.startDate as string) ? -1 : (a.startDate as string) > (b.startDate as string) ? 1 : 0));
-    return { id: c.ids[0], patientId: c.patientId, drug: c.drug, startDate: periods[0]!.startDate, dosePeriods: periods };
+    return { id: c.ids[0], patientId: c.patientId, drug: c.drug, startDate: periods[0]!.startDate, dosePeriods: periods, concomitantMedications: [] as Rec[] };
   });
+  for (const cm of m.concomitants) {
+    const mine = courses.filter((c) => c.patientId === cm.patientId);
+    if (mine.length === 1) mine[0]!.concomitantMedications.push(cm.rec);
+    else m.skip(cm.resourceType, cm.id, `concomitant ${cm.rec.drug as string} needs exactly one treatment course of patient ${cm.patientId} to attach to; found ${mine.length}`);
+  }
   const r = parseCohort({ patients, courses, visits: [...m.visits.values()], adverseEvents: m.adverseEvents });
   return { cohort: r.cohort, problems: r.problems, unmapped: m.unmapped, scoreResponses: m.scoreResponses };
 }
