@@ -130,6 +130,19 @@ describe("cohortFromBundle", () => {
     }), { numRuns: 200 });
   });
 
+  it("nothing dropped silently: every Observation is a lab value or listed in unmapped (property)", () => {
+    const codes = ["1988-5", "38445-3", "4537-7", "62292-8", "1751-7", "6690-2", "718-7", "777-3", "1742-6", "1920-8", "2085-9", "2093-3", "13457-7", "2160-0", "62238-1", "2157-6", "0000-0"];
+    const units = ["mg/L", "mg/dL", "ug/g", "mm/h", "ng/mL", "nmol/L", "g/L", "g/dL", "10*9/L", "/uL", "U/L", "ukat/L", "mmol/L", "umol/L", "mL/min/{1.73_m2}", "kg"];
+    const arb = fc.array(fc.record({ code: fc.constantFrom(...codes), unit: fc.constantFrom(...units), value: fc.double({ min: -1, max: 1e4, noNaN: true }), day: fc.integer({ min: 1, max: 3 }) }), { maxLength: 40 });
+    fc.assert(fc.property(arb, (rows) => {
+      const r = cohortFromBundle(bundle([patient("P1"), condition("C1", "P1", "64766004"), ...rows.map((o, i) => obs(`O${i}`, "P1", o.code, o.value, o.unit, `2024-01-0${o.day}`))]));
+      const values = r.cohort.visits.reduce((n, v) => n + Object.keys(v.labs ?? {}).filter((k) => k !== "date").length, 0);
+      expect(values + r.unmapped.length).toBe(rows.length);
+      expect(r.problems).toEqual([]);
+      for (const v of r.cohort.visits) for (const [k, m] of Object.entries(v.labs ?? {})) if (k !== "date") expect(Number.isFinite((m as { value: number }).value)).toBe(true);
+    }), { numRuns: 300 });
+  });
+
   it("lists unknown codes, units and resource types in unmapped, with the reason", () => {
     const r = cohortFromBundle(bundle([
       patient("P1"), condition("C1", "P1", "64766004"),
