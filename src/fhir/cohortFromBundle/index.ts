@@ -38,22 +38,22 @@ const LOINC = "http://loinc.org";
 const UCUM = "http://unitsofmeasure.org";
 
 /** SNOMED CT concepts read as an IBD diagnosis. */
-const SNOMED_DIAGNOSIS: ReadonlyMap<string, "UC" | "CD"> = new Map([
+const SNOMED_DIAGNOSIS: ReadonlyMap<string, "UC" | "CD"> = /* @__PURE__ */ new Map([
   ["64766004", "UC"],
   ["34000006", "CD"],
 ]);
 
 /** Concomitant agents (generic names, lower case) -> their class in `ConcomitantClassSchema`. */
-const CONCOMITANT: ReadonlyMap<string, ConcomitantClass> = new Map<string, ConcomitantClass>([
-  ...["prednisone", "prednisolone", "methylprednisolone", "hydrocortisone", "budesonide", "beclometasone", "beclomethasone", "dexamethasone"].map((d) => [d, "corticosteroid"] as const),
-  ...["mesalazine", "mesalamine", "sulfasalazine", "balsalazide", "olsalazine"].map((d) => [d, "5-ASA"] as const),
-  ...["azathioprine", "mercaptopurine", "methotrexate", "tioguanine", "thioguanine", "tacrolimus", "ciclosporin", "cyclosporine"].map((d) => [d, "immunomodulator"] as const),
+const CONCOMITANT: ReadonlyMap<string, ConcomitantClass> = /* @__PURE__ */ new Map<string, ConcomitantClass>([
+  ["prednisone", "corticosteroid"], ["prednisolone", "corticosteroid"], ["methylprednisolone", "corticosteroid"], ["hydrocortisone", "corticosteroid"], ["budesonide", "corticosteroid"], ["beclometasone", "corticosteroid"], ["beclomethasone", "corticosteroid"], ["dexamethasone", "corticosteroid"],
+  ["mesalazine", "5-ASA"], ["mesalamine", "5-ASA"], ["sulfasalazine", "5-ASA"], ["balsalazide", "5-ASA"], ["olsalazine", "5-ASA"],
+  ["azathioprine", "immunomodulator"], ["mercaptopurine", "immunomodulator"], ["methotrexate", "immunomodulator"], ["tioguanine", "immunomodulator"], ["thioguanine", "immunomodulator"], ["tacrolimus", "immunomodulator"], ["ciclosporin", "immunomodulator"], ["cyclosporine", "immunomodulator"],
   ["thalidomide", "thalidomide"],
-  ...["ciprofloxacin", "metronidazole", "rifaximin"].map((d) => [d, "antibiotic"] as const),
+  ["ciprofloxacin", "antibiotic"], ["metronidazole", "antibiotic"], ["rifaximin", "antibiotic"],
 ]);
 
 /** LOINC code -> analyte of the lab panel. */
-const LOINC_ANALYTE: ReadonlyMap<string, Analyte> = new Map<string, Analyte>([
+const LOINC_ANALYTE: ReadonlyMap<string, Analyte> = /* @__PURE__ */ new Map<string, Analyte>([
   ["1988-5", "crp"],
   ["38445-3", "fecalCalprotectin"],
   ["4537-7", "esr"],
@@ -77,7 +77,7 @@ const LOINC_ANALYTE: ReadonlyMap<string, Analyte> = new Map<string, Analyte>([
 ]);
 
 /** UCUM code -> the unit name of the lab unit table. */
-const UCUM_UNIT: ReadonlyMap<string, string> = new Map([
+const UCUM_UNIT: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
   ["mg/L", "mg/L"],
   ["mg/dL", "mg/dL"],
   ["ug/g", "ug/g"],
