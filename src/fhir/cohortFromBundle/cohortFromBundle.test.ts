@@ -207,14 +207,20 @@ describe("cohortFromBundle", () => {
     expect(uc.cohort.patients[0]?.montreal).toEqual({ type: "UC", extent: "E1" });
     const ibdu = cohortFromBundle(bundle([patient("P1"), { ...condition("C1", "P1", "x"), code: { coding: [{ system: DIAGNOSIS_SYSTEM, code: "IBD-U" }] } }]));
     expect(ibdu.cohort.patients[0]?.diagnosis).toBe("IBD-U");
+    const icd = (system: string, code: string) => cohortFromBundle(bundle([patient("P1"), { ...condition("C1", "P1", "x"), code: { coding: [{ system, code }] } }]));
+    expect(icd("http://hl7.org/fhir/sid/icd-10", "K50.1").cohort.patients[0]?.diagnosis).toBe("CD");
+    expect(icd("http://hl7.org/fhir/sid/icd-10-cm", "K51.90").cohort.patients[0]?.diagnosis).toBe("UC");
+    expect(icd("http://hl7.org/fhir/sid/icd-10", "K52.9").unmapped[0]?.reason).toMatch(/not an IBD diagnosis/);
+    expect(icd("http://hl7.org/fhir/sid/icd-10", "K500").cohort.patients[0]?.diagnosis).toBe("CD");
   });
 
   it("concomitant agents attach to the patient's only course; the AdverseEvent seriousness summary is listed", () => {
     const r = cohortFromBundle(bundle([
       patient("P1"), condition("C1", "P1", "64766004"),
-      statement("M1", "P1", "upadacitinib", 45, "2024-01-01"),
+      statement("M1", "P1", "upadacitinib", 45, "2024-01-01", "2024-02-29"),
       { ...statement("M2", "P1", "Prednisolone", 40, "2023-12-20", "2024-02-10"), dosage: undefined },
       statement("M3", "P1", "mesalazine", 2400, "2024-01-05"),
+      { ...statement("M4", "P1", "upadacitinib", 15, "2024-03-01"), status: "stopped", statusReason: [{ text: "lack of efficacy" }] },
       ae("A1", "P1", { seriousness: { coding: [{ code: "non-serious" }] } }),
     ]));
     expect(r.cohort.courses[0]?.concomitantMedications).toEqual([
@@ -223,7 +229,12 @@ describe("cohortFromBundle", () => {
     ]);
     expect(r.cohort.courses[0]?.corticosteroidsRecorded).toBeUndefined();
     expect(r.cohort.adverseEvents[0]?.seriousness).toBeUndefined();
-    expect(r.unmapped).toEqual([{ resourceType: "AdverseEvent", id: "A1", reason: expect.stringMatching(/^seriousness .* is not mapped/) }]);
+    expect(r.cohort.courses[0]?.dosePeriods.map((d) => d.doseMg)).toEqual([45, 15]);
+    expect(r.problems).toEqual([]);
+    expect(r.unmapped).toEqual([
+      { resourceType: "MedicationStatement", id: "M4", reason: expect.stringMatching(/^statusReason is not mapped/) },
+      { resourceType: "AdverseEvent", id: "A1", reason: expect.stringMatching(/^seriousness .* is not mapped/) },
+    ]);
   });
 
   it("a second diagnosis, a duplicate lab on a day, and an invalid dose period are reported, not merged", () => {

@@ -36,6 +36,8 @@ export const LED_TO_DISCONTINUATION_URL = "urn:ibd-outcomes:extension:ledToDisco
 const SNOMED = "http://snomed.info/sct";
 const LOINC = "http://loinc.org";
 const UCUM = "http://unitsofmeasure.org";
+const ICD10 = "http://hl7.org/fhir/sid/icd-10";
+const ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 
 /** SNOMED CT concepts read as an IBD diagnosis. */
 const SNOMED_DIAGNOSIS: ReadonlyMap<string, "UC" | "CD"> = /* @__PURE__ */ new Map([
@@ -198,11 +200,12 @@ class Mapper {
     const pid = this.patientOf(r.subject, "Condition", id, "subject");
     if (pid === undefined) return;
     const snomed = codeIn(r.code, SNOMED).map((c) => SNOMED_DIAGNOSIS.get(c)).filter((d) => d !== undefined);
+    const icd = [...codeIn(r.code, ICD10), ...codeIn(r.code, ICD10CM)].map((c) => (/^K50(\.|$|\d)/.test(c) ? "CD" : /^K51(\.|$|\d)/.test(c) ? "UC" : undefined)).filter((d) => d !== undefined);
     const local = codeIn(r.code, DIAGNOSIS_SYSTEM).filter((c) => c === "UC" || c === "CD" || c === "IBD-U");
-    const found = [...new Set<string>([...snomed, ...local])];
+    const found = [...new Set<string>([...snomed, ...icd, ...local])];
     if (found.length === 0) {
       const got = codings(r.code).map((c) => `${c.system ?? "?"}|${c.code ?? "?"}`).join(", ") || "none";
-      this.skip("Condition", id, `code is not an IBD diagnosis (SNOMED CT 64766004 UC, 34000006 CD, or ${DIAGNOSIS_SYSTEM}); codes: ${got.slice(0, 120)}`);
+      this.skip("Condition", id, `code is not an IBD diagnosis (SNOMED CT 64766004 UC, 34000006 CD, ICD-10 K51 UC, K50 CD, or ${DIAGNOSIS_SYSTEM}); codes: ${got.slice(0, 120)}`);
       return;
     }
     if (found.length > 1) {
@@ -305,6 +308,7 @@ class Mapper {
       const rec: Rec = { agentClass, drug: name, startDate: start };
       if (end !== undefined) rec.endDate = end;
       this.concomitants.push({ patientId: pid, rec, resourceType: rt, id });
+      this.noteReason(r, id);
       return;
     }
     if (!Array.isArray(dosages) || dosages.length !== 1) {
@@ -341,6 +345,14 @@ class Mapper {
     }
     c.periods.push(dp);
     c.ids.push(id);
+    this.noteReason(r, id);
+  }
+
+  /** Lists a stop reason the model's course cannot take from one statement (discontinuation stays missing). */
+  noteReason(r: MedicationStatement | MedicationRequest, id: string): void {
+    if (Array.isArray(r.statusReason) ? r.statusReason.length > 0 : r.statusReason !== undefined) {
+      this.skip(r.resourceType, id, "statusReason is not mapped: the course's discontinuation (date and reason) is left missing");
+    }
   }
 
   procedure(r: Procedure, id: string): void {
@@ -519,7 +531,8 @@ const KNOWN = ["Patient", "Condition", "MedicationStatement", "MedicationRequest
  * listed in `unmapped` with the reason; an absent FHIR element never becomes a value.
  * @remarks Mapping:
  * - `Patient`: `id`, `birthDate`, `gender` (`male`/`female`; any other gender leaves sex missing).
- * - `Condition`: the diagnosis by SNOMED CT 64766004 (UC) or 34000006 (CD), or {@link DIAGNOSIS_SYSTEM}
+ * - `Condition`: the diagnosis by SNOMED CT 64766004 (UC) or 34000006 (CD), ICD-10 or ICD-10-CM K51 (UC)
+ *   or K50 (CD), or {@link DIAGNOSIS_SYSTEM}
  *   (`UC`, `CD`, `IBD-U`); `onsetDateTime` as the diagnosis date; Montreal codes of {@link MONTREAL_SYSTEM}
  *   in `stage.summary`. A written Montreal CD classification states its modifiers: without `L4-modifier`
  *   or `p` the upper-GI and perianal modifiers are absent (Satsangi 2006). Other Conditions are unmapped.
