@@ -14,3 +14,12 @@ export type { QuestionnaireScoreName } from "./scoreQuestionnaire/index.js";
 export { endpointObservation } from "./endpointObservation/index.js";
 export type { EndpointObservationContext } from "./endpointObservation/index.js";
 export { difficultToTreatObservation } from "./difficultToTreatObservation/index.js";
+export {
+  cohortFromBundle,
+  DIAGNOSIS_SYSTEM,
+  MONTREAL_SYSTEM,
+  SURGERY_SYSTEM,
+  AE_CATEGORY_SYSTEM,
+  LED_TO_DISCONTINUATION_URL,
+} from "./cohortFromBundle/index.js";
+export type { CohortFromBundleOptions, CohortFromBundleResult, UnmappedResource, ScoreResponse } from "./cohortFromBundle/index.js";

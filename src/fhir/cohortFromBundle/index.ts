@@ -1,0 +1,663 @@
+import type {
+  AdverseEvent as FhirAdverseEvent,
+  Bundle,
+  CodeableConcept,
+  Condition,
+  Dosage,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Patient as FhirPatient,
+  Procedure,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  Reference,
+} from "fhir/r4.js";
+import { describeValue } from "../../_lib/errors.js";
+import { AeCategorySchema, SurgeryTypeSchema, convertLab, LAB_UNITS, mechanismOf, parseCohort } from "../../models/index.js";
+import type { Analyte, CohortProblem, Cohort, ConcomitantClass } from "../../models/index.js";
+import { definitions } from "../scoreQuestionnaire/definitions.js";
+
+/** URI of the project's CodeSystem of IBD diagnoses (`UC`, `CD`, `IBD-U`), beside SNOMED CT. */
+export const DIAGNOSIS_SYSTEM = "urn:ibd-outcomes:diagnosis";
+/**
+ * URI of the project's CodeSystem of Montreal classification codes, read from `Condition.stage.summary`:
+ * `A1`-`A3`, `L1`-`L4` (L4 as exclusive location), `L4-modifier` (upper-GI modifier), `B1`-`B3`, `p`
+ * (perianal modifier), `E1`-`E3`, `S0`-`S3`.
+ */
+export const MONTREAL_SYSTEM = "urn:ibd-outcomes:montreal";
+/** URI of the project's CodeSystem of surgery types (the codes of `SurgeryTypeSchema`), for `Procedure.code`. */
+export const SURGERY_SYSTEM = "urn:ibd-outcomes:surgery";
+/** URI of the project's CodeSystem of adverse-event categories (the codes of `AeCategorySchema`), for `AdverseEvent.category`. */
+export const AE_CATEGORY_SYSTEM = "urn:ibd-outcomes:ae-category";
+/** URL of the extension (valueBoolean) on an AdverseEvent recording whether it led to discontinuation. */
+export const LED_TO_DISCONTINUATION_URL = "urn:ibd-outcomes:extension:ledToDiscontinuation";
+
+const SNOMED = "http://snomed.info/sct";
+const LOINC = "http://loinc.org";
+const UCUM = "http://unitsofmeasure.org";
+const ICD10 = "http://hl7.org/fhir/sid/icd-10";
+const ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+
+/** SNOMED CT concepts read as an IBD diagnosis. */
+const SNOMED_DIAGNOSIS: ReadonlyMap<string, "UC" | "CD"> = /* @__PURE__ */ new Map([
+  ["64766004", "UC"],
+  ["34000006", "CD"],
+]);
+
+/** Concomitant agents (generic names, lower case) -> their class in `ConcomitantClassSchema`. */
+const CONCOMITANT: ReadonlyMap<string, ConcomitantClass> = /* @__PURE__ */ new Map<string, ConcomitantClass>([
+  ["prednisone", "corticosteroid"], ["prednisolone", "corticosteroid"], ["methylprednisolone", "corticosteroid"], ["hydrocortisone", "corticosteroid"], ["budesonide", "corticosteroid"], ["beclometasone", "corticosteroid"], ["beclomethasone", "corticosteroid"], ["dexamethasone", "corticosteroid"],
+  ["mesalazine", "5-ASA"], ["mesalamine", "5-ASA"], ["sulfasalazine", "5-ASA"], ["balsalazide", "5-ASA"], ["olsalazine", "5-ASA"],
+  ["azathioprine", "immunomodulator"], ["mercaptopurine", "immunomodulator"], ["methotrexate", "immunomodulator"], ["tioguanine", "immunomodulator"], ["thioguanine", "immunomodulator"], ["tacrolimus", "immunomodulator"], ["ciclosporin", "immunomodulator"], ["cyclosporine", "immunomodulator"],
+  ["thalidomide", "thalidomide"],
+  ["ciprofloxacin", "antibiotic"], ["metronidazole", "antibiotic"], ["rifaximin", "antibiotic"],
+]);
+
+/** LOINC code -> analyte of the lab panel. */
+const LOINC_ANALYTE: ReadonlyMap<string, Analyte> = /* @__PURE__ */ new Map<string, Analyte>([
+  ["1988-5", "crp"],
+  ["38445-3", "fecalCalprotectin"],
+  ["4537-7", "esr"],
+  ["30341-2", "esr"],
+  ["62292-8", "vitaminD"],
+  ["1751-7", "albumin"],
+  ["6690-2", "wbc"],
+  ["718-7", "hemoglobin"],
+  ["777-3", "platelets"],
+  ["1742-6", "alt"],
+  ["1920-8", "ast"],
+  ["2085-9", "hdlC"],
+  ["2093-3", "totalCholesterol"],
+  ["13457-7", "ldlC"],
+  ["18262-6", "ldlC"],
+  ["2160-0", "creatinine"],
+  ["33914-3", "egfr"],
+  ["62238-1", "egfr"],
+  ["98979-8", "egfr"],
+  ["2157-6", "ck"],
+]);
+
+/** UCUM code -> the unit name of the lab unit table. */
+const UCUM_UNIT: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  ["mg/L", "mg/L"],
+  ["mg/dL", "mg/dL"],
+  ["ug/g", "ug/g"],
+  ["mg/kg", "mg/kg"],
+  ["mm/h", "mm/h"],
+  ["nmol/L", "nmol/L"],
+  ["ng/mL", "ng/mL"],
+  ["g/L", "g/L"],
+  ["g/dL", "g/dL"],
+  ["10*9/L", "10^9/L"],
+  ["10*3/uL", "10^3/uL"],
+  ["/uL", "/uL"],
+  ["U/L", "U/L"],
+  ["ukat/L", "ukat/L"],
+  ["mmol/L", "mmol/L"],
+  ["umol/L", "umol/L"],
+  ["mL/min/{1.73_m2}", "mL/min/1.73m2"],
+]);
+
+/** A resource, or an element of one, that `cohortFromBundle` did not map, and why. */
+export interface UnmappedResource {
+  readonly resourceType: string;
+  /** The resource's `id`, or `entry[i]` when it has none. */
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** The answers of one score QuestionnaireResponse, by item linkId. */
+export interface ScoreResponse {
+  readonly id: string;
+  readonly patientId: string;
+  readonly date: string;
+  /** The score (the Questionnaire's name, e.g. `"pucai"`). */
+  readonly score: string;
+  readonly items: Readonly<Record<string, number | boolean | string>>;
+}
+
+/** Options of {@link cohortFromBundle}. */
+export interface CohortFromBundleOptions {
+  /** Resource types to leave out; each such resource is listed in `unmapped` ("ignored by options"). */
+  readonly ignoreResourceTypes?: readonly string[];
+}
+
+/** The result of {@link cohortFromBundle}. */
+export interface CohortFromBundleResult {
+  /** The validated cohort (`parseCohort`). */
+  readonly cohort: Cohort;
+  /** Records built from the Bundle that `parseCohort` rejected, with every issue. */
+  readonly problems: readonly CohortProblem[];
+  /** Every resource or element not mapped, with why. */
+  readonly unmapped: readonly UnmappedResource[];
+  /** The answers of every score QuestionnaireResponse (UCEIS and CD PRO2 also land on the visit). */
+  readonly scoreResponses: readonly ScoreResponse[];
+}
+
+type Rec = Record<string, unknown>;
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const isObj = (x: unknown): x is Rec => x !== null && typeof x === "object" && !Array.isArray(x);
+
+function dateOf(s: unknown): string | undefined {
+  return typeof s === "string" && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
+}
+
+function codings(cc: CodeableConcept | undefined): { system?: string; code?: string; display?: string }[] {
+  return Array.isArray(cc?.coding) ? cc.coding.filter(isObj) : [];
+}
+
+function codeIn(cc: CodeableConcept | undefined, system: string): string[] {
+  return codings(cc).filter((c) => c.system === system && typeof c.code === "string").map((c) => c.code!);
+}
+
+class Mapper {
+  readonly unmapped: UnmappedResource[] = [];
+  readonly refToPatient = new Map<string, string>();
+  readonly patients = new Map<string, Rec>();
+  readonly diagnoses = new Map<string, { diagnosis: string; date: string | undefined; montreal: string[]; id: string }>();
+  readonly surgeries = new Map<string, Rec[]>();
+  readonly courses = new Map<string, { patientId: string; drug: string; periods: Rec[]; ids: string[] }>();
+  readonly visits = new Map<string, Rec>();
+  readonly adverseEvents: Rec[] = [];
+  readonly concomitants: { patientId: string; rec: Rec; resourceType: string; id: string }[] = [];
+  readonly scoreResponses: ScoreResponse[] = [];
+
+  skip(resourceType: string, id: string, reason: string): void {
+    this.unmapped.push({ resourceType, id, reason });
+  }
+
+  patientOf(ref: Reference | undefined, rt: string, id: string, field: string): string | undefined {
+    const r = isObj(ref) && typeof ref.reference === "string" ? ref.reference : undefined;
+    if (r === undefined) {
+      this.skip(rt, id, `${field}.reference is missing (no patient)`);
+      return undefined;
+    }
+    const p = this.refToPatient.get(r);
+    if (p === undefined) this.skip(rt, id, `${field}.reference "${r.slice(0, 80)}" is not a Patient in the Bundle`);
+    return p;
+  }
+
+  visit(patientId: string, date: string): Rec {
+    const key = JSON.stringify([patientId, date]);
+    let v = this.visits.get(key);
+    if (v === undefined) {
+      v = { patientId, date };
+      this.visits.set(key, v);
+    }
+    return v;
+  }
+
+  patient(r: FhirPatient, id: string): void {
+    const rec: Rec = { id };
+    if (r.gender === "male" || r.gender === "female") rec.sex = r.gender;
+    else if (r.gender !== undefined) this.skip("Patient", id, `gender "${String(r.gender).slice(0, 20)}" has no sex in the model (male, female); sex left missing`);
+    if (r.birthDate !== undefined) rec.birthDate = r.birthDate;
+    this.patients.set(id, rec);
+  }
+
+  condition(r: Condition, id: string): void {
+    const pid = this.patientOf(r.subject, "Condition", id, "subject");
+    if (pid === undefined) return;
+    const snomed = codeIn(r.code, SNOMED).map((c) => SNOMED_DIAGNOSIS.get(c)).filter((d) => d !== undefined);
+    const icd = [...codeIn(r.code, ICD10), ...codeIn(r.code, ICD10CM)].map((c) => (/^K50(\.|$|\d)/.test(c) ? "CD" : /^K51(\.|$|\d)/.test(c) ? "UC" : undefined)).filter((d) => d !== undefined);
+    const local = codeIn(r.code, DIAGNOSIS_SYSTEM).filter((c) => c === "UC" || c === "CD" || c === "IBD-U");
+    const found = [...new Set<string>([...snomed, ...icd, ...local])];
+    if (found.length === 0) {
+      const got = codings(r.code).map((c) => `${c.system ?? "?"}|${c.code ?? "?"}`).join(", ") || "none";
+      this.skip("Condition", id, `code is not an IBD diagnosis (SNOMED CT 64766004 UC, 34000006 CD, ICD-10 K51 UC, K50 CD, or ${DIAGNOSIS_SYSTEM}); codes: ${got.slice(0, 120)}`);
+      return;
+    }
+    if (found.length > 1) {
+      this.skip("Condition", id, `code names more than one diagnosis (${found.join(", ")})`);
+      return;
+    }
+    const status = codings(r.verificationStatus).map((c) => c.code);
+    if (status.includes("refuted") || status.includes("entered-in-error")) {
+      this.skip("Condition", id, `verificationStatus is ${status.join(", ")}`);
+      return;
+    }
+    const prev = this.diagnoses.get(pid);
+    if (prev !== undefined) {
+      this.skip("Condition", id, `patient ${pid} already has an IBD diagnosis (Condition ${prev.id})`);
+      return;
+    }
+    const date = dateOf(r.onsetDateTime) ?? (r.onsetPeriod !== undefined ? dateOf(r.onsetPeriod.start) : undefined);
+    if (date === undefined) this.skip("Condition", id, "onsetDateTime (or onsetPeriod.start) is missing or not a full date; diagnosisDate left missing");
+    const montreal = (Array.isArray(r.stage) ? r.stage : []).flatMap((s) => codeIn(s.summary, MONTREAL_SYSTEM));
+    this.diagnoses.set(pid, { diagnosis: found[0]!, date, montreal, id });
+  }
+
+  montreal(diagnosis: string, codes: readonly string[], condId: string): Rec | undefined {
+    if (codes.length === 0) return undefined;
+    const pick = (re: RegExp, what: string): string | undefined | null => {
+      const m = codes.filter((c) => re.test(c));
+      if (m.length > 1) {
+        this.skip("Condition", condId, `stage has more than one Montreal ${what} (${m.join(", ")}); Montreal classification not mapped`);
+        return null;
+      }
+      return m[0];
+    };
+    const known = /^(A[1-3]|L[1-4]|L4-modifier|B[1-3]|p|E[1-3]|S[0-3])$/;
+    const bad = codes.filter((c) => !known.test(c));
+    if (bad.length > 0) {
+      this.skip("Condition", condId, `stage has unknown Montreal codes (${bad.join(", ").slice(0, 80)}); Montreal classification not mapped`);
+      return undefined;
+    }
+    if (diagnosis === "CD") {
+      const age = pick(/^A[1-3]$/, "age");
+      const location = pick(/^L[1-4]$/, "location");
+      const behavior = pick(/^B[1-3]$/, "behaviour");
+      if (age === null || location === null || behavior === null) return undefined;
+      if (location === undefined || behavior === undefined) {
+        this.skip("Condition", condId, `Montreal CD classification needs a location (L1-L4) and a behaviour (B1-B3); got ${codes.join(" ")}`);
+        return undefined;
+      }
+      const out: Rec = { type: "CD", location, behavior, upperGi: codes.includes("L4-modifier"), perianal: codes.includes("p") };
+      if (age !== undefined) out.age = age;
+      return out;
+    }
+    const extent = pick(/^E[1-3]$/, "extent");
+    const severity = pick(/^S[0-3]$/, "severity");
+    if (extent === null || severity === null) return undefined;
+    if (extent === undefined) {
+      this.skip("Condition", condId, `Montreal UC classification needs an extent (E1-E3); got ${codes.join(" ")}`);
+      return undefined;
+    }
+    const out: Rec = { type: "UC", extent };
+    if (severity !== undefined) out.severity = severity;
+    return out;
+  }
+
+  medication(r: MedicationStatement | MedicationRequest, id: string): void {
+    const rt = r.resourceType;
+    const pid = this.patientOf(r.subject, rt, id, "subject");
+    if (pid === undefined) return;
+    const bad = rt === "MedicationStatement" ? ["entered-in-error", "not-taken", "unknown"] : ["entered-in-error", "cancelled", "draft"];
+    if (typeof r.status === "string" && bad.includes(r.status)) {
+      this.skip(rt, id, `status is "${r.status}"`);
+      return;
+    }
+    const cc = r.medicationCodeableConcept;
+    if (cc === undefined) {
+      this.skip(rt, id, r.medicationReference !== undefined ? "medicationReference is not resolved (give medicationCodeableConcept)" : "medicationCodeableConcept is missing (no drug)");
+      return;
+    }
+    const name = (typeof cc.text === "string" && cc.text.trim() !== "" ? cc.text : codings(cc).find((c) => typeof c.display === "string" && c.display.trim() !== "")?.display)?.trim().toLowerCase();
+    if (name === undefined) {
+      this.skip(rt, id, "medicationCodeableConcept has neither text nor a coding display (no drug name)");
+      return;
+    }
+    const dosages: Dosage[] | undefined = rt === "MedicationStatement" ? (r as MedicationStatement).dosage : (r as MedicationRequest).dosageInstruction;
+    const dfield = rt === "MedicationStatement" ? "dosage" : "dosageInstruction";
+    const bounds = Array.isArray(dosages) && dosages.length === 1 ? dosages[0]!.timing?.repeat?.boundsPeriod : undefined;
+    const period = rt === "MedicationStatement" ? (r as MedicationStatement).effectivePeriod : bounds;
+    const start = dateOf(period?.start) ?? (rt === "MedicationStatement" ? dateOf((r as MedicationStatement).effectiveDateTime) : undefined);
+    const end = dateOf(period?.end);
+    const startMissing = rt === "MedicationStatement" ? "effectivePeriod.start (or effectiveDateTime) is missing (no start date)" : "dosageInstruction[0].timing.repeat.boundsPeriod.start is missing (no start date)";
+    if (mechanismOf(name) === undefined) {
+      const agentClass = CONCOMITANT.get(name);
+      if (agentClass === undefined) {
+        this.skip(rt, id, `drug "${name.slice(0, 60)}" is neither an advanced therapy of the catalogue (DRUG_MECHANISMS) nor a known concomitant agent`);
+        return;
+      }
+      if (start === undefined) {
+        this.skip(rt, id, startMissing);
+        return;
+      }
+      const rec: Rec = { agentClass, drug: name, startDate: start };
+      if (end !== undefined) rec.endDate = end;
+      this.concomitants.push({ patientId: pid, rec, resourceType: rt, id });
+      this.noteReason(r, id);
+      return;
+    }
+    if (!Array.isArray(dosages) || dosages.length !== 1) {
+      this.skip(rt, id, `${dfield} must hold exactly one dosage (got ${Array.isArray(dosages) ? dosages.length : "none"})`);
+      return;
+    }
+    const d = dosages[0]!;
+    const q = Array.isArray(d.doseAndRate) && d.doseAndRate.length === 1 ? d.doseAndRate[0]!.doseQuantity : undefined;
+    if (q === undefined || typeof q.value !== "number") {
+      this.skip(rt, id, `${dfield}[0].doseAndRate[0].doseQuantity.value is missing (no dose)`);
+      return;
+    }
+    if (q.code !== "mg" || (q.system !== undefined && q.system !== UCUM)) {
+      this.skip(rt, id, `${dfield}[0].doseAndRate[0].doseQuantity must be in UCUM mg; got ${JSON.stringify(q.code ?? q.unit ?? null)}`);
+      return;
+    }
+    const rep = d.timing?.repeat;
+    if (rep === undefined || typeof rep.frequency !== "number" || typeof rep.period !== "number" || rep.periodUnit !== "d" || rep.period <= 0) {
+      this.skip(rt, id, `${dfield}[0].timing.repeat must give frequency and period in days (periodUnit "d") to make a daily dose`);
+      return;
+    }
+    const doseMg = (q.value * rep.frequency) / rep.period;
+    if (start === undefined) {
+      this.skip(rt, id, startMissing);
+      return;
+    }
+    const dp: Rec = { doseMg, startDate: start };
+    if (end !== undefined) dp.endDate = end;
+    const key = JSON.stringify([pid, name]);
+    let c = this.courses.get(key);
+    if (c === undefined) {
+      c = { patientId: pid, drug: name, periods: [], ids: [] };
+      this.courses.set(key, c);
+    }
+    c.periods.push(dp);
+    c.ids.push(id);
+    this.noteReason(r, id);
+  }
+
+  /** Lists a stop reason the model's course cannot take from one statement (discontinuation stays missing). */
+  noteReason(r: MedicationStatement | MedicationRequest, id: string): void {
+    if (Array.isArray(r.statusReason) ? r.statusReason.length > 0 : r.statusReason !== undefined) {
+      this.skip(r.resourceType, id, "statusReason is not mapped: the course's discontinuation (date and reason) is left missing");
+    }
+  }
+
+  procedure(r: Procedure, id: string): void {
+    const pid = this.patientOf(r.subject, "Procedure", id, "subject");
+    if (pid === undefined) return;
+    if (r.status !== "completed") {
+      this.skip("Procedure", id, `status is ${JSON.stringify(r.status ?? null)} (only completed procedures are surgeries)`);
+      return;
+    }
+    const types = codeIn(r.code, SURGERY_SYSTEM).filter((c) => (SurgeryTypeSchema.options as readonly string[]).includes(c));
+    if (types.length !== 1) {
+      this.skip("Procedure", id, `code must carry exactly one surgery type of ${SURGERY_SYSTEM}; found ${types.length}`);
+      return;
+    }
+    const date = dateOf(r.performedDateTime) ?? dateOf(r.performedPeriod?.start);
+    if (date === undefined) {
+      this.skip("Procedure", id, "performedDateTime (or performedPeriod.start) is missing or not a full date");
+      return;
+    }
+    const list = this.surgeries.get(pid) ?? [];
+    list.push({ date, type: types[0] });
+    this.surgeries.set(pid, list);
+  }
+
+  observation(r: Observation, id: string): void {
+    const pid = this.patientOf(r.subject, "Observation", id, "subject");
+    if (pid === undefined) return;
+    if (r.status !== "final" && r.status !== "amended" && r.status !== "corrected") {
+      this.skip("Observation", id, `status is ${JSON.stringify(r.status ?? null)} (only final, amended or corrected results)`);
+      return;
+    }
+    const analytes = [...new Set(codeIn(r.code, LOINC).map((c) => LOINC_ANALYTE.get(c)).filter((a) => a !== undefined))];
+    if (analytes.length !== 1) {
+      const got = codeIn(r.code, LOINC).join(", ") || "none";
+      this.skip("Observation", id, analytes.length === 0 ? `code has no supported LOINC code (LOINC codes: ${got.slice(0, 80)})` : `code names more than one analyte (${analytes.join(", ")})`);
+      return;
+    }
+    const analyte = analytes[0]!;
+    const q = r.valueQuantity;
+    if (q === undefined || typeof q.value !== "number") {
+      this.skip("Observation", id, `valueQuantity.value is missing${r.dataAbsentReason !== undefined ? " (dataAbsentReason given)" : ""}: no ${analyte} value`);
+      return;
+    }
+    if (q.comparator !== undefined) {
+      this.skip("Observation", id, `valueQuantity.comparator "${q.comparator}" (a censored value is not a ${analyte} value)`);
+      return;
+    }
+    if (q.system !== undefined && q.system !== UCUM) {
+      this.skip("Observation", id, `valueQuantity.system must be UCUM (${UCUM})`);
+      return;
+    }
+    const unit = typeof q.code === "string" ? UCUM_UNIT.get(q.code) : undefined;
+    const factors = LAB_UNITS[analyte].factors as Readonly<Record<string, number>>;
+    if (unit === undefined || !own(factors, unit)) {
+      this.skip("Observation", id, `valueQuantity.code ${JSON.stringify(q.code ?? null)} is not a unit accepted for ${analyte}`);
+      return;
+    }
+    const date = dateOf(r.effectiveDateTime) ?? dateOf(r.effectivePeriod?.start);
+    if (date === undefined) {
+      this.skip("Observation", id, "effectiveDateTime (or effectivePeriod.start) is missing or not a full date");
+      return;
+    }
+    let value: number;
+    try {
+      value = convertLab(analyte, q.value, unit as never);
+    } catch (e) {
+      this.skip("Observation", id, `valueQuantity: ${(e as Error).message}`);
+      return;
+    }
+    const v = this.visit(pid, date);
+    const labs = (v.labs ?? { date }) as Rec;
+    v.labs = labs;
+    if (own(labs, analyte)) {
+      this.skip("Observation", id, `a second ${analyte} value for patient ${pid} on ${date} (the first is kept)`);
+      return;
+    }
+    labs[analyte] = { value, unit: LAB_UNITS[analyte].canonical };
+  }
+
+  adverseEvent(r: FhirAdverseEvent, id: string): void {
+    const pid = this.patientOf(r.subject, "AdverseEvent", id, "subject");
+    if (pid === undefined) return;
+    if (r.actuality !== "actual") {
+      this.skip("AdverseEvent", id, `actuality is ${JSON.stringify(r.actuality ?? null)} (only actual events)`);
+      return;
+    }
+    const cats = (Array.isArray(r.category) ? r.category : []).flatMap((c) => codeIn(c, AE_CATEGORY_SYSTEM)).filter((c) => (AeCategorySchema.options as readonly string[]).includes(c));
+    if (cats.length !== 1) {
+      this.skip("AdverseEvent", id, `category must carry exactly one category of ${AE_CATEGORY_SYSTEM}; found ${cats.length}`);
+      return;
+    }
+    const term = typeof r.event?.text === "string" && r.event.text.trim() !== "" ? r.event.text : codings(r.event).find((c) => typeof c.display === "string")?.display;
+    if (term === undefined) {
+      this.skip("AdverseEvent", id, "event has neither text nor a coding display (no term)");
+      return;
+    }
+    const onset = dateOf(r.date);
+    if (onset === undefined) {
+      this.skip("AdverseEvent", id, "date is missing or not a full date (no onset date)");
+      return;
+    }
+    const ext = (Array.isArray(r.extension) ? r.extension : []).filter((e) => e.url === LED_TO_DISCONTINUATION_URL);
+    if (ext.length !== 1 || typeof ext[0]!.valueBoolean !== "boolean") {
+      this.skip("AdverseEvent", id, `extension ${LED_TO_DISCONTINUATION_URL} (valueBoolean) is missing: whether it led to discontinuation is not recorded`);
+      return;
+    }
+    if (r.seriousness !== undefined) this.skip("AdverseEvent", id, "seriousness (a serious/non-serious summary) is not mapped: the model records the criteria; seriousness left missing");
+    this.adverseEvents.push({ id, patientId: pid, onsetDate: onset, term, category: cats[0], ledToDiscontinuation: ext[0]!.valueBoolean });
+  }
+
+  questionnaireResponse(r: QuestionnaireResponse, id: string): void {
+    const pid = this.patientOf(r.subject, "QuestionnaireResponse", id, "subject");
+    if (pid === undefined) return;
+    const url = typeof r.questionnaire === "string" ? r.questionnaire : "";
+    const m = /^urn:ibd-outcomes:questionnaire:([A-Za-z0-9]+)$/.exec(url);
+    const defs = definitions();
+    if (m === null || !own(defs, m[1]!)) {
+      this.skip("QuestionnaireResponse", id, `questionnaire ${JSON.stringify(url.slice(0, 80))} is not one of the library's score questionnaires`);
+      return;
+    }
+    const score = m[1]!;
+    if (r.status !== "completed" && r.status !== "amended") {
+      this.skip("QuestionnaireResponse", id, `status is ${JSON.stringify(r.status ?? null)} (only completed or amended responses)`);
+      return;
+    }
+    const date = dateOf(r.authored);
+    if (date === undefined) {
+      this.skip("QuestionnaireResponse", id, "authored is missing or not a full date");
+      return;
+    }
+    const def = defs[score]!;
+    const byLink = new Map<string, QuestionnaireResponseItem>();
+    for (const it of Array.isArray(r.item) ? r.item : []) {
+      if (it.linkId === "total") continue;
+      if (!def.items.some((d) => d.linkId === it.linkId)) {
+        this.skip("QuestionnaireResponse", id, `item "${String(it.linkId).slice(0, 40)}" is not an item of ${score}`);
+        return;
+      }
+      byLink.set(it.linkId, it);
+    }
+    const items = Object.create(null) as Record<string, number | boolean | string>;
+    for (const d of def.items) {
+      const ans = byLink.get(d.linkId)?.answer;
+      if (!Array.isArray(ans) || ans.length !== 1) {
+        this.skip("QuestionnaireResponse", id, `item "${d.linkId}" has ${Array.isArray(ans) ? ans.length : "no"} answers (one needed)`);
+        return;
+      }
+      const a = ans[0]!;
+      let val: number | boolean | string | undefined;
+      if (d.type === "integer") val = Number.isInteger(a.valueInteger) ? a.valueInteger : undefined;
+      else if (d.type === "decimal") val = typeof a.valueDecimal === "number" && Number.isFinite(a.valueDecimal) ? a.valueDecimal : typeof a.valueInteger === "number" ? a.valueInteger : undefined;
+      else if (d.type === "boolean") val = typeof a.valueBoolean === "boolean" ? a.valueBoolean : undefined;
+      else val = typeof a.valueCoding?.code === "string" && (d.codes ?? []).includes(a.valueCoding.code) ? a.valueCoding.code : undefined;
+      if (val === undefined || (typeof val === "number" && ((d.min !== undefined && val < d.min) || (d.max !== undefined && val > d.max)))) {
+        this.skip("QuestionnaireResponse", id, `item "${d.linkId}" answer must be a ${d.type}${d.min !== undefined ? ` in ${d.min}-${d.max}` : ""}`);
+        return;
+      }
+      items[d.linkId] = val;
+    }
+    const plain = Object.fromEntries(Object.entries(items));
+    this.scoreResponses.push({ id, patientId: pid, date, score, items: plain });
+    if (score === "uceis" || score === "pro2Cd") {
+      const v = this.visit(pid, date);
+      const field = score === "uceis" ? "uceis" : "pro2";
+      if (own(v, field)) this.skip("QuestionnaireResponse", id, `a second ${score} for patient ${pid} on ${date} (the first is kept in the visit)`);
+      else v[field] = plain;
+    }
+  }
+}
+
+const KNOWN = ["Patient", "Condition", "MedicationStatement", "MedicationRequest", "Procedure", "Observation", "AdverseEvent", "QuestionnaireResponse"];
+
+/**
+ * Reads an HL7 FHIR R4 Bundle into a validated cohort: patients, treatment courses, visits (labs and
+ * score items) and adverse events, through `parseCohort`. Every resource or element it could not map is
+ * listed in `unmapped` with the reason; an absent FHIR element never becomes a value.
+ * @remarks Mapping:
+ * - `Patient`: `id`, `birthDate`, `gender` (`male`/`female`; any other gender leaves sex missing).
+ * - `Condition`: the diagnosis by SNOMED CT 64766004 (UC) or 34000006 (CD), ICD-10 or ICD-10-CM K51 (UC)
+ *   or K50 (CD), or {@link DIAGNOSIS_SYSTEM}
+ *   (`UC`, `CD`, `IBD-U`); `onsetDateTime` as the diagnosis date; Montreal codes of {@link MONTREAL_SYSTEM}
+ *   in `stage.summary`. A written Montreal CD classification states its modifiers: without `L4-modifier`
+ *   or `p` the upper-GI and perianal modifiers are absent (Satsangi 2006). Other Conditions are unmapped.
+ * - `MedicationStatement` (`effectivePeriod`) and `MedicationRequest` (`dosageInstruction.timing.repeat.boundsPeriod`):
+ *   drug from `medicationCodeableConcept.text` or a coding display (lower-cased). An advanced therapy of
+ *   the catalogue (`DRUG_MECHANISMS`) gives one dose period, daily dose in mg = `doseQuantity` (UCUM `mg`)
+ *   × `frequency` / `period` (days); the periods of one patient and drug form one course starting at the
+ *   earliest period. A known concomitant agent (corticosteroids, 5-ASA, thiopurines, methotrexate,
+ *   calcineurin inhibitors, thalidomide, ciprofloxacin, metronidazole, rifaximin) becomes a concomitant
+ *   medication of the patient's only course (with no or several courses it is unmapped). Course
+ *   discontinuation and `corticosteroidsRecorded` are not read (left missing).
+ * - `Procedure` (completed): a surgery typed by {@link SURGERY_SYSTEM}, dated by `performedDateTime`.
+ * - `Observation` (final, amended, corrected): a lab by LOINC code (CRP 1988-5, calprotectin 38445-3,
+ *   ESR 4537-7/30341-2, 25(OH)D 62292-8, albumin 1751-7, WBC 6690-2, haemoglobin 718-7, platelets 777-3,
+ *   ALT 1742-6, AST 1920-8, HDL-C 2085-9, total cholesterol 2093-3, LDL-C 13457-7/18262-6, creatinine
+ *   2160-0, eGFR 33914-3/62238-1/98979-8, CK 2157-6), its UCUM unit converted with `convertLab` to the
+ *   canonical unit; labs of one patient and day form one visit. Censored values (`comparator`) are unmapped.
+ * - `AdverseEvent` (actual): category of {@link AE_CATEGORY_SYSTEM}, term from `event`, onset `date`, and
+ *   the {@link LED_TO_DISCONTINUATION_URL} extension (required: the model needs it recorded). The R4
+ *   `seriousness` summary is listed as unmapped (the model records criteria, which stay missing).
+ * - `QuestionnaireResponse` to a library score Questionnaire (`urn:ibd-outcomes:questionnaire:<score>`,
+ *   see `scoreQuestionnaire`): every item answered in range, in `scoreResponses`; UCEIS and CD PRO2 also
+ *   fill the visit's `uceis`/`pro2`.
+ * @param bundle - A FHIR R4 Bundle (any type) whose entries hold the resources.
+ * @param options - `ignoreResourceTypes`. Unknown keys are errors.
+ * @returns `{ cohort, problems, unmapped, scoreResponses }`; the input is not modified.
+ * @throws {TypeError} If `bundle` is not a Bundle, `bundle.entry` is not an array, an entry's resource
+ *   has no string `resourceType`, or an option is unknown or malformed.
+ * @example
+ * const r = cohortFromBundle({ resourceType: "Bundle", type: "collection", entry: [
+ *   { resource: { resourceType: "Patient", id: "P1", gender: "female", birthDate: "1980-05-01" } },
+ *   { resource: { resourceType: "Condition", id: "C1", subject: { reference: "Patient/P1" },
+ *     code: { coding: [{ system: "http://snomed.info/sct", code: "64766004" }] }, onsetDateTime: "2015-03-10" } }] });
+ * r.cohort.patients[0]?.diagnosis;
+ * //=> "UC"
+ * @see HL7 FHIR R4: https://hl7.org/fhir/R4/bundle.html; LOINC: https://loinc.org; UCUM: https://ucum.org
+ */
+export function cohortFromBundle(bundle: Bundle, options?: CohortFromBundleOptions): CohortFromBundleResult {
+  const fn = "cohortFromBundle";
+  if (!isObj(bundle) || bundle.resourceType !== "Bundle") {
+    throw new TypeError(`${fn}: bundle must be a FHIR Bundle (resourceType "Bundle"); got ${isObj(bundle) ? `resourceType ${typeof bundle.resourceType === "string" ? `"${bundle.resourceType.slice(0, 40)}"` : describeValue(bundle.resourceType)}` : describeValue(bundle)}.`);
+  }
+  if (options !== undefined && !isObj(options)) throw new TypeError(`${fn}: options must be an object; got ${describeValue(options)}.`);
+  const opts = (options ?? {}) as Rec;
+  for (const k of Object.keys(opts)) if (k !== "ignoreResourceTypes") throw new TypeError(`${fn}: options.${k} is not an option (known options: ignoreResourceTypes); got ${describeValue(opts[k])}.`);
+  const ignoreRaw = opts.ignoreResourceTypes;
+  if (ignoreRaw !== undefined && (!Array.isArray(ignoreRaw) || !ignoreRaw.every((t) => typeof t === "string"))) {
+    throw new TypeError(`${fn}: options.ignoreResourceTypes must be an array of resource type names; got ${describeValue(ignoreRaw)}.`);
+  }
+  const ignore = new Set<string>((ignoreRaw ?? []) as string[]);
+  const entries: unknown = own(bundle, "entry") ? bundle.entry : [];
+  if (entries === undefined) return finish(new Mapper());
+  if (!Array.isArray(entries)) throw new TypeError(`${fn}: bundle.entry must be an array; got ${describeValue(entries)}.`);
+
+  const m = new Mapper();
+  const resources: { r: Rec; id: string; rt: string }[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e: unknown = entries[i];
+    if (!isObj(e) || !isObj(e.resource)) {
+      m.skip("unknown", `entry[${i}]`, `bundle.entry[${i}].resource is missing`);
+      continue;
+    }
+    const r = e.resource;
+    if (typeof r.resourceType !== "string") throw new TypeError(`${fn}: bundle.entry[${i}].resource.resourceType must be a string; got ${describeValue(r.resourceType)}.`);
+    const rt = r.resourceType;
+    const id = typeof r.id === "string" && r.id.length > 0 ? r.id : `entry[${i}]`;
+    if (ignore.has(rt)) {
+      m.skip(rt, id, "ignored by options.ignoreResourceTypes");
+      continue;
+    }
+    if (!KNOWN.includes(rt)) {
+      m.skip(rt, id, `resource type ${rt.slice(0, 40)} is not mapped (mapped: ${KNOWN.join(", ")})`);
+      continue;
+    }
+    if (rt === "Patient") {
+      if (typeof r.id !== "string" || r.id.length === 0) {
+        m.skip(rt, id, "id is missing (a patient needs an id)");
+        continue;
+      }
+      if (m.patients.has(r.id)) {
+        m.skip(rt, id, `duplicates Patient ${r.id} (the first is kept)`);
+        continue;
+      }
+      m.patient(r as unknown as FhirPatient, r.id);
+      m.refToPatient.set(`Patient/${r.id}`, r.id);
+      if (typeof e.fullUrl === "string") m.refToPatient.set(e.fullUrl, r.id);
+      continue;
+    }
+    resources.push({ r, id, rt });
+  }
+  for (const { r, id, rt } of resources) {
+    if (rt === "Condition") m.condition(r as unknown as Condition, id);
+    else if (rt === "MedicationStatement" || rt === "MedicationRequest") m.medication(r as unknown as MedicationStatement | MedicationRequest, id);
+    else if (rt === "Procedure") m.procedure(r as unknown as Procedure, id);
+    else if (rt === "Observation") m.observation(r as unknown as Observation, id);
+    else if (rt === "AdverseEvent") m.adverseEvent(r as unknown as FhirAdverseEvent, id);
+    else m.questionnaireResponse(r as unknown as QuestionnaireResponse, id);
+  }
+  return finish(m);
+}
+
+function finish(m: Mapper): CohortFromBundleResult {
+  const patients: Rec[] = [];
+  for (const [pid, p] of m.patients) {
+    const rec: Rec = { ...p };
+    const d = m.diagnoses.get(pid);
+    if (d !== undefined) {
+      rec.diagnosis = d.diagnosis;
+      if (d.date !== undefined) rec.diagnosisDate = d.date;
+      const mont = m.montreal(d.diagnosis, d.montreal, d.id);
+      if (mont !== undefined) rec.montreal = mont;
+    }
+    const s = m.surgeries.get(pid);
+    if (s !== undefined) rec.surgeries = [...s].sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
+    patients.push(rec);
+  }
+  const courses = [...m.courses.values()].map((c) => {
+    const periods = [...c.periods].sort((a, b) => ((a.startDate as string) < (b.startDate as string) ? -1 : (a.startDate as string) > (b.startDate as string) ? 1 : 0));
+    return { id: c.ids[0], patientId: c.patientId, drug: c.drug, startDate: periods[0]!.startDate, dosePeriods: periods, concomitantMedications: [] as Rec[] };
+  });
+  for (const cm of m.concomitants) {
+    const mine = courses.filter((c) => c.patientId === cm.patientId);
+    if (mine.length === 1) mine[0]!.concomitantMedications.push(cm.rec);
+    else m.skip(cm.resourceType, cm.id, `concomitant ${cm.rec.drug as string} needs exactly one treatment course of patient ${cm.patientId} to attach to; found ${mine.length}`);
+  }
+  const r = parseCohort({ patients, courses, visits: [...m.visits.values()], adverseEvents: m.adverseEvents });
+  return { cohort: r.cohort, problems: r.problems, unmapped: m.unmapped, scoreResponses: m.scoreResponses };
+}
