@@ -32,8 +32,9 @@ export const FISHER_MAX_TOTAL = 100_000;
  * of the observed table. Rows or columns with zero total are dropped first (as R).
  *
  * Size limit (r x c only): the grand total must be at most 100,000 and the network search at most
- * 2e8 work units (a unit is one column fill or one carried path; ten threshold look-ups count as one;
- * roughly 15 s of CPU at the limit). For scale: 5 x 5 tables with n = 120 need 1e7 to 3.5e7 units
+ * 2e8 work units (a unit is one column fill or one carried path; ten threshold look-ups count as one).
+ * Reaching the limit costs up to about 35 s of CPU before the RangeError (a 3 x 10 table, n = 1,020: 33.7 s CPU
+ * on a loaded 2-core machine; `npx tsx bench/fisher-limit.ts` measures it). For scale: 5 x 5 tables with n = 120 need 1e7 to 3.5e7 units
  * (0.3 to 5 s; R's `fisher.test` takes 3 to 60 s on them) and an 8 x 3 table with n = 126 about 6e7
  * (4.5 s; R 3.8 s). Beyond either limit a RangeError is thrown, never an approximate or missing value.
  * @param table - r x c table of non-negative integer counts (r, c >= 2).
