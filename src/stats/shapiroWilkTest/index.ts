@@ -22,6 +22,50 @@ const C6 = [-0.4803, -0.082676, 0.0030302];
 const G = [-2.273, 0.459];
 
 /**
+ * The Royston coefficients a[i], i = 0..floor(n/2)-1 (of the (i+1)-th largest value; the smallest gets -a[i]).
+ * They depend on n only, so the last few are kept (never handed out: callers only read them).
+ */
+const COEFFICIENTS = new Map<number, Float64Array>();
+function coefficientsFor(n: number): Float64Array {
+  const hit = COEFFICIENTS.get(n);
+  if (hit !== undefined) return hit;
+  const nn2 = Math.floor(n / 2);
+  const a = new Float64Array(nn2);
+  if (n === 3) {
+    a[0] = Math.SQRT1_2;
+  } else {
+    const an25 = n + 0.25;
+    const m = new Float64Array(nn2);
+    let summ2 = 0;
+    for (let i = 0; i < nn2; i++) {
+      const mi = -qnorm((i + 1 - 0.375) / an25);
+      m[i] = mi;
+      summ2 += mi * mi;
+    }
+    summ2 *= 2;
+    const ssumm2 = Math.sqrt(summ2);
+    const rsn = 1 / Math.sqrt(n);
+    const a1 = poly(C1, rsn) + m[0]! / ssumm2;
+    let i1: number;
+    let fac: number;
+    if (n > 5) {
+      i1 = 2;
+      const a2 = poly(C2, rsn) + m[1]! / ssumm2;
+      fac = Math.sqrt((summ2 - 2 * m[0]! ** 2 - 2 * m[1]! ** 2) / (1 - 2 * a1 * a1 - 2 * a2 * a2));
+      a[1] = a2;
+    } else {
+      i1 = 1;
+      fac = Math.sqrt((summ2 - 2 * m[0]! ** 2) / (1 - 2 * a1 * a1));
+    }
+    a[0] = a1;
+    for (let i = i1; i < nn2; i++) a[i] = m[i]! / fac;
+  }
+  if (COEFFICIENTS.size >= 16) COEFFICIENTS.delete(COEFFICIENTS.keys().next().value!);
+  COEFFICIENTS.set(n, a);
+  return a;
+}
+
+/**
  * Shapiro-Wilk W test of normality.
  * @remarks Coefficients a from Royston's approximation: m_i = Phi^-1((i - 3/8)/(n + 1/4)); the two
  * extreme coefficients (one when n <= 5) from Royston's polynomials in 1/sqrt(n), the rest m_i scaled
@@ -54,37 +98,7 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
   const z = new Float64Array(n);
   for (let k = 0; k < n; k++) z[k] = (s[k]! / 2 - lo / 2) / halfRange;
   const nn2 = Math.floor(n / 2);
-  // a[i], i = 0..nn2-1: coefficient of the (i+1)-th largest value (the smallest gets -a[i]).
-  const a = new Float64Array(nn2);
-  if (n === 3) {
-    a[0] = Math.SQRT1_2;
-  } else {
-    const an25 = n + 0.25;
-    const m = new Float64Array(nn2);
-    let summ2 = 0;
-    for (let i = 0; i < nn2; i++) {
-      const mi = -qnorm((i + 1 - 0.375) / an25);
-      m[i] = mi;
-      summ2 += mi * mi;
-    }
-    summ2 *= 2;
-    const ssumm2 = Math.sqrt(summ2);
-    const rsn = 1 / Math.sqrt(n);
-    const a1 = poly(C1, rsn) + m[0]! / ssumm2;
-    let i1: number;
-    let fac: number;
-    if (n > 5) {
-      i1 = 2;
-      const a2 = poly(C2, rsn) + m[1]! / ssumm2;
-      fac = Math.sqrt((summ2 - 2 * m[0]! ** 2 - 2 * m[1]! ** 2) / (1 - 2 * a1 * a1 - 2 * a2 * a2));
-      a[1] = a2;
-    } else {
-      i1 = 1;
-      fac = Math.sqrt((summ2 - 2 * m[0]! ** 2) / (1 - 2 * a1 * a1));
-    }
-    a[0] = a1;
-    for (let i = i1; i < nn2; i++) a[i] = m[i]! / fac;
-  }
+  const a = coefficientsFor(n);
   // W = squared correlation between the ordered sample and the (antisymmetric) coefficients:
   // coefficient -a[k] for the k-th smallest, +a[k] for the k-th largest, 0 for an odd middle value.
   const coef = new Float64Array(n);
