@@ -49,7 +49,8 @@ export function signedRankExactLimit(n: number): string | null {
 }
 
 /** P[W <= r] for sample sizes m, n and an integer 0 <= r <= floor(m n / 2) (sizes within the limits). */
-function rankSumLowerHalf(m: number, n: number, r: number): number {
+/** P[W <= r] built up to r only (internal; exported for the cache test). */
+export function rankSumLowerHalf(m: number, n: number, r: number): number {
   const a = Math.min(m, n);
   const b = Math.max(m, n);
   const f = new Float64Array(r + 1);
@@ -123,8 +124,47 @@ function symmetric(max: number, lowerHalf: (r: number) => number): ExactDist {
   };
 }
 
+/**
+ * P[W <= r] for r = 0..floor(m n / 2) at once, for the sizes R computes exactly (m n <= CACHE_MAX_PRODUCT):
+ * the same coefficients and the same running sum as {@link rankSumLowerHalf}, so every value is bit-for-bit
+ * the one a single call would give. Kept for the last sizes asked (never handed out).
+ */
+const CACHE_MAX_PRODUCT = 2500;
+const RANK_SUM_CACHE = new Map<string, Float64Array>();
+function rankSumLowerHalfTable(m: number, n: number): Float64Array {
+  const a = Math.min(m, n);
+  const b = Math.max(m, n);
+  const key = `${a},${b}`;
+  const hit = RANK_SUM_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const half = Math.floor((a * b) / 2);
+  const f = new Float64Array(half + 1);
+  f[0] = 1;
+  for (let i = 1; i <= a; i++) {
+    const top = Math.min(half, i * b);
+    for (let k = i; k <= top; k++) f[k]! += f[k - i]!;
+    const s = b + i;
+    for (let k = top; k >= s; k--) f[k]! -= f[k - s]!;
+  }
+  let total = 1;
+  for (let i = 1; i <= a; i++) total = (total * (b + i)) / i;
+  const cum = new Float64Array(half + 1);
+  let p = 0;
+  for (let k = 0; k <= half; k++) {
+    p += f[k]!;
+    cum[k] = p / total;
+  }
+  if (RANK_SUM_CACHE.size >= 64) RANK_SUM_CACHE.delete(RANK_SUM_CACHE.keys().next().value!);
+  RANK_SUM_CACHE.set(key, cum);
+  return cum;
+}
+
 /** Exact distribution of the rank-sum statistic W for sample sizes m and n (check {@link rankSumExactLimit} first). */
 export function rankSumDistribution(m: number, n: number): ExactDist {
+  if (m * n <= CACHE_MAX_PRODUCT) {
+    const table = rankSumLowerHalfTable(m, n);
+    return symmetric(m * n, (r) => table[r]!);
+  }
   return symmetric(m * n, (r) => rankSumLowerHalf(m, n, r));
 }
 
