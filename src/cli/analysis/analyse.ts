@@ -227,6 +227,21 @@ export function ruleText(rule: RuleNode, top = true): string {
   }
 }
 
+/**
+ * Each patient's last visit date and the cohort's last visit date (`""` without visits): the follow-up and
+ * cut-off the report uses for exposure and persistence.
+ */
+export function lastVisitDates(visits: readonly { readonly patientId: string; readonly date: string }[]): { byPatient: Map<string, string>; last: string } {
+  const byPatient = new Map<string, string>();
+  let last = "";
+  for (const v of visits) {
+    const prev = byPatient.get(v.patientId);
+    if (prev === undefined || v.date > prev) byPatient.set(v.patientId, v.date);
+    if (v.date > last) last = v.date;
+  }
+  return { byPatient, last };
+}
+
 /** Seed of the report's multiple imputation (fixed, so a report is reproducible). */
 export const SENSITIVITY_SEED = 104729;
 
@@ -658,13 +673,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   );
   // ---- AE by system organ class and preferred term, with exposure-adjusted rates (cohort: adverseEventHierarchyTable,
   // endpoints: exposureTime; cut-off = the last visit of the cohort, each patient's exposure ends at the last visit)
-  const lastVisitOf = new Map<string, string>();
-  let lastVisitAll = "";
-  for (const v of cohort.visits) {
-    const prev = lastVisitOf.get(v.patientId);
-    if (prev === undefined || v.date > prev) lastVisitOf.set(v.patientId, v.date);
-    if (v.date > lastVisitAll) lastVisitAll = v.date;
-  }
+  const { byPatient: lastVisitOf, last: lastVisitAll } = lastVisitDates(cohort.visits);
   const exposure =
     lastVisitAll === ""
       ? null

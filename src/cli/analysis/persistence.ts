@@ -9,7 +9,7 @@ import type { DisplayTable } from "../../cohort/index.js";
 import { drugPersistence, type PersistenceTime } from "../../endpoints/index.js";
 import { parseCohort } from "../../models/index.js";
 import { coxRegression, cumulativeIncidence, proportionalHazardsTest } from "../../stats/index.js";
-import type { Analysis } from "./analyse.js";
+import { lastVisitDates, type Analysis } from "./analyse.js";
 import type { ReportSection } from "./render.js";
 
 /** The numbers behind the section (for the demo's console output and tests). */
@@ -35,13 +35,7 @@ export function persistenceSection(input: unknown, a: Analysis): { section: Repo
   const dx = new Map<string, "UC" | "CD">();
   for (const id of a.included.UC) dx.set(id, "UC");
   for (const id of a.included.CD) dx.set(id, "CD");
-  const lastVisit = new Map<string, string>();
-  let cutoff = "";
-  for (const v of cohort.visits) {
-    const prev = lastVisit.get(v.patientId);
-    if (prev === undefined || v.date > prev) lastVisit.set(v.patientId, v.date);
-    if (v.date > cutoff) cutoff = v.date;
-  }
+  const { byPatient: lastVisit, last: cutoff } = lastVisitDates(cohort.visits);
   const courses = cohort.courses.filter((c) => dx.has(c.patientId));
   const patients = new Map(cohort.patients.map((p) => [p.id, p]));
   const any = drugPersistence(courses, { cutoffDate: cutoff, lastFollowUp: lastVisit });
