@@ -84,7 +84,7 @@ function score(v: CdeisInput): CdeisResult {
  * explored, then 3 is added for an ulcerated stenosis and 3 for a non-ulcerated stenosis anywhere.
  * An absent or `null` segment was not explored (it is not counted as normal). Mary and Modigliani
  * give no severity bands (`band` is `null`); remission cut-offs used later (below 6, below 3) are
- * secondary and documented in docs/instruments.md. Sums are rounded to 9 decimals so totals are exact
+ * secondary and documented in docs/definitions.md §1.16. Sums are rounded to 9 decimals so totals are exact
  * to the input's decimals.
  * @param input - Segments and stenoses (`CdeisInputSchema`).
  * @returns `{ total, components, band: null, segmentsExplored }`.

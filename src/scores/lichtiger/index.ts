@@ -63,7 +63,7 @@ function score(v: LichtigerItems): LichtigerResult {
  * diarrhoea (1) + visible blood (0-3) + faecal incontinence (1) + abdominal pain or cramping (0-3) +
  * general well-being (0-5) + abdominal tenderness (0-3) + need for antidiarrhoeal drugs (1). No band:
  * Lichtiger 1994 defined response as a score below 10 on two consecutive days (a rule over days, left
- * to the caller; see docs/instruments.md).
+ * to the caller; see docs/definitions.md §1.10).
  * @param items - Lichtiger items (`LichtigerItemsSchema`).
  * @returns `{ total, components, band: null }`.
  * @throws {TypeError} If `items` is not an object, or an item is missing, unknown or of the wrong kind.
