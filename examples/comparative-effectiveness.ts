@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { balanceTable, lovePlotSvg, propensityOverlapSvg, weightedSummaryTable, type DisplayTable } from "../src/cohort/index.js";
-import { coxRegression, kaplanMeier, logisticRegression, propensityPipeline, weightedRiskComparison, type PropensityPipelineResult } from "../src/stats/index.js";
+import { balanceTable, lovePlotSvg, propensityOverlapSvg, weightedSummaryTable, type DisplayTable } from "ibd-outcomes/cohort";
+import { coxRegression, kaplanMeier, logisticRegression, propensityPipeline, weightedRiskComparison, type PropensityPipelineResult } from "ibd-outcomes/stats";
 import { COMPARISON_COHORT_FILE, type ComparisonPatient } from "./data/generate-comparison-cohort.js";
 
 /** A plain table for the report (string cells). */
