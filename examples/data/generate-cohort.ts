@@ -666,10 +666,10 @@ function buildGroup(dx: Dx, ids: readonly string[]): void {
       patient.montreal = { type: "UC", extent: ucExtent[i]!, severity: opt.value >= 8 ? "S3" : "S2" };
     }
     patient.priorTherapies = prior;
-    if (conv.length > 0) patient.priorConventionalTherapies = conv;
+    patient.priorConventionalTherapies = conv; // recorded: [] says none (an absent list would be unknown)
     patient.surgeries = surgery[i] ? [{ date: addMonths(diagnosisDate, Math.max(1, Math.floor(durM / 2))), type: surgType.get(i)! }] : [];
     patient.dttConditions = { chronicAntibioticRefractoryPouchitis: false, complexPerianalDisease: dx === "CD" ? fewMechs[i]! : false, psychosocialComorbidity: false };
-    if (eim[i]) patient.extraintestinalManifestations = eimSites.get(i)!;
+    patient.extraintestinalManifestations = eim[i] ? eimSites.get(i)! : []; // recorded none, not unknown
     patient.pregnantOrBreastfeeding = false;
     patient.malignancyHistory = false;
     patient.seriousInfectionHistory = false;

@@ -485,9 +485,11 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
 
   // ---- Table 1
   const count = (g: Group, f: (p: Patient) => boolean) => groups[g].filter(f).length;
+  // an absent list was not recorded (unknown), an empty one records "none"
   const mech = (p: Patient, classes: readonly string[]) =>
-    (p.priorTherapies ?? []).some((t) => classes.includes(mechanismOf(t.drug, t.mechanism) ?? "other"));
-  const conv = (p: Patient, agents: readonly string[]) => (p.priorConventionalTherapies ?? []).some((t) => agents.includes(t.agent));
+    p.priorTherapies === undefined ? null : p.priorTherapies.some((t) => classes.includes(mechanismOf(t.drug, t.mechanism) ?? "other"));
+  const conv = (p: Patient, agents: readonly string[]) =>
+    p.priorConventionalTherapies === undefined ? null : p.priorConventionalTherapies.some((t) => agents.includes(t.agent));
   const course = (p: Patient) => coursesBy.get(p.id)!;
   // [id, label, the paper's label, value]; null = not recorded (a missing value, never read as "no")
   const patientDefs: [string, string, string, (p: Patient) => boolean | null][] = [
@@ -512,8 +514,8 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
         return s === "unknown" ? null : s === "on";
       },
     ],
-    ["surgery", "Intestinal surgery before start", "Surgical history", (p) => (p.surgeries ?? []).some((s) => s.date <= course(p).startDate)],
-    ["eim", "Extraintestinal manifestations", "Extraintestinal manifestations", (p) => (p.extraintestinalManifestations ?? []).length > 0],
+    ["surgery", "Intestinal surgery before start", "Surgical history", (p) => (p.surgeries === undefined ? null : p.surgeries.some((s) => s.date <= course(p).startDate))],
+    ["eim", "Extraintestinal manifestations", "Extraintestinal manifestations", (p) => (p.extraintestinalManifestations === undefined ? null : p.extraintestinalManifestations.length > 0)],
   ];
   const hasAe = (p: Patient) => (aesBy.get(p.id) ?? []).length > 0;
   const disc = (p: Patient) => course(p).discontinuation !== undefined;
@@ -615,9 +617,18 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   // ---- Table 3 (disease classification, EIM, co-therapy)
   const table3: Record<string, { UC: number; CD: number }> = {};
   const table3Rows: { id: string; label: string; groups: Group[] }[] = [];
-  const t3 = (id: string, label: string, gs: Group[], f: (p: Patient) => boolean, show = true) => {
-    table3[id] = { UC: count("UC", f), CD: count("CD", f) };
-    if (show) table3Rows.push({ id, label, groups: gs.filter((g) => present.includes(g)) });
+  // f: null = not recorded for that patient: not counted, and said in a note (never read as "no")
+  const unrecordedNoted = new Set<string>();
+  const t3 = (id: string, label: string, gs: Group[], f: (p: Patient) => boolean | null, show = true) => {
+    table3[id] = { UC: count("UC", (p) => f(p) === true), CD: count("CD", (p) => f(p) === true) };
+    if (!show) return;
+    table3Rows.push({ id, label, groups: gs.filter((g) => present.includes(g)) });
+    const field = id.split(".")[0]!;
+    const unknown = included.filter((p) => gs.includes(groupOf[p.id] as Group) && f(p) === null).length;
+    if (unknown > 0 && !unrecordedNoted.has(field)) {
+      unrecordedNoted.add(field);
+      notes.push(`Table 3, ${label}: not recorded for ${unknown} included patient(s), who are not counted (an unrecorded history is not read as "none").`);
+    }
   };
   const hasCd = present.includes("CD");
   const hasUc = present.includes("UC");
@@ -628,14 +639,15 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
   for (const k of ["E1", "E2", "E3"]) t3(`montreal.${k}`, `Montreal ${k} (extent)`, ["UC"], (p) => p.montreal?.type === "UC" && p.montreal.extent === k, hasUc);
   const noMontreal = included.filter((p) => p.montreal === undefined).length;
   if (noMontreal > 0) notes.push(`${noMontreal} included patient(s) have no Montreal classification recorded; the Montreal rows do not count them.`);
-  t3("eim", "Extraintestinal manifestations", ["UC", "CD"], (p) => (p.extraintestinalManifestations ?? []).length > 0);
+  const eims = (p: Patient) => p.extraintestinalManifestations;
+  t3("eim", "Extraintestinal manifestations", ["UC", "CD"], (p) => (eims(p) === undefined ? null : eims(p)!.length > 0));
   const eimLabel = { eye: "eye", skin: "skin", joint: "arthritis", other: "other organs" } as const;
   for (const s of ["eye", "skin", "joint", "other"] as const) {
-    const f = (p: Patient) => (p.extraintestinalManifestations ?? []).includes(s);
-    t3(`eim.${s}`, `EIM: ${eimLabel[s]}`, ["UC", "CD"], f, paper || included.some(f));
+    const f = (p: Patient) => (eims(p) === undefined ? null : eims(p)!.includes(s));
+    t3(`eim.${s}`, `EIM: ${eimLabel[s]}`, ["UC", "CD"], f, paper || included.some((p) => f(p) === true));
   }
   const een = (p: Patient) => conv(p, ["exclusiveEnteralNutrition"]);
-  t3("een", "Prior exclusive enteral nutrition", ["UC", "CD"], een, paper || included.some(een));
+  t3("een", "Prior exclusive enteral nutrition", ["UC", "CD"], een, paper || included.some((p) => een(p) === true));
   // co-therapy during the course, recognised by the drug itself (a biologic is a biologic whatever its class label)
   const co = (p: Patient, f: (cls: string, d: string) => boolean) => course(p).concomitantMedications.some((m) => f(m.agentClass, (m.drug ?? "").toLowerCase()));
   const paperCo: [string, string, (cls: string, d: string) => boolean][] = [

@@ -234,3 +234,31 @@ describe("report adverse events by system organ class with exposure-adjusted rat
     expect(any.overall?.ratePer100PatientYears).toBeCloseTo((100 * any.overall!.events) / py, 9);
   });
 });
+
+describe("Table 1: a history that was not recorded is unknown, never 'no'", () => {
+  it("an absent priorConventionalTherapies list counts as unknown for the 5-ASA row; an empty list as no", () => {
+    const base = analyseCohort(modifiedCohort(() => true), { profile: "mao2025" });
+    const c = modifiedCohort(() => true) as Omit<RawCohort, "patients"> & { patients: (RawCohort["patients"][number] & { priorConventionalTherapies?: unknown[]; extraintestinalManifestations?: unknown[] })[] };
+    const firstUc = c.patients.findIndex((p) => p.diagnosis === "UC" && Array.isArray(p.priorConventionalTherapies) && p.priorConventionalTherapies.length === 0);
+    expect(firstUc).toBeGreaterThanOrEqual(0);
+    delete c.patients[firstUc]!.priorConventionalTherapies;
+    const a = analyseCohort(c, { profile: "mao2025" });
+    const row = (x: typeof a) => x.library.table1!.rows.find((r) => r.variable === "asa")!;
+    // the count is unchanged (the patient had none), the denominator loses that patient, who is counted missing
+    expect(a.table1.binary.find((r) => r.id === "asa")!.uc).toBe(base.table1.binary.find((r) => r.id === "asa")!.uc);
+    expect(row(base).missing).toEqual([0, 0]);
+    expect(row(a).missing).toEqual([1, 0]);
+    expect(row(a).n).toEqual([row(base).n[0]! - 1, row(base).n[1]]);
+  });
+  it("Table 3: an absent extraintestinalManifestations list is not counted and is named in a note", () => {
+    const c = modifiedCohort(() => true) as Omit<RawCohort, "patients"> & { patients: (RawCohort["patients"][number] & { extraintestinalManifestations?: unknown[] })[] };
+    const withEim = c.patients.findIndex((p) => p.diagnosis === "CD" && (p.extraintestinalManifestations?.length ?? 0) > 0);
+    expect(withEim).toBeGreaterThanOrEqual(0);
+    const base = analyseCohort(c, { profile: "mao2025" });
+    expect(base.notes.some((n) => /Extraintestinal manifestations: not recorded/.test(n))).toBe(false);
+    delete c.patients[withEim]!.extraintestinalManifestations;
+    const a = analyseCohort(c, { profile: "mao2025" });
+    expect(a.table3["eim"]!.CD).toBe(base.table3["eim"]!.CD - 1);
+    expect(a.notes.filter((n) => /Extraintestinal manifestations: not recorded for 1 included patient/.test(n))).toHaveLength(1);
+  });
+});
