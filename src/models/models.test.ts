@@ -42,6 +42,7 @@ const patient = {
 
 const course = {
   patientId: "P1",
+  drug: "upadacitinib",
   startDate: "2024-01-01",
   dosePeriods: [
     { doseMg: 45, startDate: "2024-01-01", endDate: "2024-03-24", phase: "induction" },
@@ -129,10 +130,13 @@ describe("mechanismOf / DRUG_MECHANISMS", () => {
 });
 
 describe("TreatmentCourseSchema", () => {
-  it("fills defaults (drug upadacitinib, no medications)", () => {
-    const r = TreatmentCourseSchema.parse({ patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01", endDate: "2024-02-25" }] });
+  it("fills the medication default (none listed) but never a drug: a course without its drug is invalid and named", () => {
+    const r = TreatmentCourseSchema.parse({ patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01", endDate: "2024-02-25" }] });
     expect(r.drug).toBe("upadacitinib");
     expect(r.concomitantMedications).toEqual([]);
+    const bad = parseTreatmentCourse({ patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.issues.map((i) => i.path.join("."))).toEqual(["drug"]);
   });
   it("accepts periods that touch", () => expect(parseTreatmentCourse(course).success).toBe(true));
   it("rejects overlapping dose periods", () => {

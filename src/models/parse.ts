@@ -26,7 +26,7 @@ export function parsePatient(input: unknown): ParseResult<Patient> {
 }
 
 /**
- * Validates a treatment course without throwing (defaults filled: drug `upadacitinib`, no medications).
+ * Validates a treatment course without throwing (`drug` required; `concomitantMedications` defaults to none listed).
  * @param input - Untrusted data.
  * @returns The typed course or every issue with its path.
  * @example

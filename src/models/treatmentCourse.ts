@@ -55,20 +55,21 @@ export const DiscontinuationReasonSchema = z.enum([
 export type DiscontinuationReason = z.infer<typeof DiscontinuationReasonSchema>;
 
 /**
- * One course of treatment (upadacitinib by default): start, dose periods, concomitant medications,
- * discontinuation.
+ * One course of treatment: the drug, start, dose periods, concomitant medications, discontinuation.
+ * `drug` is required: a course whose drug was not recorded is not read as any drug (it is an invalid record
+ * that names the field, never a default).
  * @remarks Cross-field rules: dose periods start on or after the course start, end on or after they
  * start, and do not overlap (one may start on the day the previous ends); medications end on or after they start; discontinuation not before start.
  * @example
- * TreatmentCourseSchema.parse({ patientId: "P1", startDate: "2024-01-01",
- *   dosePeriods: [{ doseMg: 45, startDate: "2024-01-01", endDate: "2024-02-25" }] }).drug;
- * //=> "upadacitinib"
+ * TreatmentCourseSchema.parse({ patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01",
+ *   dosePeriods: [{ doseMg: 45, startDate: "2024-01-01", endDate: "2024-02-25" }] }).concomitantMedications;
+ * //=> []
  */
 export const TreatmentCourseSchema = z
   .strictObject({
     id: IdSchema.optional(),
     patientId: IdSchema,
-    drug: z.string().min(1).max(100).default("upadacitinib"),
+    drug: z.string().min(1).max(100),
     startDate: IsoDateSchema,
     dosePeriods: z.array(DosePeriodSchema).min(1),
     concomitantMedications: z.array(ConcomitantMedicationSchema).default([]),
@@ -112,7 +113,7 @@ export const TreatmentCourseSchema = z
       ctx.addIssue({ code: "custom", path: ["discontinuation", "date"], message: "must not be before the course startDate" });
     }
   });
-/** A treatment course (parsed: `drug` and `concomitantMedications` filled with their defaults). */
+/** A treatment course (parsed: `concomitantMedications` filled with its default, an empty list). */
 export interface TreatmentCourse extends z.infer<typeof TreatmentCourseSchema> {}
-/** A treatment course as accepted on input (`drug`, `concomitantMedications` optional). */
+/** A treatment course as accepted on input (`concomitantMedications` optional). */
 export interface TreatmentCourseInput extends z.input<typeof TreatmentCourseSchema> {}

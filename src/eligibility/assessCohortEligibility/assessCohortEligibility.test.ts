@@ -24,6 +24,7 @@ const patient = (id: string, over: Partial<Patient> = {}): Patient => ({
 });
 const course = (patientId: string, startDate: string, drug?: string): TreatmentCourseInput => ({
   patientId,
+  drug: "upadacitinib",
   startDate,
   dosePeriods: [{ doseMg: 45, startDate }],
   concomitantMedications: [],
@@ -43,7 +44,7 @@ describe("assessCohortEligibility", () => {
         { id: "P1", sex: "male", birthDate: "1980-01-01", diagnosis: "CD", diagnosisDate: "2010-01-01" },
         { id: "P2", sex: "male", birthDate: "1980-01-01", diagnosis: "CD", diagnosisDate: "2010-01-01" },
       ],
-      courses: [{ patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] }],
+      courses: [{ patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] }],
     });
     expect([r.results.map((x) => [x.patientId, x.status]), r.notAssessed.map((x) => x.patientId)]).toEqual([[["P1", "ineligible"]], ["P2"]]);
   });
@@ -179,6 +180,7 @@ describe("assessCohortEligibility + patientFlow on random cohorts", () => {
           });
           courses.push({
             patientId: id,
+            drug: "upadacitinib",
             startDate: start,
             dosePeriods: [{ doseMg: 45, startDate: start }],
             ...(r.stopAfter !== null ? { discontinuation: { date: addDaysIso(start, r.stopAfter), reason: "other" as const } } : {}),

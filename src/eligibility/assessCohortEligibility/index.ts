@@ -49,13 +49,13 @@ export interface CohortEligibilityResult {
  * @param cohort - `{ patients, courses, visits? }`.
  * @param options - As for `assessStudyEligibility`, plus `drug`.
  * @returns The per-patient results and the patients that could not be assessed.
- * @throws {TypeError} If the cohort or a record has the wrong shape.
+ * @throws {TypeError} If the cohort or a record has the wrong shape, or a course has no `drug`.
  * @throws {RangeError} If a record holds an invalid value.
  * @example
  * const r = assessCohortEligibility({
  *   patients: [{ id: "P1", sex: "male", birthDate: "1980-01-01", diagnosis: "CD", diagnosisDate: "2010-01-01" },
  *              { id: "P2", sex: "male", birthDate: "1980-01-01", diagnosis: "CD", diagnosisDate: "2010-01-01" }],
- *   courses: [{ patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] }],
+ *   courses: [{ patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] }],
  * });
  * [r.results.map((x) => [x.patientId, x.status]), r.notAssessed.map((x) => x.patientId)];
  * //=> [[["P1", "ineligible"]], ["P2"]]
@@ -86,7 +86,9 @@ export function assessCohortEligibility(cohort: ScreenedCohort, options: AssessC
   const coursesBy = new Map<unknown, TreatmentCourseInput[]>();
   cohort.courses.forEach((c, i) => {
     const rec = recordOf(c, `cohort.courses[${i}]`);
-    const name = typeof rec.drug === "string" ? rec.drug.trim().toLowerCase() : "upadacitinib";
+    // an unrecorded drug is not read as any drug: the course cannot be attributed
+    if (typeof rec.drug !== "string" || rec.drug.trim() === "") throw new TypeError(`${FN}: cohort.courses[${i}].drug is required (the drug of every course must be recorded); got ${describeValue(rec.drug)}.`);
+    const name = rec.drug.trim().toLowerCase();
     if (name !== drug) return;
     const list = coursesBy.get(rec.patientId) ?? [];
     list.push(c);

@@ -28,7 +28,7 @@ function cdPatient(over: Partial<Patient> = {}): Patient {
   return ucPatient({ id: "C1", diagnosis: "CD", ...over });
 }
 function course(patientId: string, over: Partial<TreatmentCourseInput> = {}): TreatmentCourseInput {
-  return { patientId, startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], concomitantMedications: [], ...over };
+  return { patientId, drug: "upadacitinib", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], concomitantMedications: [], ...over };
 }
 const goodLabs = {
   alt: { value: 30, unit: "U/L" as const },
@@ -68,7 +68,7 @@ describe("assessStudyEligibility", () => {
         seriousInfectionHistory: false,
         malignancyHistory: false,
       },
-      { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
+      { patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
       [
         {
           patientId: "P1",

@@ -69,6 +69,7 @@ function build(s: Scenario): Inputs {
   });
   const course: TreatmentCourseInput = clean({
     patientId: "P1",
+    drug: "upadacitinib",
     startDate: START,
     dosePeriods: [{ doseMg: 45, startDate: START }],
     concomitantMedications: s.meds?.map((m) => clean({ agentClass: m.agentClass, drug: m.drug, startDate: day(m.from) })),

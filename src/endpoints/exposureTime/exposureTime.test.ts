@@ -6,6 +6,7 @@ import { exposureTime } from "./index.js";
 
 const course = (over: Record<string, unknown> = {}) => ({
   patientId: "P1",
+  drug: "upadacitinib",
   startDate: "2024-01-01",
   dosePeriods: [{ doseMg: 45, startDate: "2024-01-01", endDate: "2024-03-24" }, { doseMg: 15, startDate: "2024-03-25" }],
   ...over,

@@ -9,14 +9,14 @@ import { mao2025, uAchieve } from "../profiles/index.js";
 const START = "2024-01-01";
 const day = (n: number) => addDaysIso(START, n);
 const patient: Patient = { id: "P1", sex: "male", birthDate: "1980-01-01", diagnosis: "UC", diagnosisDate: "2010-01-01" };
-const course: TreatmentCourseInput = { patientId: "P1", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }] };
+const course: TreatmentCourseInput = { patientId: "P1", drug: "upadacitinib", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }] };
 
 describe("labTrajectory", () => {
   it("matches the @example", () =>
     expect(
       labTrajectory(
         { id: "P1", sex: "male", birthDate: "1980-01-01", diagnosis: "UC", diagnosisDate: "2010-01-01" },
-        { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
+        { patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }] },
         [{ patientId: "P1", date: "2024-01-01", labs: { crp: { value: 1.2, unit: "mg/dL" } } }],
         mao2025,
         { includeMissing: false },

@@ -89,6 +89,7 @@ function build(s: Scenario): Inputs {
   });
   const course: TreatmentCourseInput = clean({
     patientId: "P1",
+    drug: "upadacitinib",
     startDate: START,
     dosePeriods: [{ doseMg: 45, startDate: START }],
     concomitantMedications: s.steroidPeriods.map((p) => clean({ agentClass: "corticosteroid" as const, startDate: day(p.from), endDate: p.len === undefined ? undefined : day(p.from + p.len) })),

@@ -17,10 +17,10 @@ const ucPatient: Patient = { id: "P1", sex: "male", birthDate: "1970-01-01", dia
 
 /** A course whose corticosteroid record is complete (none used unless periods are given). */
 function course(extra: Partial<TreatmentCourseInput> = {}): TreatmentCourseInput {
-  return { patientId: "P1", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], corticosteroidsRecorded: true, ...extra };
+  return { patientId: "P1", drug: "upadacitinib", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }], corticosteroidsRecorded: true, ...extra };
 }
 /** A course that says nothing about corticosteroids. */
-const unrecorded = (): TreatmentCourseInput => ({ patientId: "P1", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }] });
+const unrecorded = (): TreatmentCourseInput => ({ patientId: "P1", drug: "upadacitinib", startDate: START, dosePeriods: [{ doseMg: 45, startDate: START }] });
 const hbi = (total: number) => ({ wellBeing: 0, abdominalPain: 0, liquidStools: total, abdominalMass: 0, complications: [] });
 function ses(total: number): NonNullable<Visit["sesCd"]> {
   const segs = ["ileum", "rightColon", "transverseColon", "leftColon", "rectum"] as const;
@@ -61,7 +61,7 @@ describe("TSDoc examples", () => {
   it("patientTimeline", () => {
     const tl = patientTimeline(
       { id: "P1", sex: "female", birthDate: "1990-01-01", diagnosis: "CD", diagnosisDate: "2015-01-01", surgeries: [] },
-      { patientId: "P1", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }], corticosteroidsRecorded: true },
+      { patientId: "P1", drug: "upadacitinib", startDate: "2024-01-01", dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }], corticosteroidsRecorded: true },
       [
         { patientId: "P1", date: "2024-01-01", hbi: { wellBeing: 2, abdominalPain: 2, liquidStools: 4, abdominalMass: 0, complications: [] } },
         { patientId: "P1", date: "2024-03-25", hbi: { wellBeing: 1, abdominalPain: 0, liquidStools: 2, abdominalMass: 0, complications: [] } },
@@ -74,6 +74,7 @@ describe("TSDoc examples", () => {
       steroidExposure(
         {
           patientId: "P1",
+          drug: "upadacitinib",
           startDate: "2024-01-01",
           dosePeriods: [{ doseMg: 45, startDate: "2024-01-01" }],
           concomitantMedications: [{ agentClass: "corticosteroid", startDate: "2023-12-01", endDate: "2024-02-01" }],

@@ -9,6 +9,7 @@ import { drugPersistence, timeToFirstMet, type PersistenceTime } from "./index.j
 const course = (over: Partial<TreatmentCourseInput> = {}): TreatmentCourseInput => ({
   id: "C1",
   patientId: "P1",
+  drug: "upadacitinib",
   startDate: "2024-01-01",
   dosePeriods: [
     { doseMg: 45, startDate: "2024-01-01", endDate: "2024-03-25", phase: "induction" },
