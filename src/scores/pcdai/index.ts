@@ -37,8 +37,8 @@ export interface PcdaiOptions {
    */
   readonly ageRows?: "completedYears" | "adolescentFrom10";
   /**
-   * `"none"` (default): Hyams 1991 defines no bands, so `band` is `null`. `"hyams2005"`: 10 or less
-   * inactive, 10.5-30 mild, above 30 moderate to severe (Hyams 2005).
+   * `"none"` (default): Hyams 1991 defines no bands, so `band` is `null`. `"hyams2005"`: below 10
+   * inactive, 10-27.5 mild, 30 or more moderate to severe (Hyams 2005's cut scores).
    */
   readonly bands?: "none" | "hyams2005";
 }
@@ -87,7 +87,7 @@ function score(v: PcdaiItems, o: Resolved): PcdaiResult {
     extraintestinal: v.extraintestinal === 0 ? 0 : v.extraintestinal === 1 ? 5 : 10,
   };
   const total = c.abdominalPain + c.stools + c.wellBeing + c.haematocrit + c.esr + c.albumin + c.weight + c.height + c.abdomen + c.perirectal + c.extraintestinal;
-  const band: PcdaiBand | null = o.bands === "none" ? null : total <= 10 ? "inactive" : total <= 30 ? "mild" : "moderateToSevere";
+  const band: PcdaiBand | null = o.bands === "none" ? null : total < 10 ? "inactive" : total < 30 ? "mild" : "moderateToSevere";
   return { total, components: c, band };
 }
 

@@ -40,12 +40,16 @@ describe("pcdai", () => {
     expect(pcdai({ ...v, ageYears: 9.99 }, { ageRows: "adolescentFrom10" }).components.haematocrit).toBe(0);
   });
 
-  it("Hyams 2005 bands at their edges (10, 12.5, 30, 32.5)", () => {
-    const b = (extra: Partial<PcdaiItems>) => pcdai({ ...well, ...extra }, { bands: "hyams2005" }).band;
-    expect(b({ abdominalPain: 2 })).toBe("inactive");
-    expect(b({ abdominalPain: 2, esrMmPerH: 25 })).toBe("mild");
-    expect(b({ abdominalPain: 2, stools: 2, wellBeing: 2 })).toBe("mild");
-    expect(b({ abdominalPain: 2, stools: 2, wellBeing: 2, esrMmPerH: 25 })).toBe("moderateToSevere");
+  it("Hyams 2005 bands at their edges: < 10 inactive, 10-27.5 mild, >= 30 moderate to severe (7.5, 10, 27.5, 30)", () => {
+    const r = (extra: Partial<PcdaiItems>) => pcdai({ ...well, ...extra }, { bands: "hyams2005" });
+    const at = (extra: Partial<PcdaiItems>, total: number, band: string) => {
+      expect(r(extra).total).toBe(total);
+      expect(r(extra).band).toBe(band);
+    };
+    at({ abdominalPain: 1, esrMmPerH: 25 }, 7.5, "inactive");
+    at({ abdominalPain: 2 }, 10, "mild");
+    at({ abdominalPain: 2, stools: 2, wellBeing: 1, esrMmPerH: 25 }, 27.5, "mild");
+    at({ abdominalPain: 2, stools: 2, wellBeing: 2 }, 30, "moderateToSevere");
     expect(pcdai(well).band).toBeNull();
   });
 

@@ -75,7 +75,7 @@ function score(v: SccaiItems, o: Resolved): SccaiResult {
  * sccai({ bowelFrequencyDay: 1, bowelFrequencyNight: 1, urgency: 1, bloodInStool: 1, generalWellBeing: 1, extracolonic: ["arthritis"] }).total;
  * //=> 6
  * @see Walmsley RS, Ayres RCS, Pounder RE, Allan RN. A simple clinical colitis activity index. Gut 1998;43:29-32. doi:10.1136/gut.43.1.29
- * @see Higgins PDR, Schwartz M, Mapili J, et al. Is endoscopy necessary for the measurement of disease activity in ulcerative colitis? Am J Gastroenterol 2005;100:355-61. doi:10.1111/j.1572-0241.2005.40641.x
+ * @see Higgins PDR, Schwartz M, Mapili J, et al. Patient defined dichotomous end points for remission and clinical improvement in ulcerative colitis. Gut 2005;54:782-8. doi:10.1136/gut.2004.056358
  */
 export function sccai(items: SccaiItems, options?: SccaiOptions): SccaiResult {
   return score(items, checkOrThrow(FN, V, items, options, ALLOWED, DEFAULTS));
