@@ -555,7 +555,7 @@ export function analyseCohort(input: unknown, options: AnalyseOptions = {}): Ana
     ...contDefs.map(([key, label]) => ({ key, label: paper ? paperContLabel[key] : label, type: "continuous" as const, summary: "median" as const, ...(key === "durationYears" ? { digits: 1 } : { digits: 0 }) })),
     ...shownDich.map(([key, label]) => ({ key, label, type: "dichotomous" as const })),
   ];
-  const t1 = present.length > 1 ? summaryTable(t1Rows, { by: "group", groups: present, caption: t1Caption, missing: "ifany", variables: t1Variables, ...(paper ? { footnoteLetters: "fixed" as const } : {}) }) : null; // the paper's notes: a Wilcoxon, b Welch, c Pearson, d Fisher
+  const t1 = present.length > 1 ? summaryTable(t1Rows, { by: "group", groups: present, caption: t1Caption, missing: "ifany", variables: t1Variables, footnoteLetters: "fixed" }) : null; // one letter per test across the report (as the rate and AE tables): a Wilcoxon, b Welch, c Pearson, d Fisher
   const countOf = (cell: string | undefined) => Number(/^(\d+)/.exec(cell ?? "")?.[1] ?? NaN);
   const testOf = (t: string | null): "chisq" | "fisher" => (t === "fisherExact" ? "fisher" : "chisq");
   const ucCol = present.indexOf("UC");

@@ -262,3 +262,14 @@ describe("Table 1: a history that was not recorded is unknown, never 'no'", () =
     expect(a.notes.filter((n) => /Extraintestinal manifestations: not recorded for 1 included patient/.test(n))).toHaveLength(1);
   });
 });
+
+describe("one footnote letter per test across the report", () => {
+  it("every table of a report on another cohort letters a test the same way", () => {
+    const md = renderReport(analyseCohort(modifiedCohort(), { profile: "stride2" })).markdown;
+    const notes = [...md.matchAll(/^([a-h]) (Wilcoxon rank sum test|Welch Two Sample t-test|Pearson's Chi-squared test|Fisher's exact test|[A-Z][^\n]* test)$/gm)];
+    expect(notes.length).toBeGreaterThan(3);
+    const letterOf = new Map<string, Set<string>>();
+    for (const [, letter, label] of notes) letterOf.set(label!, (letterOf.get(label!) ?? new Set()).add(letter!));
+    for (const [label, letters] of letterOf) expect([label, [...letters]]).toEqual([label, [[...letters][0]]]);
+  });
+});
