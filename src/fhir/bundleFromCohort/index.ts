@@ -51,7 +51,17 @@ const DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 const AE_OUTCOME = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
-/** The LOINC code written for each analyte (the reader accepts these and a few alternatives). */
+/**
+ * The LOINC code (and display) `bundleFromCohort` writes for each lab analyte; `cohortFromBundle` reads these
+ * and a few alternatives (ESR 4537-7, LDL-C 18262-6, eGFR 33914-3/62238-1).
+ * @remarks The model records neither the eGFR equation (98979-8 is CKD-EPI 2021) nor whether LDL-C was
+ * calculated; the cholesterol codes are LOINC mass-concentration codes while the value keeps its recorded
+ * unit (the model's canonical unit is mmol/L).
+ * @example
+ * WRITE_LOINC.crp;
+ * //=> ["1988-5", "C reactive protein [Mass/volume] in Serum or Plasma"]
+ * @see LOINC: https://loinc.org
+ */
 export const WRITE_LOINC: Readonly<Record<string, readonly [string, string]>> = /* @__PURE__ */ Object.freeze({
   crp: ["1988-5", "C reactive protein [Mass/volume] in Serum or Plasma"],
   fecalCalprotectin: ["38445-3", "Calprotectin [Mass/mass] in Stool"],

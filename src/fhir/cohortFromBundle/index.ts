@@ -940,8 +940,18 @@ const KNOWN = ["Patient", "Condition", "MedicationStatement", "MedicationRequest
  *   × `frequency` / `period` (days); the periods of one patient and drug form one course starting at the
  *   earliest period. A known concomitant agent (corticosteroids, 5-ASA, thiopurines, methotrexate,
  *   calcineurin inhibitors, thalidomide, ciprofloxacin, metronidazole, rifaximin) becomes a concomitant
- *   medication of the patient's only course (with no or several courses it is unmapped). Course
- *   discontinuation and `corticosteroidsRecorded` are not read (left missing).
+ *   medication of the patient's only course (with no or several courses it is unmapped). Without a role
+ *   category, course discontinuation and `corticosteroidsRecorded` are not read (left missing).
+ * - What `bundleFromCohort` writes is read back in full: a MedicationStatement `category` of
+ *   {@link MEDICATION_ROLE_SYSTEM} (`treatmentCourse`: one course, a dose period per `dosage` with its
+ *   `boundsPeriod`, discontinuation from status `stopped` + `statusReason` + `effectivePeriod.end`;
+ *   `priorTherapy`, `priorConventionalTherapy`, `concomitant` attached to its `partOf` course), Encounters as
+ *   visits (Observations and QuestionnaireResponses join their `encounter`'s visit), Observations coded in
+ *   {@link VISIT_ITEM_SYSTEM} (Mayo, HBI, SES-CD, CDAI items, Rutgeerts, `onCorticosteroids`) and
+ *   {@link PATIENT_FINDING_SYSTEM}, body height (LOINC 8302-2, cm), Conditions of {@link EIM_SYSTEM}, Lists of
+ *   {@link RECORD_LIST_SYSTEM} (array order; `emptyReason` = recorded empty), record ids from the
+ *   {@link RECORD_ID_SYSTEM} identifier, and the project extensions. A dosage that is not a daily dose (e.g.
+ *   every 8 weeks) is unmapped: the model holds daily doses only.
  * - `Procedure` (completed): a surgery typed by {@link SURGERY_SYSTEM}, dated by `performedDateTime`.
  * - `Observation` (final, amended, corrected): a lab by LOINC code (CRP 1988-5, calprotectin 38445-3,
  *   ESR 4537-7/30341-2, 25(OH)D 62292-8, albumin 1751-7, WBC 6690-2, haemoglobin 718-7, platelets 777-3,
