@@ -222,7 +222,8 @@ class Mapper {
   readonly courseRefs = new Map<string, string>();
   /** Items of the patient arrays that Lists order: patient -> field -> items (with their references). */
   readonly listItems = new Map<string, Map<ListField, { refs: readonly string[]; item: unknown; date?: string }[]>>();
-  readonly lists: { patientId: string; field: ListField; refs: string[]; id: string }[] = [];
+  /** Lists by `JSON.stringify([patientId, field])`. */
+  readonly lists = new Map<string, { patientId: string; field: ListField; refs: string[]; id: string }>();
 
   skip(resourceType: string, id: string, reason: string): void {
     this.unmapped.push({ resourceType, id, reason });
@@ -759,11 +760,12 @@ class Mapper {
       this.skip("List", id, "the list has no entries and no emptyReason: not read as an empty record");
       return;
     }
-    if (this.lists.some((l) => l.patientId === pid && l.field === names[0])) {
+    const key = JSON.stringify([pid, names[0]]);
+    if (this.lists.has(key)) {
       this.skip("List", id, `a second ${names[0]} list for patient ${pid} (the first is kept)`);
       return;
     }
-    this.lists.push({ patientId: pid, field: names[0]!, refs, id });
+    this.lists.set(key, { patientId: pid, field: names[0]!, refs, id });
   }
 
   /** Observations coded by the project's visit items, patient findings, or body height. */
@@ -1062,7 +1064,7 @@ function finish(m: Mapper): CohortFromBundleResult {
     }
     for (const field of LIST_FIELDS) {
       const items = m.listItems.get(pid)?.get(field) ?? [];
-      const list = m.lists.find((l) => l.patientId === pid && l.field === field);
+      const list = m.lists.get(JSON.stringify([pid, field]));
       if (list !== undefined) {
         const used = new Set<number>();
         const arr: unknown[] = [];
@@ -1099,6 +1101,8 @@ function finish(m: Mapper): CohortFromBundleResult {
     byKey.set(key, out);
     return out;
   });
+  const coursesOf = new Map<string, (typeof courses)[number][]>();
+  for (const c of courses) coursesOf.set(c.patientId, [...(coursesOf.get(c.patientId) ?? []), c]);
   for (const cm of m.concomitants) {
     const what = `concomitant ${(cm.rec.drug as string | undefined) ?? (cm.rec.agentClass as string)}`;
     if (cm.partOf !== undefined) {
@@ -1108,7 +1112,7 @@ function finish(m: Mapper): CohortFromBundleResult {
       else c.concomitantMedications.push(cm.rec);
       continue;
     }
-    const mine = courses.filter((c) => c.patientId === cm.patientId);
+    const mine = coursesOf.get(cm.patientId) ?? [];
     if (mine.length === 1) mine[0]!.concomitantMedications.push(cm.rec);
     else m.skip(cm.resourceType, cm.id, `${what} needs exactly one treatment course of patient ${cm.patientId} to attach to; found ${mine.length}`);
   }
