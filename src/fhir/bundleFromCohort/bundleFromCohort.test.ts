@@ -1,6 +1,7 @@
 import type { Bundle, BundleEntry, FhirResource, MedicationStatement, Observation } from "fhir/r4.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCohort } from "../../models/index.js";
+import { HbiComplicationSchema, parseCohort } from "../../models/index.js";
 import type { Cohort } from "../../models/index.js";
 import { MEDICATION_ROLE_SYSTEM, RECORD_ID_SYSTEM, THERAPY_CLASS_SYSTEM, VISIT_ITEM_SYSTEM } from "../codes/index.js";
 import { cohortFromBundle } from "../cohortFromBundle/index.js";
@@ -192,5 +193,66 @@ describe("cohortFromBundle reads what bundleFromCohort writes, and lists what it
     const r = run([...base(), obs]);
     expect(r.unmapped).toEqual([{ resourceType: "Observation", id: "O2", reason: expect.stringMatching(/a component is not an item of mayo \(hbi.wellBeing\)/) }]);
     expect(r.cohort.visits).toEqual([]);
+  });
+});
+
+describe("bundleFromCohort -> cohortFromBundle on generated cohorts (property)", () => {
+  /** Drops undefined values (an optional field the generator left out). */
+  const clean = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+  const int = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
+  const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+  const segment = fc.record({ ulcerSize: int(0, 3), ulceratedSurface: int(0, 3), affectedSurface: int(0, 3), narrowing: int(0, 2) });
+  const visit = fc.record({
+    id: opt(fc.constantFrom("a", "b b", "c/ü")),
+    offset: int(0, 400),
+    mayo: opt(fc.record({ stoolFrequency: opt(int(0, 3)), rectalBleeding: opt(int(0, 3)), endoscopic: opt(int(0, 3)), friability: opt(fc.boolean()), physicianGlobal: opt(int(0, 3)) })),
+    hbi: opt(fc.record({ wellBeing: int(0, 4), abdominalPain: int(0, 3), liquidStools: int(0, 30), abdominalMass: int(0, 3), complications: fc.subarray([...HbiComplicationSchema.options]) })),
+    sesCd: opt(fc.record({ ileum: opt(fc.option(segment, { nil: null })), rightColon: opt(fc.option(segment, { nil: null })), rectum: opt(segment) })),
+    rutgeerts: opt(fc.constantFrom("i0", "i1", "i2a", "i4")),
+    onCorticosteroids: opt(fc.boolean()),
+    pro2: opt(fc.record({ stoolFrequencyMean: fc.double({ min: 0, max: 100, noNaN: true }), abdominalPainMean: fc.double({ min: 0, max: 3, noNaN: true }) })),
+    labs: opt(fc.record({ crp: opt(fc.double({ min: 0, max: 500, noNaN: true })), hemoglobin: opt(int(50, 200)), ldlC: opt(fc.double({ min: 0, max: 20, noNaN: true })) })),
+  });
+  const arb = fc.record({
+    diagnosis: fc.constantFrom("UC", "CD", "IBD-U"),
+    doses: fc.array(fc.record({ mg: fc.double({ min: 0.25, max: 1000, noNaN: true }), days: int(1, 200), phase: opt(fc.constantFrom("induction", "maintenance", "reinduction")) }), { minLength: 1, maxLength: 4 }),
+    open: fc.boolean(),
+    stop: opt(fc.record({ reason: fc.constantFrom("lackOfEfficacy", "adverseEvent", "other"), after: int(0, 300) })),
+    visits: fc.array(visit, { maxLength: 5 }),
+    surgeries: opt(fc.array(fc.record({ offset: int(-2000, 400), type: fc.constantFrom("ileocolonicResection", "stoma", "other") }), { maxLength: 3 })),
+    aes: fc.array(fc.record({ offset: int(0, 400), category: fc.constantFrom("infection", "acneOrSkin"), led: fc.boolean(), resolvedAfter: opt(int(0, 60)), hosp: opt(fc.boolean()) }), { maxLength: 2 }),
+  });
+  it("reads back the cohort it was given", () => {
+    fc.assert(
+      fc.property(arb, (g) => {
+        let d = 0;
+        const dosePeriods = g.doses.map((x, i) => {
+          const start = day(d);
+          d += x.days;
+          return clean({ doseMg: x.mg, startDate: start, endDate: i === g.doses.length - 1 && g.open ? undefined : day(d), phase: x.phase });
+        });
+        const visitIds = new Set<string>();
+        const c = cohort({
+          patients: [clean({ ...P1, diagnosis: g.diagnosis, surgeries: g.surgeries?.map((s) => ({ date: day(s.offset), type: s.type })) })],
+          courses: [clean({ patientId: "P1", startDate: day(0), dosePeriods, discontinuation: g.stop === undefined ? undefined : { date: day(g.stop.after), reason: g.stop.reason } })],
+          visits: g.visits.map((v) => {
+            const id = v.id !== undefined && !visitIds.has(v.id) ? (visitIds.add(v.id), v.id) : undefined;
+            // a lab panel with no analyte (only its date) has no FHIR element: the generator gives each panel a value
+            const labs = v.labs === undefined || Object.values(v.labs).every((x) => x === undefined) ? undefined : clean({ date: day(v.offset), crp: v.labs.crp === undefined ? undefined : { value: v.labs.crp, unit: "mg/L" }, hemoglobin: v.labs.hemoglobin === undefined ? undefined : { value: v.labs.hemoglobin, unit: "g/L" }, ldlC: v.labs.ldlC === undefined ? undefined : { value: v.labs.ldlC, unit: "mmol/L" } });
+            const sesCd = v.sesCd === undefined ? undefined : Object.fromEntries(Object.entries(v.sesCd).filter(([, x]) => x !== undefined));
+            return clean({ id, patientId: "P1", date: day(v.offset), mayo: v.mayo === undefined ? undefined : clean(v.mayo), hbi: v.hbi, sesCd, rutgeerts: v.rutgeerts, onCorticosteroids: v.onCorticosteroids, pro2: v.pro2, labs });
+          }),
+          adverseEvents: g.aes.map((e, i) => clean({ id: i === 0 ? undefined : `ae${i}`, patientId: "P1", onsetDate: day(e.offset), term: "t", category: e.category, ledToDiscontinuation: e.led, resolvedDate: e.resolvedAfter === undefined ? undefined : day(e.offset + e.resolvedAfter), seriousness: e.hosp === undefined ? undefined : { hospitalization: e.hosp } })),
+        });
+        const parsed = parseCohort(c);
+        expect(parsed.problems).toEqual([]);
+        const r = roundTrip(c);
+        expect(r.unmapped).toEqual([]);
+        expect(r.problems).toEqual([]);
+        expect(r.cohort).toEqual(parsed.cohort);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

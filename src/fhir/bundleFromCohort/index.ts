@@ -414,6 +414,8 @@ const KNOWN_OPTIONS = ["id", "timestamp"];
  *   the library's Questionnaire; each lab -> Observation (LOINC, value in its recorded unit as UCUM).
  * - Adverse event -> AdverseEvent (`actuality` actual, project category, `event.text` = term, `date` =
  *   onset; `ledToDiscontinuation`, `infectionType`, `resolvedDate` and `seriousnessCriteria` as extensions).
+ * Not written: a `labs` block that holds no analyte (only its `date`) has no FHIR element; an empty
+ * `dttConditions` object writes nothing and reads back absent.
  * The input is validated with `parseCohort` first; a record it rejects makes the call throw (a Bundle
  * must not silently lose records).
  * @param cohort - A cohort (`{ patients, courses, visits, adverseEvents }`, as `parseCohort` accepts).
