@@ -1,5 +1,5 @@
 /**
- * The instruments of issue 18 on the registry hot path, as in scores.bench.ts: one task iteration scores
+ * The further instruments (docs/definitions.md §1.8-§1.30) on the registry hot path, as in scores.bench.ts: one task iteration scores
  * an array of 1,000,000 visits (visits/s = 1e6 × ops/s). "unchecked" = the `*Unchecked` form on
  * validated input, "validated" = the public validating function (hand-written check equivalent to the
  * zod schema). Targets (one core): >= 10 million visits/s unchecked, >= 1 million visits/s validated.

@@ -21,7 +21,7 @@ export const SCORE_SYSTEM = "urn:ibd-outcomes:score";
  */
 export const SCORE_PART_SYSTEM = "urn:ibd-outcomes:score-part";
 
-/** Scores with FHIR support: the issue-18 instruments and the existing scores with `SCORE_CODES`. */
+/** Scores with FHIR support: the further instruments (docs/definitions.md §1.8-§1.30) and the existing scores with `SCORE_CODES`. */
 export type FhirScoreName =
   | keyof typeof SCORE_CODES
   | "sccai" | "lichtiger" | "trueloveWitts" | "travisIndex" | "hoScore" | "pucai" | "modifiedMayoEndoscopicScore"
@@ -29,7 +29,7 @@ export type FhirScoreName =
   | "maria" | "simplifiedMaria" | "ibusSas" | "nancyIndex" | "robartsHistopathologyIndex" | "geboesScore"
   | "ibdq32" | "sibdq";
 
-/** Display names of the issue-18 instruments (project codes; none has a LOINC or SNOMED CT code we could confirm). */
+/** Display names of the further instruments (docs/definitions.md §1.8-§1.30) (project codes; none has a LOINC or SNOMED CT code we could confirm). */
 const NEW_DISPLAY: Readonly<Record<Exclude<FhirScoreName, keyof typeof SCORE_CODES>, string>> = {
   sccai: "Simple Clinical Colitis Activity Index",
   lichtiger: "Lichtiger index (modified Truelove-Witts)",
@@ -57,7 +57,7 @@ const NEW_DISPLAY: Readonly<Record<Exclude<FhirScoreName, keyof typeof SCORE_COD
 
 /**
  * The FHIR codings of a score: the standard codes of `SCORE_CODES` first (where LOINC, SNOMED CT or
- * NCIt has one), then the project code in {@link SCORE_SYSTEM}. For the issue-18 instruments only the
+ * NCIt has one), then the project code in {@link SCORE_SYSTEM}. For the further instruments (docs/definitions.md §1.8-§1.30) only the
  * project code is given: no LOINC or SNOMED CT concept was confirmed for any of them.
  * @param score - Score function name.
  * @returns FHIR Codings (new objects; safe to mutate).
@@ -99,3 +99,100 @@ export function scoreCodeSystem(): CodeSystem {
   for (const [code, display] of Object.entries(NEW_DISPLAY)) concept.push({ code, display, definition: `Score ${code}; no LOINC or SNOMED CT code confirmed.` });
   return { resourceType: "CodeSystem", url: SCORE_SYSTEM, name: "IbdOutcomesScores", title: "ibd-outcomes clinical scores", status: "active", content: "complete", caseSensitive: true, concept };
 }
+
+/**
+ * URI of the identifier system carrying a record's own id (patient, treatment course, visit, adverse
+ * event) on the resource written for it. The resource `id` equals the record id when that is a valid
+ * FHIR id; the identifier always carries it exactly.
+ * @example
+ * RECORD_ID_SYSTEM;
+ * //=> "urn:ibd-outcomes:record-id"
+ * @see HL7 FHIR R4, Identifier: https://hl7.org/fhir/R4/datatypes.html#Identifier
+ */
+export const RECORD_ID_SYSTEM = "urn:ibd-outcomes:record-id";
+
+/**
+ * URI of the project's CodeSystem of visit items that have no LOINC or SNOMED CT code: the blocks
+ * `mayo`, `hbi`, `sesCd`, `cdai`, `rutgeerts`, `onCorticosteroids` (an Observation's code) and their items
+ * `<block>.<item>` (an Observation.component's code), e.g. `mayo.stoolFrequency`,
+ * `sesCd.ileum.ulcerSize`, `hbi.complications.arthralgia`.
+ * @example
+ * VISIT_ITEM_SYSTEM;
+ * //=> "urn:ibd-outcomes:visit-item"
+ * @see HL7 FHIR R4, Observation.component: https://hl7.org/fhir/R4/observation.html
+ */
+export const VISIT_ITEM_SYSTEM = "urn:ibd-outcomes:visit-item";
+
+/**
+ * URI of the project's CodeSystem of patient findings recorded as yes/no with no standard code:
+ * `pregnantOrBreastfeeding`, `malignancyHistory`, `seriousInfectionHistory` and the IOIBD difficult-to-treat
+ * conditions `chronicAntibioticRefractoryPouchitis`, `complexPerianalDisease`, `psychosocialComorbidity`
+ * (Observation.code with valueBoolean).
+ * @example
+ * PATIENT_FINDING_SYSTEM;
+ * //=> "urn:ibd-outcomes:patient-finding"
+ */
+export const PATIENT_FINDING_SYSTEM = "urn:ibd-outcomes:patient-finding";
+
+/**
+ * URI of the project's CodeSystem of the role of a MedicationStatement in the model
+ * (`MedicationStatement.category`): `treatmentCourse`, `priorTherapy`, `priorConventionalTherapy`,
+ * `concomitant`.
+ * @example
+ * MEDICATION_ROLE_SYSTEM;
+ * //=> "urn:ibd-outcomes:medication-role"
+ */
+export const MEDICATION_ROLE_SYSTEM = "urn:ibd-outcomes:medication-role";
+
+/**
+ * URI of the project's CodeSystem of therapy classes with no standard code: the conventional agents
+ * (`ConventionalAgentSchema`, e.g. `thiopurine`, `exclusiveEnteralNutrition`) and the concomitant classes
+ * (`ConcomitantClassSchema`, e.g. `corticosteroid`, `5-ASA`), as `agent:<code>` and `class:<code>`.
+ * @example
+ * THERAPY_CLASS_SYSTEM;
+ * //=> "urn:ibd-outcomes:therapy-class"
+ */
+export const THERAPY_CLASS_SYSTEM = "urn:ibd-outcomes:therapy-class";
+
+/**
+ * URI of the project's CodeSystem of stop and discontinuation reasons (`MedicationStatement.statusReason`):
+ * the prior-therapy reasons (`StopReasonSchema`: `primaryNonResponse`, `secondaryLossOfResponse`,
+ * `intolerance`, `other`) as `prior:<code>` and the course discontinuation reasons
+ * (`DiscontinuationReasonSchema`) as `course:<code>`.
+ * @example
+ * STOP_REASON_SYSTEM;
+ * //=> "urn:ibd-outcomes:stop-reason"
+ */
+export const STOP_REASON_SYSTEM = "urn:ibd-outcomes:stop-reason";
+
+/**
+ * URI of the project's CodeSystem of record lists (`List.code`): `surgeries`, `priorTherapies`,
+ * `priorConventionalTherapies`, `extraintestinalManifestations`. A List says the array is recorded: its
+ * entries in order, or none (`emptyReason` `nilknown`) for an empty array.
+ * @example
+ * RECORD_LIST_SYSTEM;
+ * //=> "urn:ibd-outcomes:record-list"
+ * @see HL7 FHIR R4, List: https://hl7.org/fhir/R4/list.html
+ */
+export const RECORD_LIST_SYSTEM = "urn:ibd-outcomes:record-list";
+
+/**
+ * URI of the project's CodeSystem of extraintestinal manifestation sites (`EimSiteSchema`: `eye`, `skin`,
+ * `joint`, `other`), the code of a Condition.
+ * @example
+ * EIM_SYSTEM;
+ * //=> "urn:ibd-outcomes:eim-site"
+ */
+export const EIM_SYSTEM = "urn:ibd-outcomes:eim-site";
+
+/**
+ * Prefix of the project's extension URLs: `<prefix>:<name>` with names `ledToDiscontinuation`,
+ * `corticosteroidsRecorded`, `mechanism`, `dosePhase`, `infectionType`, `resolvedDate`,
+ * `seriousnessCriteria` (sub-extensions `death`, `lifeThreatening`, `hospitalization`, `disability`,
+ * `congenitalAnomaly`, `importantMedicalEvent`), `site`.
+ * @example
+ * `${EXTENSION_PREFIX}:site`;
+ * //=> "urn:ibd-outcomes:extension:site"
+ * @see HL7 FHIR R4, Extensibility: https://hl7.org/fhir/R4/extensibility.html
+ */
+export const EXTENSION_PREFIX = "urn:ibd-outcomes:extension";

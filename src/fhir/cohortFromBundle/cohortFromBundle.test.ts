@@ -152,7 +152,7 @@ describe("cohortFromBundle", () => {
       obs("O3", "P1", "1988-5", 5, "mg/L", "2024-01-15", { valueQuantity: { value: 5, comparator: "<", system: UCUM, code: "mg/L" } }),
       obs("O4", "P1", "1988-5", 5, "mg/L", "2024-01-15", { valueQuantity: undefined, dataAbsentReason: { text: "not done" } }),
       obs("O5", "P1", "1988-5", 5, "mg/L", "2024-01-15", { status: "preliminary" }),
-      { resourceType: "Encounter", id: "E1" },
+      { resourceType: "Device", id: "E1" },
       { resourceType: "Procedure", id: "S1", status: "completed", subject: { reference: "Patient/P1" }, code: { coding: [{ system: SCT, code: "80146002" }] }, performedDateTime: "2020-01-01" },
       qr("Q1", "P1", "notAScore", {}),
       ae("A1", "P1", { extension: [] }),
@@ -168,7 +168,7 @@ describe("cohortFromBundle", () => {
     expect(reasons.get("O3")).toMatch(/comparator "<"/);
     expect(reasons.get("O4")).toMatch(/valueQuantity.value is missing \(dataAbsentReason given\)/);
     expect(reasons.get("O5")).toMatch(/status is "preliminary"/);
-    expect(reasons.get("E1")).toMatch(/^Encounter: resource type Encounter is not mapped/);
+    expect(reasons.get("E1")).toMatch(/^Device: resource type Device is not mapped/);
     expect(reasons.get("S1")).toMatch(/exactly one surgery type/);
     expect(reasons.get("Q1")).toMatch(/not one of the library's score questionnaires/);
     expect(reasons.get("A1")).toMatch(/led to discontinuation is not recorded/);
