@@ -116,3 +116,43 @@ describe("examples/data/cohort.fhir.json", () => {
     );
   });
 });
+
+describe("the Bundle of 6 example patients (every resource type) against FHIR R4 rules (fhirpath engine)", () => {
+  // The fhirpath engine takes minutes on the whole 10,213-resource Bundle; 6 patients with surgeries, prior
+  // therapies, EIMs, discontinuation, concomitants, Mayo/HBI/SES-CD/Rutgeerts visits and adverse events suffice.
+  const pick = new Set(["P001", "P004", "P009", "P017", "P101", "P030"]);
+  const small = bundleFromCohort({
+    patients: raw.patients.filter((p) => pick.has(p.id)),
+    courses: raw.courses.filter((x) => pick.has(x.patientId)),
+    visits: raw.visits.filter((x) => pick.has(x.patientId)),
+    adverseEvents: raw.adverseEvents.filter((x) => pick.has(x.patientId)),
+  });
+  // Required elements (cardinality 1..1 in R4) and invariants, evaluated with the fhirpath engine on every entry.
+  const rules: Readonly<Record<string, string>> = {
+    "ele-1/ext-1: every extension has a value or sub-extensions, not both": "descendants().extension.all((extension.exists() != value.exists()) and url.exists())",
+    "required: Observation status and code": "Bundle.entry.resource.ofType(Observation).all(status.exists() and code.exists())",
+    "obs-6: dataAbsentReason only without a value": "Bundle.entry.resource.ofType(Observation).all(dataAbsentReason.empty() or value.empty())",
+    "obs-7: a component's code differs from the Observation's code": "Bundle.entry.resource.ofType(Observation).all(value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty())",
+    "required: MedicationStatement status, medication, subject": "Bundle.entry.resource.ofType(MedicationStatement).all(status.exists() and medication.exists() and subject.exists())",
+    "required: Encounter status and class": "Bundle.entry.resource.ofType(Encounter).all(status.exists() and class.exists())",
+    "required: List status, mode; lst-1 emptyReason only when empty": "Bundle.entry.resource.ofType(List).all(status.exists() and mode.exists() and (emptyReason.empty() or entry.empty()))",
+    "required: AdverseEvent actuality and subject": "Bundle.entry.resource.ofType(AdverseEvent).all(actuality.exists() and subject.exists())",
+    "required: Procedure status and subject; Condition subject": "Bundle.entry.resource.ofType(Procedure).all(status.exists() and subject.exists()) and Bundle.entry.resource.ofType(Condition).all(subject.exists())",
+    "FHIR ids: [A-Za-z0-9-.]{1,64}": "Bundle.entry.resource.id.all(matches('^[A-Za-z0-9\\\\-.]{1,64}$'))",
+  };
+  it("every reference resolves inside the Bundle", async () => {
+    const { default: fhirpath } = await import("fhirpath");
+    const { default: r4 } = await import("fhirpath/fhir-context/r4");
+    const refs = fhirpath.evaluate(small, "Bundle.descendants().ofType(Reference).reference", {}, r4) as string[];
+    const targets = new Set((small.entry ?? []).flatMap((e) => [`${e.resource!.resourceType}/${e.resource!.id}`, ...(e.fullUrl !== undefined ? [e.fullUrl] : [])]));
+    expect(refs.length).toBeGreaterThan(1000);
+    expect(refs.filter((r) => !targets.has(r))).toEqual([]);
+  });
+  for (const [name, expr] of Object.entries(rules)) {
+    it(name, { timeout: 60_000 }, async () => {
+      const { default: fhirpath } = await import("fhirpath");
+      const { default: r4 } = await import("fhirpath/fhir-context/r4");
+      expect(fhirpath.evaluate(small, expr, { resource: small }, r4)).toEqual([true]);
+    });
+  }
+});

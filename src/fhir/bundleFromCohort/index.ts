@@ -365,7 +365,8 @@ function adverseEventResource(w: Writer, e: AdverseEvent, subject: Reference, ke
   if (e.resolvedDate !== undefined) extension.push(ext("resolvedDate", { url: "", valueDate: e.resolvedDate }));
   if (e.seriousness !== undefined) {
     const sub = Object.entries(e.seriousness).filter(([, v]) => v !== undefined).map(([k, v]) => ({ url: k, valueBoolean: v as boolean }));
-    extension.push(ext("seriousnessCriteria", { url: "", extension: sub }));
+    // an extension needs a value or sub-extensions: `seriousness: {}` (no criterion recorded) writes nothing
+    if (sub.length > 0) extension.push(ext("seriousnessCriteria", { url: "", extension: sub }));
   }
   const ae: FhirAdverseEvent = {
     resourceType: "AdverseEvent",
@@ -415,7 +416,7 @@ const KNOWN_OPTIONS = ["id", "timestamp"];
  * - Adverse event -> AdverseEvent (`actuality` actual, project category, `event.text` = term, `date` =
  *   onset; `ledToDiscontinuation`, `infectionType`, `resolvedDate` and `seriousnessCriteria` as extensions).
  * Not written: a `labs` block that holds no analyte (only its `date`) has no FHIR element; an empty
- * `dttConditions` object writes nothing and reads back absent.
+ * `dttConditions` or `seriousness` object (nothing recorded in it) writes nothing and reads back absent.
  * The input is validated with `parseCohort` first; a record it rejects makes the call throw (a Bundle
  * must not silently lose records).
  * @param cohort - A cohort (`{ patients, courses, visits, adverseEvents }`, as `parseCohort` accepts).
