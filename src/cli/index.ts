@@ -151,14 +151,30 @@ async function main(argv: readonly string[]): Promise<number> {
     const name = file === "-" ? "stdin" : file;
     const show = (p: Problem) => `${name}:${p.line}: ${p.record === undefined ? "" : `${p.record} `}${p.field}: ${p.reason}`;
     let streamed = 0;
+    // problems are gathered into blocks of about 64 KB (one write each, not one per line); a note to stderr
+    // first writes out what is gathered, so the two streams keep their order on a terminal
+    let pending = "";
+    const flushProblems = () => {
+      if (pending !== "") process.stdout.write(pending);
+      pending = "";
+    };
     const s = await validateFile(file, {
       ...(opt("format") === undefined ? {} : { format: opt("format")! }),
       ...(opt("kind") === undefined ? {} : { kind: opt("kind")! }),
       strict: flag("strict"),
-      ...(json ? {} : { onNotice: (n: Notice) => process.stderr.write(`${name}:${n.line}: note: ${n.message}\n`) }),
+      ...(json ? {} : { onNotice: (n: Notice) => (flushProblems(), process.stderr.write(`${name}:${n.line}: note: ${n.message}\n`)) }),
       // text output streams problems as they are found, so a registry-sized file needs no memory for them
-      ...(json ? {} : { onProblem: (p: Problem) => (streamed++, process.stdout.write(`${show(p)}\n`)) }),
+      ...(json
+        ? {}
+        : {
+            onProblem: (p: Problem) => {
+              streamed++;
+              pending += `${show(p)}\n`;
+              if (pending.length >= 1 << 16) flushProblems();
+            },
+          }),
     });
+    flushProblems();
     const count = streamed + s.problems.length;
     if (json) await out(`${JSON.stringify(s, null, 2)}\n`);
     else {

@@ -16,7 +16,7 @@ import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { inputSize, ioError, lineBatches, openOutput, refuseSameFile, type Output } from "./io.js";
-import { detectFormat, ndjsonItem, readCsv, readNdjson, type InputItem } from "./records.js";
+import { detectFormat, ndjsonItem, readCsvFast, readCsvText, readNdjson, type InputItem, type ReadCsvOptions } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
 import { UsageError } from "./validate.js";
 
@@ -44,6 +44,8 @@ export interface ScoreOptions {
   readonly chunkBytes?: number;
   /** Module URL of the CLI entry, which runs {@link scoreWorkerMain} when loaded in a worker thread. */
   readonly workerUrl?: URL;
+  /** Skip the byte-level paths (every record decoded and read as text): for tests that compare the paths. */
+  readonly textOnly?: boolean;
 }
 
 /** Counts reported at the end of `score`. */
@@ -320,6 +322,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     components: options.components === true,
     explain: options.explain === true,
     file: name,
+    ...(options.textOnly === true ? { textOnly: true } : {}),
   };
   if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1 || options.jobs > 64)) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
   // default: one thread, or on 4+ CPUs for an NDJSON file over 8 MB, CPUs − 1 (at most 4) when the built command runs
@@ -366,9 +369,15 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       return;
     }
     const ok = release === undefined ? outStream.write(s) : outStream.write(s, () => release());
+    // both listeners are removed whichever fires (a long run waits for "drain" many times)
     if (!ok) await new Promise<void>((resolve) => {
-      outStream.once("drain", resolve);
-      outStream.once("error", () => resolve());
+      const done = () => {
+        outStream.off("drain", done);
+        outStream.off("error", done);
+        resolve();
+      };
+      outStream.once("drain", done);
+      outStream.once("error", done);
     });
   };
   const size = inputSize(file);
@@ -442,19 +451,35 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       };
       const unreadRows = { rows: 0 };
       let headerNames: readonly string[] | null = null;
+      const csvOptions: ReadCsvOptions = {
+        kind: "visit",
+        strict: options.strict === true,
+        unread: unreadRows,
+        onNotice: (line, m) => note(`${name}:${line}: note: ${m}\n`),
+        onHeader: (_c, names) => (headerNames = names),
+        ...(csvOut === null ? {} : { onRow: (fields: readonly string[]) => (lead = fields as string[]) }),
+        onBytes: (b) => (bytesDone += b),
+      };
+      // CSV visits of the plain common shape become compact JSON bytes, scored by the NDJSON byte path
+      const bytesPath = input === "csv" && csvOut === null && !o.components && !o.explain && o.textOnly !== true;
+      const classifier = bytesPath && o.profile !== undefined ? classifierOf(o.profile, o.timepoint) : null;
+      const fastVisit = (json: Buffer, len: number): boolean => {
+        if (!byteVisitWrite(json, 0, len, classifier, o.diagnosis, ob)) return false;
+        n++;
+        acc.written++;
+        return true;
+      };
       const items =
         input === "csv"
-          ? readCsv(file, {
-              kind: "visit",
-              strict: options.strict === true,
-              unread: unreadRows,
-              onNotice: (line, m) => note(`${name}:${line}: note: ${m}\n`),
-              onHeader: (_c, names) => (headerNames = names),
-              onRow: (fields) => (lead = fields as string[]),
-              onBytes: (b) => (bytesDone += b),
-            })
+          ? o.textOnly === true
+            ? readCsvText(file, csvOptions)
+            : readCsvFast(file, { ...csvOptions, ...(bytesPath ? { fastVisit } : {}) })
           : readNdjson(file, undefined, (b) => (bytesDone += b));
       for await (const it of items) {
+        if (it === null) {
+          if (ob.pos >= 1 << 20 || acc.err.length >= 4096) await flush();
+          continue;
+        }
         if (headerNames !== null && !headerWritten && csvOut !== null) await writeHeader(headerNames);
         if (it.error !== undefined && it.error.field === "(header)") {
           acc.err.push(itemErrors(it, o));
