@@ -257,6 +257,8 @@ export interface ReadCsvOptions {
    * `onRow` is given. With it, `readCsvFast` yields `null` after each batch of rows (a point to write output).
    */
   readonly fastVisit?: ((json: Buffer, len: number, line: number) => boolean) | undefined;
+  /** Read size in bytes (default 1 MiB; small sizes test records that run across reads). */
+  readonly chunkBytes?: number | undefined;
 }
 
 /**
@@ -309,7 +311,7 @@ export async function* readCsvFast(file: string, options: ReadCsvOptions = {}): 
     const rec = csvRowToRecord(columns, fields);
     return rec.ok ? { line: r.line, value: rec.value } : { line: r.line, error: rec.problems[0]!, errors: rec.problems };
   };
-  for await (const { bytes } of lineBatches(file)) {
+  for await (const { bytes } of lineBatches(file, options.chunkBytes)) {
     options.onBytes?.(bytes.length + 1);
     cut.batch(bytes);
     while (cut.next(false)) {
