@@ -2,7 +2,8 @@
 # The CLI on a realistic registry extract (issue 19): N visits (default 2,000,000) with labs, several
 # instruments per visit, corticosteroid use recorded or not, 5% bad lines; the same records as NDJSON and CSV.
 #   npm run build && bash bench/cli-realistic.sh [N]
-# Prints wall seconds, lines/s, CPU seconds and peak RSS (/usr/bin/time -v) for: validate NDJSON and CSV,
+# Prints wall seconds, lines/s, CPU seconds, lines per CPU second (what a busy machine leaves comparable) and peak
+# RSS (/usr/bin/time -v) for: validate NDJSON and CSV,
 # score --profile mao2025 on NDJSON and CSV, --jobs 2, and the yardstick: a bare Node pass that reads the file
 # line by line, JSON.parses and JSON.stringifies each line and writes it. Run it on a quiet machine and quote
 # the load average it prints; the files (about 1 GB per million lines) go to a temporary directory.
@@ -40,7 +41,8 @@ measure() {
   node -e '
     const [label, n, wall, user, sys, rss] = process.argv.slice(1);
     const p = wall.split(":").map(Number); const secs = p.length === 3 ? p[0]*3600 + p[1]*60 + p[2] : p[0]*60 + p[1];
-    console.log(`${label.padEnd(34)} ${secs.toFixed(1).padStart(7)} s  ${Math.round(n/secs).toLocaleString("en-US").padStart(9)} lines/s  cpu ${(Number(user)+Number(sys)).toFixed(1).padStart(6)} s  peak RSS ${(rss/1024).toFixed(0).padStart(4)} MB`);
+    const cpu = Number(user) + Number(sys);
+    console.log(`${label.padEnd(34)} ${secs.toFixed(1).padStart(7)} s  ${Math.round(n/secs).toLocaleString("en-US").padStart(9)} lines/s  cpu ${cpu.toFixed(1).padStart(6)} s  ${Math.round(n/cpu).toLocaleString("en-US").padStart(9)} lines/cpu-s  peak RSS ${(rss/1024).toFixed(0).padStart(4)} MB`);
   ' "$label" "$n" "$wall" "$user" "$sys" "$rss"
 }
 measure "bare node pass (yardstick)" node "$tmp/bare.mjs" "$tmp/r.ndjson" "$tmp/bare.out"

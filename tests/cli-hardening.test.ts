@@ -542,6 +542,7 @@ describe("progress and --jobs (issue 12 §3)", () => {
     const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
     const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"]);
     expect(b.stdout).toBe(a.stdout);
-    expect(b.stderr.replace(/\(.*\)\n$/, "")).toBe(a.stderr.replace(/\(.*\)\n$/, "").replace(/--jobs 2.*\n/, ""));
+    // a busy machine adds one note (threads may not be faster there); the rest is the same
+    expect(b.stderr.replace(/\(.*\)\n$/, "").replace(/score: --jobs 2: the \d+ CPUs are already busy.*\n/, "")).toBe(a.stderr.replace(/\(.*\)\n$/, ""));
   });
 });

@@ -485,7 +485,7 @@ class Scan {
     return true;
   }
   /** Reads bytes [start, end) as a visit; false when the line is not of the fast shape. */
-  visit(buf: Uint8Array, start: number, end: number): boolean {
+  visit(buf: Uint8Array, start: number, end: number, lineMode = false): boolean {
     this.buf = buf;
     this.p = start;
     this.end = end;
@@ -493,7 +493,7 @@ class Scan {
     this.crp = -1;
     this.fc = -1;
     this.steroids = 0;
-    if (buf[this.p++] !== 123 || buf[end - 1] !== 125) return false;
+    if (buf[this.p++] !== 123 || (!lineMode && buf[end - 1] !== 125)) return false;
     let k = -1;
     for (;;) {
       k = this.key(TOP, k);
@@ -539,7 +539,12 @@ class Scan {
       if (more === null) return false;
       if (!more) break;
     }
-    return this.p === end && (this.seen & 6) === 6;
+    if ((this.seen & 6) !== 6) return false;
+    if (this.p === end) return true;
+    if (!lineMode) return false;
+    // line mode: the line ends here (LF, or CR then LF or the end of the bytes)
+    const c = buf[this.p];
+    return c === 10 || (c === 13 && (this.p + 1 === end || buf[this.p + 1] === 10));
   }
 }
 
@@ -668,6 +673,18 @@ const classBytes = new Map<number, Uint8Array>();
  */
 export function byteVisitValid(buf: Uint8Array, start: number, end: number): boolean {
   return scan.visit(buf, start, end);
+}
+
+/**
+ * {@link byteVisitValid} for a line that starts at `start` and ends at the next newline (not yet found): the
+ * bytes [start, end) of a batch are read up to the visit's closing brace, which must be followed by LF, CR LF or
+ * the end (a lone CR then the end). No byte of a fast-shape visit is a newline, so the line is never overrun.
+ * @returns The index of the line's end (its LF, or `end`), or -1 when the line is not of the fast shape.
+ */
+export function byteVisitLine(buf: Uint8Array, start: number, end: number): number {
+  if (!scan.visit(buf, start, end, true)) return -1;
+  const p = scan.p;
+  return p === end || buf[p] === 10 ? p : p + 1 === end ? end : p + 1;
 }
 
 /**

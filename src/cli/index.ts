@@ -78,9 +78,10 @@ and skipped; the exit code is then 1. On a terminal a progress line shows percen
                   <score>.band and classifications.<endpoint> columns)
   --input-format  input format when the file name does not tell (default for stdin: ndjson)
   --strict        CSV input: extra columns are errors (default: ignored with one notice each)
-  --jobs          worker threads for NDJSON in and out (default 1; for files over 8 MB on 4+ CPUs,
-                  CPUs - 1, at most 4); says so when it cannot help (CSV, more threads than CPUs);
-                  output order is the input order whatever the number
+  --jobs          threads for NDJSON in and out: the main thread and n - 1 workers (default 1; for
+                  files over 8 MB on 4+ free CPUs, CPUs - 1, at most 4); says so when it cannot help
+                  (CSV, more threads than CPUs, CPUs already busy); output order is the input order
+                  whatever the number
   --components    include each score's components
   --explain       classifications as { status, code, reason } instead of the status alone
   --no-progress   never show progress`,
@@ -151,14 +152,30 @@ async function main(argv: readonly string[]): Promise<number> {
     const name = file === "-" ? "stdin" : file;
     const show = (p: Problem) => `${name}:${p.line}: ${p.record === undefined ? "" : `${p.record} `}${p.field}: ${p.reason}`;
     let streamed = 0;
+    // problems are gathered into blocks of about 64 KB (one write each, not one per line); a note to stderr
+    // first writes out what is gathered, so the two streams keep their order on a terminal
+    let pending = "";
+    const flushProblems = () => {
+      if (pending !== "") process.stdout.write(pending);
+      pending = "";
+    };
     const s = await validateFile(file, {
       ...(opt("format") === undefined ? {} : { format: opt("format")! }),
       ...(opt("kind") === undefined ? {} : { kind: opt("kind")! }),
       strict: flag("strict"),
-      ...(json ? {} : { onNotice: (n: Notice) => process.stderr.write(`${name}:${n.line}: note: ${n.message}\n`) }),
+      ...(json ? {} : { onNotice: (n: Notice) => (flushProblems(), process.stderr.write(`${name}:${n.line}: note: ${n.message}\n`)) }),
       // text output streams problems as they are found, so a registry-sized file needs no memory for them
-      ...(json ? {} : { onProblem: (p: Problem) => (streamed++, process.stdout.write(`${show(p)}\n`)) }),
+      ...(json
+        ? {}
+        : {
+            onProblem: (p: Problem) => {
+              streamed++;
+              pending += `${show(p)}\n`;
+              if (pending.length >= 1 << 16) flushProblems();
+            },
+          }),
     });
+    flushProblems();
     const count = streamed + s.problems.length;
     if (json) await out(`${JSON.stringify(s, null, 2)}\n`);
     else {

@@ -4,6 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import type { RecordKind } from "./columns.js";
 import { createCsvParser, csvRowToRecord, parseCsvHeader, type CsvColumn, type CsvRecord } from "./csv.js";
+import { CsvRecordCutter, VisitTranscoder } from "./csvBytes.js";
 import { lineBatches, readText, textChunks } from "./io.js";
 import { parseJsonSafe } from "./safeJson.js";
 
@@ -184,8 +185,16 @@ const MAX_FILE_DEPTH = 66;
  * accepted, BOM dropped). Memory stays flat whatever the file size.
  * @param onLine - Called for each non-blank line with the batch bytes and the line's [start, end); return true
  * when it handled the line itself (no item is then produced for it).
+ * @param onBytes - Called with the size of each batch read (progress).
+ * @param skipLine - Called first for a line starting with `{`, with the batch bytes, the line's start and the
+ * batch end: the index of the line's end (its LF or the batch end) when it handled the line, else -1.
  */
-export async function* readNdjson(file: string, onLine?: (buf: Buffer, start: number, end: number, line: number) => boolean, onBytes?: (n: number) => void): AsyncGenerator<InputItem> {
+export async function* readNdjson(
+  file: string,
+  onLine?: (buf: Buffer, start: number, end: number, line: number) => boolean,
+  onBytes?: (n: number) => void,
+  skipLine?: (buf: Buffer, start: number, end: number) => number,
+): AsyncGenerator<InputItem> {
   for await (const { bytes, firstLine } of lineBatches(file)) {
     onBytes?.(bytes.length + 1);
     let line = firstLine;
@@ -193,6 +202,15 @@ export async function* readNdjson(file: string, onLine?: (buf: Buffer, start: nu
     const n = bytes.length;
     const items: InputItem[] = [];
     while (start <= n) {
+      if (skipLine !== undefined && bytes[start] === 123) {
+        // a line handled by the caller before its end is searched for
+        const e = skipLine(bytes, start, n);
+        if (e >= 0) {
+          line++;
+          start = e + 1;
+          continue;
+        }
+      }
       let end = bytes.indexOf(10, start);
       if (end === -1) end = n;
       let stop = end;
@@ -233,14 +251,87 @@ export interface ReadCsvOptions {
   readonly onBytes?: ((n: number) => void) | undefined;
   /** Called with the raw cells of each data row before it is turned into a record. */
   readonly onRow?: ((fields: readonly string[]) => void) | undefined;
+  /**
+   * Visit rows of the common plain shape (see csvBytes.ts), as the compact JSON bytes [0, len) of `json` of the
+   * record the row is read as: return true when handled (no item is then produced for the row). Not called when
+   * `onRow` is given. With it, `readCsvFast` yields `null` after each batch of rows (a point to write output).
+   */
+  readonly fastVisit?: ((json: Buffer, len: number, line: number) => boolean) | undefined;
+  /** Read size in bytes (default 1 MiB; small sizes test records that run across reads). */
+  readonly chunkBytes?: number | undefined;
 }
 
 /**
  * Streams a CSV file (or stdin, `-`): the first record is the header (dotted column paths). A rejected header
  * is reported once (one item per reason, at the header's line); the rows after it are then counted in
- * `options.unread`, not reported one by one.
+ * `options.unread`, not reported one by one. Records are cut on the bytes (csvBytes.ts); items, lines and
+ * messages are those of {@link readCsvText}.
  */
 export async function* readCsv(file: string, options: ReadCsvOptions = {}): AsyncGenerator<InputItem> {
+  for await (const it of readCsvFast(file, { ...options, fastVisit: undefined })) if (it !== null) yield it;
+}
+
+/**
+ * {@link readCsv} with the visit fast path (`options.fastVisit`): `null` after each batch of rows.
+ */
+export async function* readCsvFast(file: string, options: ReadCsvOptions = {}): AsyncGenerator<InputItem | null> {
+  let columns: CsvColumn[] | null = null;
+  let headerDone = false;
+  let trans: VisitTranscoder | null = null;
+  const fast = options.onRow === undefined ? options.fastVisit : undefined;
+  const cut = new CsvRecordCutter();
+  const r = cut.rec;
+  // one item per record that is not handled on the bytes
+  const item = (): InputItem | null => {
+    if (!headerDone) {
+      headerDone = true;
+      const p = r.parsed;
+      if (p !== null && p.error !== undefined) return { line: r.line, error: { field: "(header)", reason: p.error } };
+      const fields = cut.fields();
+      const h = parseCsvHeader(fields, { kind: options.kind, strict: options.strict });
+      if (h.ok) {
+        columns = h.columns;
+        for (const m of h.notices) options.onNotice?.(r.line, m);
+        options.onHeader?.(h.columns, fields);
+        if (fast !== undefined && h.kind === "visit") trans = VisitTranscoder.create(h.columns);
+        return null;
+      }
+      const errors = h.reasons.map((reason) => ({ field: "(header)", reason }));
+      return { line: r.line, error: errors[0]!, errors };
+    }
+    if (columns === null) {
+      if (options.unread !== undefined) options.unread.rows++;
+      return null;
+    }
+    if (r.parsed !== null && r.parsed.error !== undefined) return { line: r.line, error: { field: "(record)", reason: r.parsed.error } };
+    if (trans !== null && r.parsed === null && !r.nonAscii && trans.row(cut.bytes, r) && fast!(trans.out, trans.len, r.line)) return null;
+    const fields = cut.fields();
+    if (r.nonAscii && fields.some((f) => f.includes("\uFFFD"))) return { line: r.line, error: NOT_UTF8 };
+    options.onRow?.(fields);
+    const rec = csvRowToRecord(columns, fields);
+    return rec.ok ? { line: r.line, value: rec.value } : { line: r.line, error: rec.problems[0]!, errors: rec.problems };
+  };
+  for await (const { bytes } of lineBatches(file, options.chunkBytes)) {
+    options.onBytes?.(bytes.length + 1);
+    cut.batch(bytes);
+    while (cut.next(false)) {
+      const it = item();
+      if (it !== null) yield it;
+    }
+    if (fast !== undefined) yield null;
+  }
+  cut.batch(Buffer.alloc(0));
+  while (cut.next(true)) {
+    const it = item();
+    if (it !== null) yield it;
+  }
+}
+
+/**
+ * The text reader of CSV files (UTF-8 decoding, then {@link createCsvParser}): the reference that
+ * {@link readCsv} is tested against.
+ */
+export async function* readCsvText(file: string, options: ReadCsvOptions = {}): AsyncGenerator<InputItem> {
   let columns: CsvColumn[] | null = null;
   let headerDone = false;
   let queue: CsvRecord[] = [];

@@ -2,12 +2,14 @@
  * `ibd-outcomes score <file>`: NDJSON or CSV visits in, NDJSON (or CSV with `--format csv`) out, one record per
  * good visit with its scores and (with `--profile`) visit-level classifications. Streams: memory does not grow
  * with the file.
- * @remarks NDJSON is cut into batches of whole lines (about 1 MB); each batch is scored by {@link scoreBatch},
- * on the main thread or, with `--jobs N`, in worker threads, and written in input order. At most 2 batches per
- * worker are in flight, so memory stays flat. CSV input and CSV output are handled record by record on the main
- * thread. Output files are written through a temporary file renamed at the end (see io.ts).
+ * @remarks NDJSON is cut into batches of whole lines (about 1 MB; 256 KB with threads); each batch is scored by
+ * {@link scoreBatch}, on the main thread or, with `--jobs N`, shared by the main thread and N − 1 worker threads
+ * (batch bytes moved, not copied), and written in input order. At most 2 batches per worker are in flight, so
+ * memory stays flat. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
+ * shape are written as compact JSON bytes and scored by the same byte path as NDJSON, other rows record by
+ * record, all on the main thread. Output files are written through a temporary file renamed at the end (see io.ts).
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { ENDPOINT_IDS, TIMEPOINT_KEYS } from "../endpoints/index.js";
 import type { TimepointKey } from "../endpoints/index.js";
@@ -16,7 +18,7 @@ import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { inputSize, ioError, lineBatches, openOutput, refuseSameFile, type Output } from "./io.js";
-import { detectFormat, ndjsonItem, readCsv, readNdjson, type InputItem } from "./records.js";
+import { detectFormat, ndjsonItem, readCsvFast, readCsvText, readNdjson, type InputItem, type ReadCsvOptions } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
 import { UsageError } from "./validate.js";
 
@@ -44,6 +46,8 @@ export interface ScoreOptions {
   readonly chunkBytes?: number;
   /** Module URL of the CLI entry, which runs {@link scoreWorkerMain} when loaded in a worker thread. */
   readonly workerUrl?: URL;
+  /** Skip the byte-level paths (every record decoded and read as text): for tests that compare the paths. */
+  readonly textOnly?: boolean;
 }
 
 /** Counts reported at the end of `score`. */
@@ -230,11 +234,19 @@ export function scoreBatch(input: string | Uint8Array, firstLine: number, o: Bat
   return { out: out.buf.subarray(0, out.pos), err: acc.err.join(""), read, written: acc.written, bad: acc.bad };
 }
 
-/** Worker-thread side: scores the batches it is sent. Started by the CLI entry when not on the main thread. */
-export function scoreWorkerMain(port: { on(e: "message", f: (m: unknown) => void): void; postMessage(m: unknown): void }, o: BatchOptions): void {
+/**
+ * Worker-thread side: scores the batches it is sent. Started by the CLI entry when not on the main thread. The
+ * batch bytes arrive transferred (not copied) and the output bytes go back transferred.
+ */
+export function scoreWorkerMain(port: { on(e: "message", f: (m: unknown) => void): void; postMessage(m: unknown, transfer?: readonly ArrayBuffer[]): void }, o: BatchOptions): void {
   port.on("message", (m) => {
     const { seq, text, firstLine } = m as { seq: number; text: Uint8Array; firstLine: number };
-    port.postMessage({ seq, ...scoreBatch(text, firstLine, o) });
+    const r = scoreBatch(text, firstLine, o);
+    const out = typeof r.out === "string" ? Buffer.from(r.out, "utf8") : r.out;
+    // the output buffer is the batch's own (not a pool slab): moved to the main thread, not copied
+    const own = out.buffer instanceof ArrayBuffer && out.byteOffset === 0 && out.buffer.byteLength <= 4 * out.length + (1 << 16);
+    const moved = own ? out : new Uint8Array(out);
+    port.postMessage({ seq, ...r, out: moved }, [moved.buffer as ArrayBuffer]);
   });
 }
 
@@ -320,6 +332,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     components: options.components === true,
     explain: options.explain === true,
     file: name,
+    ...(options.textOnly === true ? { textOnly: true } : {}),
   };
   if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1 || options.jobs > 64)) throw new UsageError(`score: --jobs must be an integer from 1 to 64; got ${String(options.jobs)}`);
   // default: one thread, or on 4+ CPUs for an NDJSON file over 8 MB, CPUs − 1 (at most 4) when the built command runs
@@ -348,6 +361,14 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       jobs = cpus;
     }
   }
+  if (jobs > 1) {
+    // threads only help when CPUs are free: with the CPUs already busy, measured runs were slower than one thread
+    const load = loadavg()[0] ?? 0;
+    if (load >= cpus) {
+      if (options.jobs === undefined) jobs = 1;
+      else note(`score: --jobs ${jobs}: the ${cpus} CPUs are already busy (load average ${load.toFixed(1)}), so threads may run no faster than one, or slower\n`);
+    }
+  }
 
   const outPath = options.out === undefined || options.out === "-" ? null : options.out;
   if (outPath !== null) await refuseSameFile("score", outPath, [file]);
@@ -366,9 +387,15 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       return;
     }
     const ok = release === undefined ? outStream.write(s) : outStream.write(s, () => release());
+    // both listeners are removed whichever fires (a long run waits for "drain" many times)
     if (!ok) await new Promise<void>((resolve) => {
-      outStream.once("drain", resolve);
-      outStream.once("error", () => resolve());
+      const done = () => {
+        outStream.off("drain", done);
+        outStream.off("error", done);
+        resolve();
+      };
+      outStream.once("drain", done);
+      outStream.once("error", done);
     });
   };
   const size = inputSize(file);
@@ -442,19 +469,35 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       };
       const unreadRows = { rows: 0 };
       let headerNames: readonly string[] | null = null;
+      const csvOptions: ReadCsvOptions = {
+        kind: "visit",
+        strict: options.strict === true,
+        unread: unreadRows,
+        onNotice: (line, m) => note(`${name}:${line}: note: ${m}\n`),
+        onHeader: (_c, names) => (headerNames = names),
+        ...(csvOut === null ? {} : { onRow: (fields: readonly string[]) => (lead = fields as string[]) }),
+        onBytes: (b) => (bytesDone += b),
+      };
+      // CSV visits of the plain common shape become compact JSON bytes, scored by the NDJSON byte path
+      const bytesPath = input === "csv" && csvOut === null && !o.components && !o.explain && o.textOnly !== true;
+      const classifier = bytesPath && o.profile !== undefined ? classifierOf(o.profile, o.timepoint) : null;
+      const fastVisit = (json: Buffer, len: number): boolean => {
+        if (!byteVisitWrite(json, 0, len, classifier, o.diagnosis, ob)) return false;
+        n++;
+        acc.written++;
+        return true;
+      };
       const items =
         input === "csv"
-          ? readCsv(file, {
-              kind: "visit",
-              strict: options.strict === true,
-              unread: unreadRows,
-              onNotice: (line, m) => note(`${name}:${line}: note: ${m}\n`),
-              onHeader: (_c, names) => (headerNames = names),
-              onRow: (fields) => (lead = fields as string[]),
-              onBytes: (b) => (bytesDone += b),
-            })
+          ? o.textOnly === true
+            ? readCsvText(file, csvOptions)
+            : readCsvFast(file, { ...csvOptions, ...(bytesPath ? { fastVisit } : {}) })
           : readNdjson(file, undefined, (b) => (bytesDone += b));
       for await (const it of items) {
+        if (it === null) {
+          if (ob.pos >= 1 << 20 || acc.err.length >= 4096) await flush();
+          continue;
+        }
         if (headerNames !== null && !headerWritten && csvOut !== null) await writeHeader(headerNames);
         if (it.error !== undefined && it.error.field === "(header)") {
           acc.err.push(itemErrors(it, o));
@@ -493,9 +536,11 @@ async function scoreNdjson(
   take: (r: BatchResult, release?: () => void) => Promise<void>,
   onBytes: (n: number) => void,
 ): Promise<void> {
-  // Workers (when jobs > 1): batches go out round-robin and come back in any order; results are written
-  // in input order. The reader waits when 2 batches per worker are in flight.
-  const workers = jobs > 1 ? Array.from({ length: jobs }, () => new Worker(options.workerUrl!, { workerData: { ibdOutcomesScoreWorker: o } })) : [];
+  // With jobs > 1: jobs − 1 worker threads and the main thread share the batches round-robin (the main thread
+  // also reads and writes, which is little work); results are written in input order. Batch bytes are moved to a
+  // worker (copied once into their own buffer, then transferred), never cloned. The reader waits when 2 batches
+  // per worker are in flight.
+  const workers = jobs > 1 ? Array.from({ length: jobs - 1 }, () => new Worker(options.workerUrl!, { workerData: { ibdOutcomesScoreWorker: o } })) : [];
   const pending = new Map<number, BatchResult>();
   let nextToWrite = 0;
   let nextSeq = 0;
@@ -531,10 +576,12 @@ async function scoreNdjson(
     }
   };
   const pool: OutBuf[] = [];
+  // smaller batches with threads, so that a few MB already keep every thread busy
+  const chunkBytes = options.chunkBytes ?? (jobs > 1 ? 1 << 18 : 1 << 20);
   try {
     // Raw bytes cut at the last newline of each chunk (0x0A never occurs inside a UTF-8 sequence); batches stay
     // bytes (lines of the common shape are never decoded, see scoreBatch).
-    for await (const { bytes, firstLine } of lineBatches(file, options.chunkBytes ?? 1 << 20)) {
+    for await (const { bytes, firstLine } of lineBatches(file, chunkBytes)) {
       onBytes(bytes.length + 1);
       if (workers.length === 0) {
         // output buffers are reused once written: memory stays at a few batches
@@ -543,10 +590,19 @@ async function scoreNdjson(
         continue;
       }
       await drainReady();
-      await waitFor(() => inFlight < 2 * workers.length);
       const seq = nextSeq++;
+      const slot = seq % jobs;
+      if (slot === workers.length) {
+        // the main thread's share
+        pending.set(seq, scoreBatch(bytes, firstLine, o));
+        await drainReady();
+        continue;
+      }
+      await waitFor(() => inFlight < 2 * workers.length);
       inFlight++;
-      workers[seq % workers.length]!.postMessage({ seq, text: bytes, firstLine });
+      const own = new Uint8Array(bytes.length);
+      own.set(bytes);
+      workers[slot]!.postMessage({ seq, text: own, firstLine }, [own.buffer]);
     }
     await waitFor(() => inFlight === 0);
     await drainReady();

@@ -7,9 +7,9 @@
  */
 import { parseAdverseEvent, parseCohort, parsePatient, parseTreatmentCourse, parseVisit } from "../models/index.js";
 import type { ParseResult, ValidationIssue } from "../models/index.js";
-import { byteVisitValid } from "./byteVisit.js";
+import { byteVisitLine, byteVisitValid } from "./byteVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
-import { COLLECTION_KIND, detectFormat, guessKind, readCsv, readJsonFile, readNdjson, type InputItem, type RecordKind } from "./records.js";
+import { COLLECTION_KIND, detectFormat, guessKind, readCsvFast, readCsvText, readJsonFile, readNdjson, type InputItem, type ReadCsvOptions, type RecordKind } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
 
 /** Options of `validate`. */
@@ -22,6 +22,8 @@ export interface ValidateOptions {
   readonly onProblem?: (p: Problem) => void;
   /** Called for each notice (a CSV column ignored); the summary keeps them too. */
   readonly onNotice?: (n: Notice) => void;
+  /** Skip the byte-level paths (every record decoded and read as text): for tests that compare the paths. */
+  readonly textOnly?: boolean;
 }
 
 /** One reported problem. */
@@ -118,18 +120,16 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
   };
   if (format === "ndjson") {
     // visits of the compact common shape are certainly valid: counted without building an item
-    const fastVisits = kind === undefined || kind === "visit";
+    const fastVisits = (kind === undefined || kind === "visit") && options.textOnly !== true;
     let fast = 0;
-    const onLine = fastVisits
-      ? (buf: Buffer, start: number, end: number): boolean => {
-          if (buf[start] === 123 && byteVisitValid(buf, start, end)) {
-            fast++;
-            return true;
-          }
-          return false;
+    const skipLine = fastVisits
+      ? (buf: Buffer, start: number, end: number): number => {
+          const e = byteVisitLine(buf, start, end);
+          if (e >= 0) fast++;
+          return e;
         }
       : undefined;
-    for await (const it of readNdjson(file, onLine)) {
+    for await (const it of readNdjson(file, undefined, undefined, skipLine)) {
       total++;
       const ps = validateRecord(it, kind);
       if (ps.length > 0) {
@@ -142,7 +142,7 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
   }
   const unread = { rows: 0 };
   let headerBad = false;
-  for await (const it of readCsv(file, {
+  const csvOptions: ReadCsvOptions = {
     kind,
     strict: options.strict === true,
     unread,
@@ -151,7 +151,17 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
       notices.push(n);
       options.onNotice?.(n);
     },
-  })) {
+  };
+  // visit rows of the plain common shape are written as compact JSON bytes and checked by the NDJSON byte path
+  let fast = 0;
+  const fastVisit = (json: Buffer, len: number): boolean => {
+    if (!byteVisitValid(json, 0, len)) return false;
+    fast++;
+    return true;
+  };
+  const rows = options.textOnly === true ? readCsvText(file, csvOptions) : readCsvFast(file, { ...csvOptions, ...(kind === undefined || kind === "visit" ? { fastVisit } : {}) });
+  for await (const it of rows) {
+    if (it === null) continue;
     if (it.error !== undefined && it.error.field === "(header)") {
       headerBad = true;
       report(validateRecord(it, kind));
@@ -164,6 +174,7 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
       report(ps);
     }
   }
+  total += fast;
   if (headerBad) {
     // rows under a rejected header are not records anyone could check: counted, not reported one by one
     total += unread.rows;

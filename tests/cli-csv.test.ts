@@ -1,0 +1,173 @@
+// The byte-level CSV reader and the visit transcoder (src/cli/csvBytes.ts) against the text reader they replace
+// (readCsvText: UTF-8 decoding, createCsvParser, csvRowToRecord): same items, lines, messages, and for every row the
+// fast path takes, the very bytes JSON.stringify writes for the record the text reader builds (issue 12 §3, 19).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readCsv, readCsvFast, readCsvText, type InputItem, type ReadCsvOptions } from "../src/cli/records.js";
+import { scoreFile } from "../src/cli/score.js";
+import { validateFile } from "../src/cli/validate.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = mkdtempSync(join(tmpdir(), "ibd-cli-csv-"));
+let seq = 0;
+const file = (text: string | Buffer, ext = "csv") => {
+  const p = join(dir, `f${seq++}.${ext}`);
+  writeFileSync(p, text);
+  return p;
+};
+
+interface Read {
+  items: InputItem[];
+  notices: string[];
+  unread: number;
+  /** Transcoded rows: line → JSON text. */
+  fast: Map<number, string>;
+}
+async function read(p: string, how: "text" | "bytes" | "fast", o: ReadCsvOptions = {}): Promise<Read> {
+  const notices: string[] = [];
+  const unread = { rows: 0 };
+  const fast = new Map<number, string>();
+  const opts: ReadCsvOptions = { ...o, unread, onNotice: (line, m) => notices.push(`${line}: ${m}`) };
+  const items: InputItem[] = [];
+  if (how === "text") for await (const it of readCsvText(p, opts)) items.push(it);
+  else if (how === "bytes") for await (const it of readCsv(p, opts)) items.push(it);
+  else {
+    for await (const it of readCsvFast(p, { ...opts, fastVisit: (json, len, line) => (fast.set(line, json.toString("latin1", 0, len)), true) })) {
+      if (it !== null) items.push(it);
+    }
+  }
+  return { items, notices, unread: unread.rows, fast };
+}
+
+/** The byte readers give the text reader's items; every transcoded row is JSON.stringify of the text reader's record. */
+async function expectSame(text: string | Buffer, o: ReadCsvOptions = {}): Promise<Read> {
+  const p = file(text);
+  const ref = await read(p, "text", o);
+  for (const chunkBytes of [undefined, 16, 37]) {
+    const b = await read(p, "bytes", { ...o, chunkBytes });
+    expect(b.items).toEqual(ref.items);
+    expect(b.notices).toEqual(ref.notices);
+    expect(b.unread).toBe(ref.unread);
+    const f = await read(p, "fast", { ...o, chunkBytes });
+    expect(f.notices).toEqual(ref.notices);
+    expect(f.unread).toBe(ref.unread);
+    // rows the fast path did not take come out as items, the same as the text reader's
+    expect(f.items).toEqual(ref.items.filter((it) => !f.fast.has(it.line)));
+    for (const [line, json] of f.fast) {
+      const it = ref.items.find((x) => x.line === line);
+      expect(it?.error).toBeUndefined();
+      expect(json).toBe(JSON.stringify(it !== undefined && it.error === undefined ? it.value : null));
+    }
+  }
+  return ref;
+}
+
+const HEAD = "id,patientId,date,onCorticosteroids,mayo.stoolFrequency,mayo.rectalBleeding,mayo.endoscopic,mayo.friability,labs.crp.value,labs.crp.unit,hbi.wellBeing,hbi.complications,hbi.liquidStools,sesCd.ileum.ulcerSize,rutgeerts";
+
+describe("byte-level CSV reader = text reader (messy files)", () => {
+  it.each([
+    ["plain rows, LF", `${HEAD}\nv1,P1,2024-01-01,true,1,0,2,false,5.8,mg/L,,,,,\nv2,P2,2024-02-01,,3,3,3,TRUE,12,mg/dL,,,,,\n`],
+    ["CRLF, no final newline", `${HEAD}\r\nv1,P1,2024-01-01,yes,1,0,2,No,5.8,mg/L,,,,,\r\nv2,P2,2024-02-01,0,3,3,3,1,,,,,,,`],
+    ["lone CR line ends", `${HEAD}\rv1,P1,2024-01-01,yes,1,0,2,No,5.8,mg/L,,,,,\rv2,P2,2024-02-01,0,3,3,3,1,,,,,,,\r`],
+    ["BOM and a second BOM", `\ufeff\ufeff${HEAD}\nv1,P1,2024-01-01,true,1,0,2,false,,,,,,,\n`],
+    ["U+FEFF starting a later record", `${HEAD}\n\ufeffv1,P1,2024-01-01,true,1,0,2,false,,,,,,,\n`],
+    ["quoted fields with commas, quotes, LF, CRLF and CR", `${HEAD}\n"v,1",P1,2024-01-01,true,1,0,2,false,,,,,,,\n"v""2",P2,2024-01-01,true,1,0,2,false,,,,,,,\n"v\n3",P3,2024-01-01,true,1,0,2,false,,,,,,,\r\n"v\r\n4","P4",2024-01-01,true,1,0,2,false,,,,,,,\n"v\r5",P5,2024-01-01,true,1,0,2,false,,,,,,,\nv6,P6,2024-01-01,true,1,0,2,false,,,,,,,\n`],
+    ["quote errors", `${HEAD}\nv"1,P1,2024-01-01,true,1,0,2,false,,,,,,,\n"v2"x,P2,2024-01-01,true,1,0,2,false,,,,,,,\n"v3""",P3,2024-01-01,true,1,0,2,false,,,,,,,\nv4,P4,2024-01-01,true,1,0,2,false,,,,,,,\n`],
+    ["unterminated quote at the end", `${HEAD}\nv1,P1,2024-01-01,true,1,0,2,false,,,,,,,\n"v2,P2,2024-01-01\nv3,P3\n`],
+    ["too few and too many fields, blank lines", `${HEAD}\n\nv1,P1,2024-01-01\n\r\nv2,P2,2024-01-01,true,1,0,2,false,,,,,,,,extra\n   \nv3,P3,2024-01-01,true,1,0,2,false,,,,,,,\n\n`],
+    ["bad booleans, NA, N/A, na, null", `${HEAD}\nv1,P1,2024-01-01,maybe,NA,N/A,2,na,NA,mg/L,,,,,\nv2,P2,2024-01-01,NA,1,0,2,N/A,,,,,,null,\nv3,P3,2024-01-01,,1,0,2,false,,,,,,NA,NA\n`],
+    ["numbers: canonical and not", `${HEAD}\nv1,P1,2024-01-01,,1,0,2,,3.50,mg/L,,,,,\nv2,P2,2024-01-01,,+1,0,2,,.5,mg/L,,,,,\nv3,P3,2024-01-01,,1e0,0,2,,1e3,mg/L,,,,,\nv4,P4,2024-01-01,,01,0,2,,0.0000001,mg/L,,,,,\nv5,P5,2024-01-01,,1,0,2,,0.000001,mg/L,,,,,\nv6,P6,2024-01-01,,1,0,2,,1234567890123456,mg/L,,,,,\nv7,P7,2024-01-01,,1,0,2,,123456789012345,mg/L,,,,,\nv8,P8,2024-01-01,,-1,0,2,,-0,mg/L,,,,,\nv9,P9,2024-01-01,,1,0,2,,0.10,mg/L,,,,,\nv10,P10,2024-01-01,,1,0,2,,1.,mg/L,,,,,\nv11,P11,2024-01-01,, 1,0,2,,5 ,mg/L,,,,,\n`],
+    ["list cells and empty lists", `${HEAD}\nv1,P1,2024-01-01,,,,,,,,2,fistula;abscess,3,,\nv2,P2,2024-01-01,,,,,,,,2,,3,,\nv3,P3,2024-01-01,,,,,,,,,,,,\nv4,P4,2024-01-01,,,,,,,,2,fistula; abscess,3,,\nv5,P5,2024-01-01,,,,,,,,2, ,3,,\nv6,P6,2024-01-01,,,,,,,,2,;,3,,\nv7,P7,2024-01-01,,,,,,,,2,NA,3,,\n`],
+    ["unicode and invalid UTF-8", Buffer.concat([Buffer.from(`${HEAD}\nvé,P1,2024-01-01,true,1,0,2,false,,,,,,,\nv2,P\u{1F600},2024-01-01,true,1,0,2,false,,,,,,,\nv3,P`), Buffer.from([0xe9]), Buffer.from(`,2024-01-01,true,1,0,2,false,,,,,,,\nv4,P4,2024-01-01,true,1,0,2,false,,,,,,,\n`)])],
+    ["escapes needed in text", `${HEAD}\nv\\1,P1,2024-01-01,true,1,0,2,false,,,,,,,\nv\t2,P2,2024-01-01,true,1,0,2,false,,,,,,,\n v3 ,P3,2024-01-01,true,1,0,2,false,,,,,,,\n`],
+    ["header only", `${HEAD}\n`],
+    ["empty file", ``],
+    ["blank lines only", `\n\r\n\n`],
+  ])("%s", async (_name, text) => {
+    await expectSame(text);
+  });
+  it("extra columns: ignored with a notice, or rejected with --strict (rows then unread)", async () => {
+    const text = `${HEAD},note,extra.path\nv1,P1,2024-01-01,true,1,0,2,false,,,,,,,,"a,b",\u00e9\nv2,P2,2024-01-01,true,1,0,2,false,,,,,,,,x,y\n`;
+    const r = await expectSame(text);
+    expect(r.notices).toHaveLength(2);
+    const s = await expectSame(text, { strict: true });
+    expect(s.unread).toBe(2);
+  });
+  it("missing required column and a bad header: one header error, rows counted as unread", async () => {
+    const r = await expectSame(`id,date,mayo.stoolFrequency\nv1,2024-01-01,1\nv2,2024-01-01,2\n`);
+    expect(r.items[0]!.error?.field).toBe("(header)");
+    expect(r.unread).toBe(2);
+    await expectSame(`id,"pat\nientId",date\nv1,P1,2024-01-01\n`);
+    await expectSame(`"id,patientId,date\nv1,P1,2024-01-01\n`);
+  });
+  it("headers the transcoder does not take: a column inside another's path, a block split by another", async () => {
+    await expectSame(`patientId,date,sesCd.ileum,sesCd.ileum.ulcerSize,sesCd.ileum.ulceratedSurface,sesCd.ileum.affectedSurface,sesCd.ileum.narrowing\nP1,2024-01-01,,1,1,1,1\nP2,2024-01-01,null,,,,\nP3,2024-01-01,null,1,1,1,1\n`);
+    const split = await expectSame(`patientId,mayo.stoolFrequency,date,mayo.rectalBleeding\nP1,1,2024-01-01,2\nP2,,2024-01-01,2\n`);
+    expect(split.items).toHaveLength(2);
+  });
+  it("a block's key order follows the header whatever cells are empty", async () => {
+    const r = await expectSame(`patientId,date,labs.date,labs.crp.value,labs.crp.unit,labs.fecalCalprotectin.value,labs.fecalCalprotectin.unit,hbi.wellBeing,hbi.abdominalPain,hbi.liquidStools,hbi.abdominalMass,hbi.complications\nP1,2024-01-01,,5,mg/L,,,1,1,1,1,\nP2,2024-01-01,2024-01-01,,,100,ug/g,,,,,\nP3,2024-01-01,,,,,,,,,,fistula\n`);
+    expect(r.items).toHaveLength(3);
+  });
+  it("random files of awkward cells and line ends (property)", async () => {
+    const cell = fc.constantFrom("", "1", "0", "3", "2.5", "03", "NA", "N/A", "null", "true", "No", "x", "2024-01-01", "mg/L", "fistula;abscess", '"a,b"', '"q""q"', '"l\nm"', '"c\r\nd"', "é", " 1", "a\"b", '"x"y', "\ufeff");
+    const eol = fc.constantFrom("\n", "\r\n", "\r", "\n\n");
+    const head = "patientId,date,mayo.stoolFrequency,mayo.friability,labs.crp.value,labs.crp.unit,hbi.complications,hbi.wellBeing";
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.array(cell, { minLength: 6, maxLength: 10 }), eol), { maxLength: 12 }), fc.boolean(), async (rows, last) => {
+        const text = `${head}\n${rows.map(([cells, e], i) => `P${i},2024-01-0${(i % 9) + 1},${cells.join(",")}${i < rows.length - 1 || last ? e : ""}`).join("")}`;
+        await expectSame(text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("validate and score: byte paths = text paths", () => {
+  const gen = join(root, "bench", "cli-gen-realistic.mjs");
+  const nd = join(dir, "real.ndjson");
+  const cs = join(dir, "real.csv");
+  spawnSync(process.execPath, [gen, "2000", nd, cs]);
+  const messy = file(
+    `\ufeff${HEAD},extra\r\nv1,P1,2024-01-01,true,1,0,2,false,5.8,mg/L,,,,,,x\r\nv2,P2,2024-02-30,true,1,0,2,false,5.8,mg/L,,,,,,x\r\n"v,3",P3,2024-01-01,maybe,1,0,2,false,5.8,mg/L,,,,,,x\r\nv4,P4,2024-01-01,true,7,0,2,false,<5,mg/L,,,,,,x\r\nv5,P5,2024-01-01,true,1,0\r\nv6,P6,2024-01-01,,,,,,,,2,fistula;abscess,3,,i2b,\r\nv7,P7,2024-01-01,,,,,,,,2,,3,1,i9,\r\nv8,P8,2024-01-01,,,,,,,,2,,3,,,"unterminated\r\n`,
+  );
+  it.each([
+    ["realistic CSV (5% bad rows)", cs],
+    ["realistic NDJSON (5% bad lines)", nd],
+    ["messy CSV", messy],
+  ])("validate: %s", async (_n, p) => {
+    const a = await validateFile(p);
+    const b = await validateFile(p, { textOnly: true });
+    expect(a).toEqual(b);
+    expect(a.total).toBeGreaterThan(0);
+  });
+  it("validate: the realistic file's bad rows are all reported", async () => {
+    const s = await validateFile(cs);
+    expect(s).toMatchObject({ total: 2000, invalid: 100 });
+  });
+  const scored = async (p: string, textOnly: boolean, profile?: string) => {
+    let err = "";
+    const sink = Object.assign(new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }), { isTTY: false });
+    const out = join(dir, `s${seq++}.out`);
+    const s = await scoreFile(p, { ...(profile === undefined ? {} : { profile }), out, progress: false, textOnly }, sink);
+    return { s: { ...s, seconds: 0 }, out: readFileSync(out, "utf8"), err };
+  };
+  it.each([
+    ["realistic CSV", cs, "mao2025"],
+    ["realistic CSV, scores only", cs, undefined],
+    ["messy CSV", messy, "mao2025"],
+  ])("score: %s", async (_n, p, profile) => {
+    const a = await scored(p, false, profile);
+    const b = await scored(p, true, profile);
+    expect(a.out).toBe(b.out);
+    expect(a.err).toBe(b.err);
+    expect(a.s).toEqual(b.s);
+    expect(a.s.written).toBeGreaterThan(0);
+  });
+});
