@@ -18,4 +18,9 @@ show <- function(name, lam, cvm, lmin, l1, cmin, c1) {
 cat(sprintf("glmnet %s; each against cv.glmnet(thresh = 1e-14) on the same data and folds:\n", packageVersion("glmnet")))
 show("cv.glmnet default (thresh 1e-7)", def$lambda, def$cvm, def$lambda.min, def$lambda.1se,
   as.numeric(coef(def, s = "lambda.min")), as.numeric(coef(def, s = "lambda.1se")))
+for (th in c(1e-9, 1e-10, 1e-11)) {
+  cpu <- system.time(fit <- cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid, thresh = th, maxit = 1e7))
+  show(sprintf("cv.glmnet thresh %g (CPU %.2f s)", th, cpu[["user.self"]] + cpu[["sys.self"]]), fit$lambda, fit$cvm, fit$lambda.min, fit$lambda.1se,
+    as.numeric(coef(fit, s = "lambda.min")), as.numeric(coef(fit, s = "lambda.1se")))
+}
 show("cvElasticNet (ours)", o$lambda, o$cvm, o$lambdaMin, o$lambda1se, o$min, o$se)
