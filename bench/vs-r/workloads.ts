@@ -344,7 +344,7 @@ key <- function(fit) unname(coef(fit))`,
   },
   {
     id: "cuminc",
-    title: "cumulative incidence, 100,000, 2 causes, 2 groups",
+    title: "cumulative incidence, 100,000, 2 causes, 2 groups (R also runs Gray's test, ours has none yet)",
     rCall: "cmprsk::cuminc(time, status, group)",
     rPackages: ["cmprsk"],
     reps: 1,
@@ -359,13 +359,15 @@ key <- function(fit) unname(coef(fit))`,
       const s = arr(d.status!);
       const g = arr(d.group!);
       return () => {
-        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { tests?: { statistic: number }[] };
-        return (r.tests ?? []).map((x) => x.statistic);
+        // The last estimate and variance of every curve (by group, then cause), as R's list order.
+        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { curves: { estimate: number[]; variance: number[] }[] };
+        return r.curves.flatMap((c) => [c.estimate[c.estimate.length - 1]!, c.variance[c.variance.length - 1]!]);
       };
     },
     r: `suppressMessages(library(cmprsk)); time <- rd("time"); status <- rd("status"); group <- rd("group")
 f <- function() cuminc(time, status, group, cencode = 0)
-key <- function(r) unname(r$Tests[, "stat"])`,
+# cuminc names its curves "group cause" in cause order; sorted, they come by group, then cause, as ours.
+key <- function(r) unlist(lapply(r[sort(setdiff(names(r), "Tests"))], function(x) c(tail(x$est, 1), tail(x$var, 1))), use.names = FALSE)`,
   },
 ];
 
