@@ -210,6 +210,49 @@ key <- function(res) c(as.numeric(res[[1]]$auc), res[[2]][1], res[[2]][3])`,
 f <- function() cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid)
 key <- function(r) c(r$lambda.min, r$lambda.1se)`,
   },
+  // R's default thresh (1e-7) is off by 1.3e-4 in the coefficients at lambdaMin and lambda1se on this
+  // workload and stops the path 2 lambdas early; thresh 1e-11 gives about what ours gives (1.6e-8 against
+  // 3e-8 vs thresh 1e-14; cvm 4.7e-7 against 2.8e-9): bench/vs-r/glmnet-accuracy.ts.
+  {
+    id: "cv-glmnet-thresh-1e-11",
+    title: "the same, R at thresh 1e-11 (accuracy like ours)",
+    rCall: "cv.glmnet(..., thresh = 1e-11)",
+    rPackages: ["glmnet"],
+    reps: 1,
+    samples: 3,
+    data: () => {
+      const n = 2000;
+      const p = 100;
+      const rng = createRandom(7);
+      const normal = normalSampler(rng);
+      const X = new Float64Array(n * p);
+      const y = new Float64Array(n);
+      const fold = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let eta = 0;
+        for (let j = 0; j < p; j++) {
+          const v = normal();
+          X[i * p + j] = v;
+          if (j < 10) eta += (j % 2 === 0 ? 0.5 : -0.4) * v;
+        }
+        y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+        fold[i] = (i % 10) + 1;
+      }
+      return { X, y, fold };
+    },
+    ours: (d) => {
+      const X = matrix(d.X!, 100);
+      const y = arr(d.y!);
+      const foldId = arr(d.fold!);
+      return () => {
+        const r = stats.cvElasticNet(X, y, { family: "binomial", alpha: 0.5, foldId });
+        return [r.lambdaMin, r.lambda1se];
+      };
+    },
+    r: `suppressMessages(library(glmnet)); X <- matrix(rd("X"), ncol = 100, byrow = TRUE); y <- rd("y"); foldid <- rd("fold")
+f <- function() cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid, thresh = 1e-11)
+key <- function(r) c(r$lambda.min, r$lambda.1se)`,
+  },
 ];
 
 // ---- time to event and comparative effectiveness (present once those functions exist)
@@ -301,7 +344,7 @@ key <- function(fit) unname(coef(fit))`,
   },
   {
     id: "cuminc",
-    title: "cumulative incidence, 100,000, 2 causes, 2 groups",
+    title: "cumulative incidence, 100,000, 2 causes, 2 groups (R also runs Gray's test, ours has none yet)",
     rCall: "cmprsk::cuminc(time, status, group)",
     rPackages: ["cmprsk"],
     reps: 1,
@@ -316,18 +359,113 @@ key <- function(fit) unname(coef(fit))`,
       const s = arr(d.status!);
       const g = arr(d.group!);
       return () => {
-        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { tests?: { statistic: number }[] };
-        return (r.tests ?? []).map((x) => x.statistic);
+        // The last estimate and variance of every curve (by group, then cause), as R's list order.
+        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { curves: { estimate: number[]; variance: number[] }[] };
+        return r.curves.flatMap((c) => [c.estimate[c.estimate.length - 1]!, c.variance[c.variance.length - 1]!]);
       };
     },
     r: `suppressMessages(library(cmprsk)); time <- rd("time"); status <- rd("status"); group <- rd("group")
 f <- function() cuminc(time, status, group, cencode = 0)
-key <- function(r) unname(r$Tests[, "stat"])`,
+# cuminc names its curves "group cause" in cause order; sorted, they come by group, then cause, as ours.
+key <- function(r) unlist(lapply(r[sort(setdiff(names(r), "Tests"))], function(x) c(tail(x$est, 1), tail(x$var, 1))), use.names = FALSE)`,
+  },
+];
+
+// ---- comparative effectiveness
+
+/** n subjects: 5 standard normal covariates, a logistic treatment (about 20% treated) and a binary outcome. */
+function ceData(n: number, seed: number): Record<string, Float64Array> {
+  const rng = createRandom(seed);
+  const normal = normalSampler(rng);
+  const X = new Float64Array(n * 5);
+  const t = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let eta = -1.6;
+    let out = -1.2;
+    for (let j = 0; j < 5; j++) {
+      const v = normal();
+      X[i * 5 + j] = v;
+      eta += [0.5, -0.3, 0.4, 0.2, -0.1][j]! * v;
+      out += [0.3, 0.2, -0.2, 0.1, 0][j]! * v;
+    }
+    t[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-(out - 0.4 * t[i]!))) ? 1 : 0;
+  }
+  return { X, t, y };
+}
+
+const comparative: Workload[] = [
+  {
+    id: "match-nearest",
+    title: "matchNearest 1:1, 5,000 treated x 20,000 controls",
+    rCall: "MatchIt::matchit(t ~ x, distance = d, method = 'nearest')",
+    rPackages: ["MatchIt"],
+    reps: 1,
+    samples: 3,
+    data: () => {
+      // Logit-scale distances scaled to whole numbers (round(1e6 x)): Debian's MatchIt 4.5.1 compares
+      // distance differences after an integer abs(), which then cannot change its answer.
+      const rng = createRandom(23);
+      const normal = normalSampler(rng);
+      const n = 25_000;
+      const d = new Float64Array(n);
+      const t = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const tr = i % 5 === 0 ? 1 : 0;
+        t[i] = tr;
+        d[i] = Math.round(1e6 * (tr === 1 ? -0.8 + normal() : -1.6 + normal()));
+      }
+      return { d, t };
+    },
+    ours: (data) => {
+      const d = arr(data.d!);
+      const t = arr(data.t!);
+      return () => {
+        const r = stats.matchNearest(d, t);
+        let gap = 0;
+        for (const pr of r.pairs) for (const c of pr.controls) gap += Math.abs(d[pr.treated]! - d[c]!);
+        return [r.nMatched.treated, r.nMatched.control, gap];
+      };
+    },
+    r: `suppressMessages(library(MatchIt)); d <- rd("d"); t <- rd("t"); df <- data.frame(t = t, x = d)
+f <- function() matchit(t ~ x, data = df, distance = d, method = "nearest")
+key <- function(m) { mm <- m$match.matrix; tr <- as.integer(rownames(mm)); co <- as.integer(mm[, 1]); ok <- !is.na(co)
+  c(sum(ok), length(unique(co[ok])), sum(abs(d[tr[ok]] - d[co[ok]]))) }`,
+  },
+  {
+    id: "iptw",
+    title: "IPTW: propensity glm + stabilised truncated weights + robust risk contrasts, 200,000 x 5",
+    rCall: "glm; weights; lm/glm(weights) + sandwich::vcovHC(HC0)",
+    rPackages: ["sandwich"],
+    reps: 1,
+    samples: 5,
+    data: () => ceData(200_000, 17),
+    ours: (data) => {
+      const X = matrix(data.X!, 5);
+      const t = arr(data.t!);
+      const y = arr(data.y!);
+      return () => {
+        const ps = stats.propensityScore(X, t);
+        const w = stats.iptwWeights(ps.score, t, { stabilize: true, truncate: { lower: 0.01, upper: 0.99 } });
+        const r = stats.weightedRiskComparison(y, t, { weights: w.weights });
+        return [r.riskDifference.estimate, r.riskDifference.stdError, r.oddsRatio!.estimate, r.oddsRatio!.stdError];
+      };
+    },
+    r: `suppressMessages(library(sandwich)); X <- matrix(rd("X"), ncol = 5, byrow = TRUE); t <- rd("t"); y <- rd("y")
+f <- function() {
+  e <- fitted(glm(t ~ X, family = binomial)); p <- mean(t)
+  w <- ifelse(t == 1, p / e, (1 - p) / (1 - e)); q <- quantile(w, c(0.01, 0.99)); w <- pmin(pmax(w, q[[1]]), q[[2]])
+  rd <- lm(y ~ t, weights = w); or <- glm(y ~ t, family = quasibinomial, weights = w)
+  list(coef(rd)[[2]], sqrt(vcovHC(rd, type = "HC0")[2, 2]), exp(coef(or)[[2]]), sqrt(vcovHC(or, type = "HC0")[2, 2]))
+}
+key <- function(r) unlist(r)`,
   },
 ];
 
 /** Every workload whose function exists in this build. */
 export const WORKLOADS: readonly Workload[] = [
   ...base,
+  ...comparative,
   ...later.filter((w) => has(w.id === "kaplan-meier" ? "kaplanMeier" : w.id === "log-rank" ? "logRankTest" : w.id === "cox" ? "coxRegression" : "cumulativeIncidence")),
 ];

@@ -5,6 +5,7 @@
 import { numericArray } from "../_common/validate.js";
 import { pnorm, qnorm } from "../_dist/normal.js";
 import type { TestResult } from "../types.js";
+import { sortedCopy } from "./_sort.js";
 
 function poly(c: readonly number[], x: number): number {
   let v = 0;
@@ -88,7 +89,7 @@ export function shapiroWilkTest(x: readonly number[]): TestResult {
   const v = numericArray(fn, "x", x, 0);
   const n = v.length;
   if (n < 3 || n > 5000) throw new RangeError(`${fn}: x must hold between 3 and 5000 values; got length ${n}.`);
-  const s = Float64Array.from(v).sort();
+  const s = sortedCopy(v);
   if (s[n - 1] === s[0]) throw new RangeError(`${fn}: x must not have all values identical; got ${n} values equal to ${s[0]}.`);
   // W does not depend on location or scale: the values are used as (x - min) / (half the range), which
   // neither overflows (values near +-1.8e308) nor loses the digits of a tiny range (R rescales data
