@@ -2,6 +2,8 @@
  * Cumulative incidence of competing risks (R `cmprsk::cuminc`).
  * @packageDocumentation
  */
+import { describeValue } from "../../_lib/errors.js";
+import { grayTests } from "../_survival/grayTest.js";
 import { finiteVector, parseGroups, parseSurv, survOptions } from "../_survival/input.js";
 
 const FN = "cumulativeIncidence";
@@ -12,6 +14,27 @@ export interface CumulativeIncidenceOptions {
   group?: readonly (number | string)[];
   /** Times at which to read every curve, as `cmprsk::timepoints()`. */
   times?: readonly number[];
+  /**
+   * Power of the weight (1 − F⁰(t−))^rho of Gray's test (cuminc's `rho`; default 0). Needs `group`.
+   */
+  rho?: number;
+  /**
+   * Stratum labels (numbers or strings), one per subject: Gray's test is stratified (cuminc's
+   * `strata`); the curves are not. Needs `group`.
+   */
+  strata?: readonly (number | string)[];
+}
+
+/** Gray's test for one cause. */
+export interface CumulativeIncidenceTest {
+  /** The cause code. */
+  cause: number;
+  /** The chi-squared statistic. */
+  statistic: number;
+  /** Degrees of freedom: number of groups − 1. */
+  df: number;
+  /** Upper chi-squared tail (computed directly, not 1 − cdf). */
+  pValue: number;
 }
 
 /** One curve's value at a requested time. */
@@ -44,6 +67,8 @@ export interface CumulativeIncidenceCurve {
 export interface CumulativeIncidenceResult {
   /** Curves ordered by group, then cause. */
   curves: CumulativeIncidenceCurve[];
+  /** Gray's K-sample test, one per cause in cause order; present when `group` has two or more levels. */
+  tests?: CumulativeIncidenceTest[];
 }
 
 /**
@@ -67,9 +92,18 @@ export interface CumulativeIncidenceResult {
  *   1978;5:141-150. R `cmprsk::cuminc`.
  */
 export function cumulativeIncidence(time: readonly number[], status: readonly number[], options?: CumulativeIncidenceOptions): CumulativeIncidenceResult {
-  const o = survOptions(FN, options, ["group", "times"]);
+  const o = survOptions(FN, options, ["group", "times", "rho", "strata"]);
   const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false });
   const groups = o.group === undefined ? null : parseGroups(FN, "options.group", o.group, d.n);
+  let rho = 0;
+  if (o.rho !== undefined) {
+    if (typeof o.rho !== "number") throw new TypeError(`${FN}: options.rho must be a number; got ${describeValue(o.rho)}.`);
+    if (!Number.isFinite(o.rho)) throw new RangeError(`${FN}: options.rho must be finite; got ${describeValue(o.rho)}.`);
+    if (groups === null) throw new TypeError(`${FN}: options.rho is used only by Gray's test, which needs options.group; got rho without group.`);
+    rho = o.rho;
+  }
+  const strata = o.strata === undefined ? null : parseGroups(FN, "options.strata", o.strata, d.n);
+  if (strata !== null && groups === null) throw new TypeError(`${FN}: options.strata is used only by Gray's test, which needs options.group; got strata without group.`);
   const times = o.times === undefined ? null : Array.from(finiteVector(FN, "options.times", o.times, -1));
   const causeSet = new Set<number>();
   for (let i = 0; i < d.n; i++) if (d.status[i] !== 0) causeSet.add(d.status[i]!);
@@ -101,7 +135,18 @@ export function cumulativeIncidence(time: readonly number[], status: readonly nu
       curves.push(out);
     }
   }
-  return { curves };
+  if (groups === null || groups.levels.length < 2) return { curves };
+  const tests = grayTests({
+    time: d.time,
+    status: d.status,
+    group: groups.index,
+    nGroups: groups.levels.length,
+    strata: strata === null ? null : strata.index,
+    nStrata: strata === null ? 1 : strata.levels.length,
+    causes,
+    rho,
+  });
+  return { curves, tests };
 }
 
 /** One cause's curve within one group (subjects `idx` sorted by time). */
