@@ -159,6 +159,8 @@ describe("TSDoc examples of the time-to-event functions", () => {
     const ci = cumulativeIncidence([1, 2, 3, 4, 5], [1, 2, 0, 1, 0]);
     expect(ci.curves.map((c) => c.cause)).toEqual([1, 2]);
     expect(ci.curves[0]!.estimate).toEqual([0.2, 0.5]);
+    const byArm = cumulativeIncidence([1, 2, 3, 4, 5, 6], [1, 2, 1, 1, 0, 2], { group: ["a", "a", "a", "b", "b", "b"] });
+    expect(byArm.tests?.map((t) => t.df)).toEqual([1, 1]);
   });
   it("kaplanMeier", () => {
     const fit = kaplanMeier([1, 2, 2, 3, 5], [1, 1, 0, 1, 0]);

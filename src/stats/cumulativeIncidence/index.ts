@@ -75,21 +75,32 @@ export interface CumulativeIncidenceResult {
  * Cumulative incidence functions of competing risks (Aalen–Johansen), per cause and group.
  * @remarks At each distinct time t of a group, with n at risk, the overall Kaplan–Meier S(t−) and
  * d_k events of cause k, the curve of cause k rises by S(t−) d_k / n. The variance is the delta-
- * method estimate of cuminc (with its correction for tied events). Gray's K-sample test (cuminc's
- * `Tests`) is not computed in this version: the result has no `tests` field.
+ * method estimate of cuminc (with its correction for tied events).
+ *
+ * With two or more groups, `tests` holds Gray's K-sample test per cause (cuminc's `Tests`): the
+ * weighted differences between each group's subdistribution hazard, with risk set
+ * R_k(t) = Y_k(t)(1 − F_k(t−))/S_k(t−), and the pooled one, z' V⁻ z over the first K − 1 groups on
+ * K − 1 degrees of freedom. The covariance V is derived here from Gray's martingale representation;
+ * cmprsk uses a different finite-sample estimator of the same asymptotic covariance, so the two
+ * statistics agree only approximately: measured relative differences up to 14% on samples of
+ * n ≤ 60, under 1% for n ≥ 1,000 with continuous times, about 0.5% with heavily tied times (not
+ * the 1e-9 of the curves). A zero variance gives statistic 0 and p-value 1.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 0 = censored, any other integer = the cause of the event.
  * @param options - See {@link CumulativeIncidenceOptions}.
  * @returns See {@link CumulativeIncidenceResult}.
  * @throws {RangeError} If lengths differ, a time is negative or not finite, a status is not an
  *   integer, or there is no event.
- * @throws {TypeError} If an argument has the wrong type or an option is unknown.
+ * @throws {TypeError} If an argument has the wrong type or an option is unknown, or `rho` or
+ *   `strata` is given without `group`.
  * @example
  * const ci = cumulativeIncidence([1, 2, 3, 4, 5], [1, 2, 0, 1, 0]);
  * ci.curves.map((c) => c.cause); //=> [1, 2]
  * ci.curves[0].estimate;         //=> [0.2, 0.5]
+ * const byArm = cumulativeIncidence([1, 2, 3, 4, 5, 6], [1, 2, 1, 1, 0, 2], { group: ["a", "a", "a", "b", "b", "b"] });
+ * byArm.tests?.map((t) => t.df); //=> [1, 1]
  * @see Gray RJ. Ann Stat 1988;16:1141-1154. doi:10.1214/aos/1176350951; Aalen O. Scand J Stat
- *   1978;5:141-150. R `cmprsk::cuminc`.
+ *   1978;5:141-150. R `cmprsk::cuminc` (its `Tests`: Gray's test); docs/competing-risks.md.
  */
 export function cumulativeIncidence(time: readonly number[], status: readonly number[], options?: CumulativeIncidenceOptions): CumulativeIncidenceResult {
   const o = survOptions(FN, options, ["group", "times", "rho", "strata"]);
