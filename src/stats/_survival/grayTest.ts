@@ -23,6 +23,7 @@
  * @packageDocumentation
  */
 import { pchisq } from "../_dist/chisq.js";
+import { rankDistinct } from "./input.js";
 import { quadFormInverse } from "./linalg.js";
 
 /** One row of Gray's test: one cause. */
@@ -60,9 +61,16 @@ export interface GrayTestInput {
 export function grayTests(x: GrayTestInput): GrayTestRow[] {
   const K = x.nGroups;
   const n = x.time.length;
+  // subjects ordered by time (counting sort on the rank of each time), then split by stratum
+  const { values, index } = rankDistinct(x.time);
+  const start = new Int32Array(values.length + 1);
+  for (let i = 0; i < n; i++) start[index[i]! + 1]!++;
+  for (let j = 0; j < values.length; j++) start[j + 1]! += start[j]!;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[start[index[i]!]!++] = i;
   const lists: number[][] = Array.from({ length: x.strata === null ? 1 : x.nStrata }, () => []);
-  for (let i = 0; i < n; i++) lists[x.strata === null ? 0 : x.strata[i]!]!.push(i);
-  const sorted = lists.filter((l) => l.length > 0).map((l) => Int32Array.from(l).sort((a, b) => x.time[a]! - x.time[b]! || a - b));
+  for (let q = 0; q < n; q++) lists[x.strata === null ? 0 : x.strata[order[q]!]!]!.push(order[q]!);
+  const sorted = lists.filter((l) => l.length > 0).map((l) => Int32Array.from(l));
   const p = K - 1;
   return x.causes.map((cause) => {
     const z = new Float64Array(K);

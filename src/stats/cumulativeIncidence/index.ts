@@ -4,7 +4,7 @@
  */
 import { describeValue } from "../../_lib/errors.js";
 import { grayTests } from "../_survival/grayTest.js";
-import { finiteVector, parseGroups, parseSurv, survOptions } from "../_survival/input.js";
+import { finiteVector, parseGroups, parseSurv, rankDistinct, survOptions } from "../_survival/input.js";
 
 const FN = "cumulativeIncidence";
 
@@ -120,11 +120,18 @@ export function cumulativeIncidence(time: readonly number[], status: readonly nu
   for (let i = 0; i < d.n; i++) if (d.status[i] !== 0) causeSet.add(d.status[i]!);
   const causes = [...causeSet].sort((a, b) => a - b);
   const nLevels = groups === null ? 1 : groups.levels.length;
+  // subjects in time order (counting sort on the rank of each time), then split by group
+  const { values, index } = rankDistinct(d.time);
+  const start = new Int32Array(values.length + 1);
+  for (let i = 0; i < d.n; i++) start[index[i]! + 1]!++;
+  for (let j = 0; j < values.length; j++) start[j + 1]! += start[j]!;
+  const order = new Int32Array(d.n);
+  for (let i = 0; i < d.n; i++) order[start[index[i]!]!++] = i;
   const members: number[][] = Array.from({ length: nLevels }, () => []);
-  for (let i = 0; i < d.n; i++) members[groups === null ? 0 : groups.index[i]!]!.push(i);
+  for (let q = 0; q < d.n; q++) members[groups === null ? 0 : groups.index[order[q]!]!]!.push(order[q]!);
   const curves: CumulativeIncidenceCurve[] = [];
   for (let gi = 0; gi < nLevels; gi++) {
-    const idx = members[gi]!.slice().sort((a, b) => d.time[a]! - d.time[b]!);
+    const idx = members[gi]!;
     for (const cause of causes) {
       const c = curve(idx, d.time, d.status, cause);
       const out: CumulativeIncidenceCurve = {
