@@ -4,7 +4,12 @@
  * - `kaplanMeier` on 1,000,000 subjects (integer days, many ties) vs `survfit` + `quantile`;
  * - `logRankTest` on the same, two groups, vs `survdiff`;
  * - `coxRegression` 100,000 x 10, Efron ties on 365 distinct times, vs `coxph(ties = "efron")`;
- * - `cumulativeIncidence` on 100,000 subjects, two causes, vs `cmprsk::cuminc` (no group).
+ * - `cumulativeIncidence` on 100,000 subjects, two causes, vs `cmprsk::cuminc` (no group);
+ * - the same with two groups (curves per group and Gray's test per cause) vs
+ *   `cmprsk::cuminc(time, status, group)`, whose Tests are Gray's test.
+ *
+ * Task names on the command line run only those tasks (km, logrank, cox, cuminc, cuminc-groups),
+ * e.g. `npx tsx bench/survival-vs-r.ts cuminc cuminc-groups`.
  *
  * Writes the seeded data as CSV to a temporary folder, runs bench/survival-vs-r.R on it (R's own
  * `system.time`, median of 3), times this library (median of 3 wall times) and prints the ratios
@@ -62,7 +67,9 @@ for (let i = 0; i < nCox; i++) {
 const nCi = 100_000;
 const ciTime: number[] = [];
 const ciStatus: number[] = [];
+const ciGroup: number[] = [];
 for (let i = 0; i < nCi; i++) {
+  ciGroup.push((i % 2) + 1);
   const a = expo(0.002);
   const b = expo(0.001);
   const c = rng.nextFloat() * 1500;
@@ -74,11 +81,13 @@ for (let i = 0; i < nCi; i++) {
 const dir = mkdtempSync(join(tmpdir(), "surv-bench-"));
 writeFileSync(join(dir, "km.csv"), kmTime.map((t, i) => `${t},${kmStatus[i]},${kmGroup[i]}`).join("\n") + "\n");
 writeFileSync(join(dir, "cox.csv"), X.map((r, i) => `${r.join(",")},${coxTime[i]},${coxStatus[i]}`).join("\n") + "\n");
-writeFileSync(join(dir, "ci.csv"), ciTime.map((t, i) => `${t},${ciStatus[i]}`).join("\n") + "\n");
+writeFileSync(join(dir, "ci.csv"), ciTime.map((t, i) => `${t},${ciStatus[i]},${ciGroup[i]}`).join("\n") + "\n");
+const only = process.argv.slice(2);
+const wanted = (task: string): boolean => only.length === 0 || only.includes(task);
 
 const load0 = loadavg().map((v) => v.toFixed(2)).join(" ");
 const here = dirname(fileURLToPath(import.meta.url));
-const rOut = execFileSync("Rscript", [join(here, "survival-vs-r.R"), dir], { encoding: "utf8" });
+const rOut = execFileSync("Rscript", [join(here, "survival-vs-r.R"), dir, ...only], { encoding: "utf8" });
 const rTimes = new Map<string, { wall: number; cpu: number }>();
 for (const line of rOut.trim().split("\n")) {
   const [name, wall, cpu] = line.trim().split(/\s+/);
@@ -101,12 +110,14 @@ function med(f: () => unknown, k = 3): { wall: number; cpu: number } {
   cpus.sort((a, b) => a - b);
   return { wall: walls[Math.floor(k / 2)]!, cpu: cpus[Math.floor(k / 2)]! };
 }
-const js = new Map<string, { wall: number; cpu: number }>([
-  ["km", med(() => kaplanMeier(kmTime, kmStatus))],
-  ["logrank", med(() => logRankTest(kmTime, kmStatus, kmGroup))],
-  ["cox", med(() => coxRegression(X, coxTime, coxStatus))],
-  ["cuminc", med(() => cumulativeIncidence(ciTime, ciStatus))],
-]);
+const tasks: [string, () => unknown][] = [
+  ["km", () => kaplanMeier(kmTime, kmStatus)],
+  ["logrank", () => logRankTest(kmTime, kmStatus, kmGroup)],
+  ["cox", () => coxRegression(X, coxTime, coxStatus)],
+  ["cuminc", () => cumulativeIncidence(ciTime, ciStatus)],
+  ["cuminc-groups", () => cumulativeIncidence(ciTime, ciStatus, { group: ciGroup })],
+];
+const js = new Map<string, { wall: number; cpu: number }>(tasks.filter(([k]) => wanted(k)).map(([k, f]) => [k, med(f)]));
 const load1 = loadavg().map((v) => v.toFixed(2)).join(" ");
 rmSync(dir, { recursive: true, force: true });
 
@@ -115,6 +126,7 @@ const label: Record<string, string> = {
   logrank: "logRankTest 1,000,000 vs survdiff",
   cox: "coxRegression 100,000 x 10 Efron vs coxph",
   cuminc: "cumulativeIncidence 100,000 vs cuminc",
+  "cuminc-groups": "cumulativeIncidence 100,000, 2 groups + Gray's test vs cuminc(group)",
 };
 console.log(`load average before ${load0}, after ${load1}`);
 console.table(

@@ -71,7 +71,7 @@ export type { CoxCoefficient, CoxModelTest, CoxRegressionOptions, CoxRegressionR
 export { proportionalHazardsTest } from "./proportionalHazardsTest/index.js";
 export type { ProportionalHazardsTestOptions, ProportionalHazardsTestResult, ZphTest, ZphTransform } from "./proportionalHazardsTest/index.js";
 export { cumulativeIncidence } from "./cumulativeIncidence/index.js";
-export type { CumulativeIncidenceAtTime, CumulativeIncidenceCurve, CumulativeIncidenceOptions, CumulativeIncidenceResult } from "./cumulativeIncidence/index.js";
+export type { CumulativeIncidenceAtTime, CumulativeIncidenceCurve, CumulativeIncidenceOptions, CumulativeIncidenceResult, CumulativeIncidenceTest } from "./cumulativeIncidence/index.js";
 // --- end Time to event ---
 // --- Comparative effectiveness (propensity scores, matching, weighting, balance) ---
 export { propensityScore } from "./propensityScore/index.js";

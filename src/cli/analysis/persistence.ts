@@ -118,7 +118,11 @@ export function persistenceSection(input: unknown, a: Analysis): { section: Repo
       ? [
           `Cumulative incidence at day 456 (Aalen–Johansen${hasCompeting ? ", surgery competing with failure" : ""}): ${ci.curves
             .map((c) => `${c.group} ${c.cause === 1 ? "failure" : "surgery"} ${c.atTimes?.[0]?.estimate === null || c.atTimes?.[0]?.estimate === undefined ? "n/a" : `${(100 * c.atTimes[0].estimate).toFixed(1)}%`}`)
-            .join(", ")}.`,
+            .join(", ")}${
+            ci.tests !== undefined
+              ? `; Gray's test between diagnoses: ${ci.tests.map((t) => `${t.cause === 1 ? "failure" : "surgery"} p ${t.pValue < 0.001 ? "< 0.001" : `= ${t.pValue.toFixed(3)}`}`).join(", ")}`
+              : ""
+          }.`,
         ]
       : []),
   ];

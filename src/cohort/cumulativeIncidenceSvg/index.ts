@@ -1,7 +1,8 @@
 import { describeValue } from "../../_lib/errors.js";
 import { cumulativeIncidence } from "../../stats/index.js";
 import { splitByGroup, stepPath, survivalFrame, type SurvivalData } from "../_lib/survival.js";
-import { n2, PALETTE, svgDocument } from "../_lib/svg.js";
+import { n2, PALETTE, svgDocument, text } from "../_lib/svg.js";
+import { formatPValue, type PValueStyle } from "../formatPValue/index.js";
 
 /** Options of {@link cumulativeIncidenceSvg}. */
 export interface CumulativeIncidenceSvgOptions {
@@ -28,6 +29,10 @@ export interface CumulativeIncidenceSvgOptions {
   readonly groupLabels?: Readonly<Record<string, string>>;
   /** Causes to draw (default all). */
   readonly causes?: readonly number[];
+  /** Print Gray's test p-value of each drawn cause (default true with two or more groups). */
+  readonly pValue?: boolean;
+  /** How p-values are written (see formatPValue; default `'paper'`). */
+  readonly pValueStyle?: PValueStyle;
 }
 
 const DASHES = ["", "7 4", "2 3", "9 3 2 3"] as const;
@@ -36,7 +41,9 @@ const DASHES = ["", "7 4", "2 3", "9 3 2 3"] as const;
  * Cumulative incidence curves of competing risks as a standalone SVG: one rising step curve per
  * cause (line style) and group (colour), with a numbers-at-risk table under the x ticks.
  * @remarks The curves are {@link cumulativeIncidence}'s (Aalen–Johansen, as `cmprsk::cuminc`),
- * which, unlike 1 − Kaplan–Meier, do not treat competing events as censoring.
+ * which, unlike 1 − Kaplan–Meier, do not treat competing events as censoring. With two or more
+ * groups, Gray's test p-value of each drawn cause ({@link cumulativeIncidence}'s `tests`) is
+ * printed in the upper left of the plot and in the description.
  * @param data - `{ time, status, group? }` (status 0 = censored, other integers = causes).
  * @param options - See {@link CumulativeIncidenceSvgOptions}.
  * @returns An SVG document.
@@ -84,6 +91,15 @@ export function cumulativeIncidenceSvg(data: SurvivalData, options: CumulativeIn
     body.push(`<path d="${stepPath(frame, 0, pts, last)}" fill="none" stroke="${l.color}" stroke-width="2.2"${l.dash ? ` stroke-dasharray="${l.dash}"` : ""}/>`);
   });
   body.push("</g>");
-  const desc = `Cumulative incidence: ${curves.map((c, k) => `${legend[k]!.label} ${c.estimate.length > 0 ? (100 * c.estimate[c.estimate.length - 1]!).toFixed(1) : "0.0"}% at the last event`).join("; ")}.`;
+  const pTexts: string[] = [];
+  if ((options.pValue ?? true) && ci.tests !== undefined) {
+    for (const t of ci.tests) {
+      if (!causes.includes(t.cause)) continue;
+      const p = formatPValue(t.pValue, { style: options.pValueStyle ?? "paper" }).replace(/^([<>=])/, "$1 ").replace(/^(?=[\d.])/, "= ");
+      pTexts.push(`Gray's test, ${causeName(t.cause)}: p ${p}`);
+    }
+    pTexts.forEach((pt, k) => body.push(text(frame.left + 10, frame.top + 16 + 15 * k, pt, { "font-size": 12, stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" })));
+  }
+  const desc = `Cumulative incidence: ${curves.map((c, k) => `${legend[k]!.label} ${c.estimate.length > 0 ? (100 * c.estimate[c.estimate.length - 1]!).toFixed(1) : "0.0"}% at the last event`).join("; ")}${pTexts.length > 0 ? `; ${pTexts.join("; ")}` : ""}.`;
   return svgDocument(frame.width, frame.height, options.title, desc, body);
 }

@@ -5,6 +5,7 @@
  */
 import { compareIso, daysBetween, isIsoDate } from "../../_lib/dates.js";
 import { describeValue, errorFromZod } from "../../_lib/errors.js";
+import { AdverseEventSchema, type AdverseEvent } from "../../models/adverseEvent.js";
 import type { IsoDate } from "../../models/common.js";
 import {
   DiscontinuationReasonSchema,
@@ -39,6 +40,13 @@ export interface DrugPersistenceOptions {
   lastFollowUp?: ReadonlyMap<string, IsoDate> | Readonly<Record<string, IsoDate>>;
   /** What counts as the event (default `'any'`). */
   event?: PersistenceEvent;
+  /**
+   * Adverse events (validated with AdverseEventSchema), read only for deaths: a patient's death is
+   * the earliest onset date of an event with category `'death'` or `seriousness.death === true`
+   * (an unrecorded `seriousness.death` is not read as a death, nor as no death). A death on drug
+   * is a competing event (`cause` 3); without this option deaths are not known.
+   */
+  adverseEvents?: readonly AdverseEvent[];
 }
 
 /** How a time was derived: start, end and why it ended there. */
@@ -67,9 +75,10 @@ export interface PersistenceTime {
   status: 0 | 1;
   /**
    * Competing-risks code (for cumulativeIncidence): 1 = the event, 2 = discontinuation for
-   * surgery when surgery is not itself the event, 0 = censored.
+   * surgery when surgery is not itself the event, 3 = death on drug (from `adverseEvents`; see
+   * {@link DrugPersistenceOptions.adverseEvents}), 0 = censored.
    */
-  cause: 0 | 1 | 2;
+  cause: 0 | 1 | 2 | 3;
   /** The discontinuation reason, if the course ended by discontinuation before the cut-off. */
   reason: DiscontinuationReason | null;
   /** How the time was derived. */
@@ -109,6 +118,33 @@ function countsAsEvent(e: PersistenceEvent, reason: DiscontinuationReason): bool
   return e.includes(reason);
 }
 
+/** A patient's death: its date and the adverse event that records it. */
+interface Death {
+  date: IsoDate;
+  source: string;
+}
+
+/** Earliest death per patient from adverse events (category 'death' or seriousness.death === true). */
+function deathsFrom(aes: unknown): Map<string, Death> {
+  const out = new Map<string, Death>();
+  if (aes === undefined) return out;
+  if (!Array.isArray(aes)) throw new TypeError(`${FN}: options.adverseEvents must be an array of adverse events; got ${describeValue(aes)}.`);
+  aes.forEach((input: unknown, k) => {
+    const r = AdverseEventSchema.safeParse(input, { reportInput: true });
+    if (!r.success) throw errorFromZod(FN, `options.adverseEvents[${k}]`, r.error, input);
+    const e = r.data;
+    if (e.category === "death" && e.seriousness?.death === false) {
+      throw new RangeError(`${FN}: options.adverseEvents[${k}].seriousness.death is false but its category is "death"; the record contradicts itself.`);
+    }
+    if (e.category !== "death" && e.seriousness?.death !== true) return;
+    const how = e.category === "death" ? `category "death"` : "seriousness.death";
+    const source = `adverse event ${e.id !== undefined ? `${e.id} ` : ""}"${e.term}" (${how}) on ${e.onsetDate}`;
+    const prev = out.get(e.patientId);
+    if (prev === undefined || compareIso(e.onsetDate, prev.date) < 0) out.set(e.patientId, { date: e.onsetDate, source });
+  });
+  return out;
+}
+
 /** The first maintenance dose period whose dose exceeds the period before it (15 → 30 mg). */
 function escalation(course: TreatmentCourse): { date: IsoDate; from: number; to: number } | null {
   const periods = [...course.dosePeriods].sort((a, b) => compareIso(a.startDate, b.startDate));
@@ -125,7 +161,7 @@ function escalation(course: TreatmentCourse): { date: IsoDate; from: number; to:
 /**
  * Drug persistence: for each treatment course, the days from its start to the event (by default
  * any discontinuation), censored at the data cut-off or the patient's last follow-up, with how
- * each time was derived and a competing-risks code for surgery.
+ * each time was derived and a competing-risks code for surgery and for death on drug.
  * @remarks Discontinuation for `lostToFollowUp` is censoring under every definition (the drug is not
  * known to have been stopped). Under `'failure'` or `'intolerance'`, a discontinuation for another
  * reason censors the course at its date. A discontinuation after the cut-off is not observed: the
@@ -133,6 +169,15 @@ function escalation(course: TreatmentCourse): { date: IsoDate; from: number; to:
  * maintenance dose period at a higher dose than the one before; any discontinuation censors.
  * A course starting after the cut-off, or (with `lastFollowUp`) a patient without a last
  * follow-up date, is not evaluable and says why; nothing is dropped.
+ *
+ * Death: the patient model has no death date, so deaths come from `adverseEvents` (the earliest
+ * onset of an adverse event with category `'death'` or `seriousness.death === true`; an
+ * unrecorded `seriousness.death` is not a death). A death while on drug (on or before the date
+ * the course would otherwise end: its discontinuation, event or censoring; a discontinuation on
+ * the day of death is read as caused by it) ends the course as a competing event: `status` 0
+ * (censored in Kaplan–Meier), `cause` 3, `reason` null, and the derivation names the adverse
+ * event. A death after the course ended is not a competing event; the derivation says so. A death
+ * before the course start makes the course not evaluable.
  * @param courses - Treatment courses (validated with TreatmentCourseSchema).
  * @param options - See {@link DrugPersistenceOptions}.
  * @returns One entry per course, in input order.
@@ -152,7 +197,7 @@ export function drugPersistence(courses: readonly TreatmentCourseInput[], option
     throw new TypeError(`${FN}: options must be an object with cutoffDate; got ${describeValue(options)}.`);
   }
   for (const k of Object.keys(options)) {
-    if (k !== "cutoffDate" && k !== "lastFollowUp" && k !== "event") throw new TypeError(`${FN}: options.${k} is not a known option; got ${describeValue((options as unknown as Record<string, unknown>)[k])}.`);
+    if (k !== "cutoffDate" && k !== "lastFollowUp" && k !== "event" && k !== "adverseEvents") throw new TypeError(`${FN}: options.${k} is not a known option; got ${describeValue((options as unknown as Record<string, unknown>)[k])}.`);
   }
   const cutoff = options.cutoffDate;
   if (typeof cutoff !== "string" || !isIsoDate(cutoff)) throw new RangeError(`${FN}: options.cutoffDate must be a calendar date written YYYY-MM-DD; got ${describeValue(cutoff)}.`);
@@ -169,6 +214,7 @@ export function drugPersistence(courses: readonly TreatmentCourseInput[], option
   const lfu = options.lastFollowUp;
   if (lfu !== undefined && (lfu === null || typeof lfu !== "object")) throw new TypeError(`${FN}: options.lastFollowUp must be a Map or an object of dates by patient id; got ${describeValue(lfu)}.`);
   if (!Array.isArray(courses)) throw new TypeError(`${FN}: courses must be an array; got ${describeValue(courses)}.`);
+  const deaths = deathsFrom(options.adverseEvents);
 
   return courses.map((input, idx): PersistenceResult => {
     const parsed = TreatmentCourseSchema.safeParse(input, { reportInput: true });
@@ -190,7 +236,9 @@ export function drugPersistence(courses: readonly TreatmentCourseInput[], option
       }
     }
     const disc = c.discontinuation !== undefined && compareIso(c.discontinuation.date, cutoff) <= 0 ? c.discontinuation : null;
-    const mk = (end: IsoDate, status: 0 | 1, cause: 0 | 1 | 2, why: string, reason: DiscontinuationReason | null): PersistenceTime => ({
+    const death = deaths.get(c.patientId);
+    if (death !== undefined && compareIso(death.date, c.startDate) < 0) return { evaluable: false, ...base, why: `the patient's death on ${death.date} (${death.source}) is before the course start (${c.startDate})` };
+    const mkBase = (end: IsoDate, status: 0 | 1, cause: 0 | 1 | 2 | 3, why: string, reason: DiscontinuationReason | null): PersistenceTime => ({
       evaluable: true,
       ...base,
       time: daysBetween(c.startDate, end),
@@ -199,6 +247,15 @@ export function drugPersistence(courses: readonly TreatmentCourseInput[], option
       reason,
       derivation: { start: c.startDate, end, endKind: status === 1 ? "event" : "censored", why },
     });
+    // death on drug: on or before the date the course would otherwise end (a same-day discontinuation is read as caused by the death)
+    const diedOnDrug = (end: IsoDate): boolean => death !== undefined && compareIso(death.date, end) <= 0;
+    const mk = (end: IsoDate, status: 0 | 1, cause: 0 | 1 | 2 | 3, why: string, reason: DiscontinuationReason | null): PersistenceTime => {
+      if (death !== undefined && diedOnDrug(end)) {
+        return mkBase(death.date, 0, 3, `died on ${death.date} while on drug (${death.source}): a competing event for ${eventLabel(event)} (censored in Kaplan–Meier)`, null);
+      }
+      const after = death !== undefined ? `; the death on ${death.date} (${death.source}) is after the course ended, so it is not a competing event` : "";
+      return mkBase(end, status, cause, `${why}${after}`, reason);
+    };
     if (event === "doseEscalation") {
       const esc = escalation(c);
       const stop = disc !== null && compareIso(disc.date, censorDate) < 0 ? disc : null;

@@ -118,3 +118,66 @@ describe.runIf(existsSync(COHORT))("timeToFirstMet on the example cohort", () =>
   });
   it("throws on a non-timeline", () => expect(() => timeToFirstMet({} as never, "clinicalResponse")).toThrow(/timeToFirstMet: timeline must be a patient timeline/));
 });
+
+describe("drugPersistence: death from adverse events as a competing event", () => {
+  const ae = (over: Record<string, unknown>) => ({ patientId: "P1", onsetDate: "2024-05-01", term: "sudden death", category: "death", ledToDiscontinuation: true, ...over }) as never;
+  it("a patient who dies on drug: competing event (cause 3) at the death date, censored for Kaplan–Meier", () => {
+    const r = ok(drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: [ae({ id: "AE9" })] })[0]!);
+    // 2024-01-01 to 2024-05-01 = 121 days
+    expect([r.time, r.status, r.cause, r.reason, r.derivation.end]).toEqual([121, 0, 3, null, "2024-05-01"]);
+    expect(r.derivation.why).toMatch(/died on 2024-05-01 while on drug \(adverse event AE9 "sudden death" \(category "death"\)/);
+  });
+  it("death before a later discontinuation or event wins; a discontinuation on the day of death is read as caused by it", () => {
+    const [a, b] = drugPersistence(
+      [course({ discontinuation: { date: "2024-06-01", reason: "lackOfEfficacy" } }), course({ id: "C2", discontinuation: { date: "2024-05-01", reason: "adverseEvent" } })],
+      { cutoffDate: "2024-12-31", event: "failure", adverseEvents: [ae({})] },
+    );
+    expect([ok(a!).cause, ok(a!).status, ok(a!).time]).toEqual([3, 0, 121]);
+    expect([ok(b!).cause, ok(b!).status, ok(b!).time]).toEqual([3, 0, 121]);
+  });
+  it("a death after discontinuation is not competing: the course keeps its discontinuation, and says why", () => {
+    const r = ok(drugPersistence([course({ discontinuation: { date: "2024-04-10", reason: "lackOfEfficacy" } })], { cutoffDate: "2024-12-31", adverseEvents: [ae({})] })[0]!);
+    expect([r.time, r.status, r.cause, r.reason]).toEqual([100, 1, 1, "lackOfEfficacy"]);
+    expect(r.derivation.why).toMatch(/death on 2024-05-01 .* is after the course ended, so it is not a competing event/);
+  });
+  it("a death after censoring is not competing", () => {
+    const r = ok(drugPersistence([course()], { cutoffDate: "2024-03-31", adverseEvents: [ae({})] })[0]!);
+    expect([r.status, r.cause, r.derivation.end]).toEqual([0, 0, "2024-03-31"]);
+  });
+  it("seriousness.death === true counts; an unrecorded seriousness.death is not a death (missing means missing)", () => {
+    const serious = ok(drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: [ae({ category: "mace", term: "MI", seriousness: { death: true } })] })[0]!);
+    expect([serious.cause, serious.time]).toEqual([3, 121]);
+    expect(serious.derivation.why).toMatch(/seriousness\.death/);
+    const unrecorded = ok(drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: [ae({ category: "mace", term: "MI", seriousness: { hospitalization: true } })] })[0]!);
+    const none = ok(drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: [ae({ category: "mace", term: "MI" })] })[0]!);
+    expect([unrecorded.cause, unrecorded.time, none.cause, none.time]).toEqual([0, 365, 0, 365]);
+  });
+  it("the earliest death counts; other patients' deaths do not; a death before the start is not evaluable", () => {
+    const [a, b] = drugPersistence([course(), course({ patientId: "P2" })], {
+      cutoffDate: "2024-12-31",
+      adverseEvents: [ae({ onsetDate: "2024-08-01" }), ae({ onsetDate: "2024-03-01" }), ae({ patientId: "P2", onsetDate: "2023-12-01" })],
+    });
+    expect([ok(a!).cause, ok(a!).derivation.end]).toEqual([3, "2024-03-01"]);
+    expect(b).toEqual({ evaluable: false, patientId: "P2", courseId: "C1", why: expect.stringMatching(/death on 2023-12-01 .* before the course start/) });
+  });
+  it("dose escalation: a death before the escalation competes", () => {
+    const c = course({ dosePeriods: [
+      { doseMg: 45, startDate: "2024-01-01", endDate: "2024-03-25", phase: "induction" },
+      { doseMg: 15, startDate: "2024-03-25", endDate: "2024-06-01", phase: "maintenance" },
+      { doseMg: 30, startDate: "2024-06-01", phase: "maintenance" },
+    ] });
+    const r = ok(drugPersistence([c], { cutoffDate: "2024-12-31", event: "doseEscalation", adverseEvents: [ae({})] })[0]!);
+    expect([r.cause, r.time]).toEqual([3, 121]);
+  });
+  it("rejects a contradictory or invalid adverse event and a non-array, naming the field", () => {
+    expect(() => drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: [ae({ seriousness: { death: false } })] })).toThrow(/options\.adverseEvents\[0\]\.seriousness\.death is false but its category is "death"/);
+    expect(() => drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: [ae({ onsetDate: "2024-13-01" })] })).toThrow(/options\.adverseEvents\[0\]/);
+    expect(() => drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: {} as never })).toThrow(/options\.adverseEvents must be an array/);
+  });
+  it("does not mutate the adverse events", () => {
+    const aes = [ae({ seriousness: { death: true } })];
+    const before = structuredClone(aes);
+    drugPersistence([course()], { cutoffDate: "2024-12-31", adverseEvents: aes });
+    expect(aes).toEqual(before);
+  });
+});

@@ -1,11 +1,13 @@
 # Reference values for cumulativeIncidence (Rscript fixtures.R): cmprsk 2.2 cuminc(time, status,
 # group, cencode = 0) and timepoints(). cuminc lists each step twice (for plotting) plus the
 # start and the last follow-up; the fixture keeps each step once (the value after the jump).
+# Gray's test: cuminc's Tests (stat, pv, df) with its rho and strata when given; cuminc returns
+# stat -1 (pv 1) when the variance is zero, kept as is.
 suppressMessages(library(cmprsk))
 source(file.path(dirname(normalizePath(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))), "../_common/json.R"))
 
-ci_case <- function(label, time, status, group = NULL, times = NULL) {
-  f <- if (is.null(group)) cuminc(time, status, cencode = 0) else cuminc(time, status, group, cencode = 0)
+ci_case <- function(label, time, status, group = NULL, times = NULL, rho = NULL, strata = NULL) {
+  f <- if (is.null(group)) cuminc(time, status, cencode = 0) else if (is.null(strata)) cuminc(time, status, group, rho = if (is.null(rho)) 0 else rho, cencode = 0) else cuminc(time, status, group, strata, rho = if (is.null(rho)) 0 else rho, cencode = 0)
   causes <- sort(unique(status[status != 0]))
   levels <- if (is.null(group)) list(NULL) else as.list(sort(unique(group)))
   curves <- list()
@@ -27,6 +29,8 @@ ci_case <- function(label, time, status, group = NULL, times = NULL) {
   res <- list(label = label, time = time, status = status, r = list(curves = curves))
   if (!is.null(group)) res$group <- group
   if (!is.null(times)) res$times <- I(times)
+  if (!is.null(rho)) res$rho <- rho
+  if (!is.null(strata)) res$strata <- strata
   if (!is.null(f$Tests)) res$r$tests <- lapply(seq_len(nrow(f$Tests)), function(k) list(cause = as.numeric(rownames(f$Tests)[k]), statistic = f$Tests[k, "stat"], df = f$Tests[k, "df"], pValue = f$Tests[k, "pv"]))
   res
 }
@@ -53,4 +57,27 @@ for (k in 1:4) {
   g <- if (k > 1) sample(1:(1 + k), n, TRUE) else NULL
   cases[[length(cases) + 1]] <- ci_case(sprintf("random %d", k), tm, st, group = g, times = c(1, 5, 12))
 }
+# Gray's test cases
+set.seed(21)
+n <- 60; tg <- round(rexp(n, 0.2), 0) + 1; sg <- sample(0:2, n, TRUE, prob = c(0.3, 0.4, 0.3)); g3 <- sample(1:3, n, TRUE)
+cases <- c(cases, list(
+  ci_case("gray: two groups, continuous times", round(rexp(50), 6), sample(0:2, 50, TRUE), group = rep(1:2, 25)),
+  ci_case("gray: three groups with ties", tg, sg, group = g3),
+  ci_case("gray: string groups", tg, sg, group = c("x", "y", "z")[g3]),
+  ci_case("gray: three causes", tg, ifelse(sg == 2 & g3 == 1, 3, sg), group = ifelse(g3 == 3, 2, g3)),
+  ci_case("gray: ties of events and censorings across causes and groups", c(2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 5, 5, 5, 5, 5, 7, 7, 8), c(1, 2, 0, 1, 2, 0, 1, 1, 2, 0, 1, 2, 2, 0, 1, 1, 0, 2), group = c(1, 1, 1, 2, 2, 2, 1, 2, 2, 1, 1, 2, 1, 2, 2, 1, 2, 1)),
+  ci_case("gray: a group without events of cause 2", c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), c(1, 2, 1, 0, 2, 1, 1, 0, 1, 0, 1, 0), group = c(1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2)),
+  ci_case("gray: cause 3 in one group only", tg[1:40], ifelse(seq_len(40) %% 7 == 0 & g3[1:40] == 2, 3, sg[1:40]), group = g3[1:40]),
+  ci_case("gray: one cause (log-rank-like)", c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), c(1, 0, 1, 1, 0, 1, 1, 0, 1, 1), group = c(1, 2, 1, 2, 1, 2, 1, 2, 1, 2)),
+  ci_case("gray: rho = 1", tg, sg, group = g3, rho = 1),
+  ci_case("gray: rho = -0.5", tg, sg, group = ifelse(g3 == 3, 2, g3), rho = -0.5),
+  ci_case("gray: strata", tg, sg, group = ifelse(g3 == 3, 2, g3), strata = rep(c("s1", "s2"), 30)),
+  ci_case("gray: strata and rho = 2", tg, sg, group = g3, strata = rep(1:3, 20), rho = 2)
+))
+m2 <- survival::mgus2
+mt <- ifelse(m2$pstat == 1, m2$ptime, m2$futime); ms <- ifelse(m2$pstat == 1, 1, ifelse(m2$death == 1, 2, 0))
+cases[[length(cases) + 1]] <- ci_case("gray: mgus2 progression vs death by sex", mt, ms, group = as.character(m2$sex), times = c(120, 240))
+set.seed(31); n <- 1000
+gs <- sample(c("a", "b"), n, TRUE); t1 <- rexp(n, ifelse(gs == "a", 0.10, 0.14)); t2 <- rexp(n, 0.08); tc <- runif(n, 2, 20)
+cases[[length(cases) + 1]] <- ci_case("gray: simulated 1,000 subjects", round(pmin(t1, t2, tc), 2), ifelse(tc < pmin(t1, t2), 0, ifelse(t1 < t2, 1, 2)), group = gs)
 write_fixtures(cases)

@@ -2,7 +2,9 @@
  * Cumulative incidence of competing risks (R `cmprsk::cuminc`).
  * @packageDocumentation
  */
-import { finiteVector, parseGroups, parseSurv, survOptions } from "../_survival/input.js";
+import { describeValue } from "../../_lib/errors.js";
+import { grayTests } from "../_survival/grayTest.js";
+import { finiteVector, parseGroups, parseSurv, rankDistinct, survOptions } from "../_survival/input.js";
 
 const FN = "cumulativeIncidence";
 
@@ -12,6 +14,27 @@ export interface CumulativeIncidenceOptions {
   group?: readonly (number | string)[];
   /** Times at which to read every curve, as `cmprsk::timepoints()`. */
   times?: readonly number[];
+  /**
+   * Power of the weight (1 − F⁰(t−))^rho of Gray's test (cuminc's `rho`; default 0). Needs `group`.
+   */
+  rho?: number;
+  /**
+   * Stratum labels (numbers or strings), one per subject: Gray's test is stratified (cuminc's
+   * `strata`); the curves are not. Needs `group`.
+   */
+  strata?: readonly (number | string)[];
+}
+
+/** Gray's test for one cause. */
+export interface CumulativeIncidenceTest {
+  /** The cause code. */
+  cause: number;
+  /** The chi-squared statistic. */
+  statistic: number;
+  /** Degrees of freedom: number of groups − 1. */
+  df: number;
+  /** Upper chi-squared tail (computed directly, not 1 − cdf). */
+  pValue: number;
 }
 
 /** One curve's value at a requested time. */
@@ -44,42 +67,71 @@ export interface CumulativeIncidenceCurve {
 export interface CumulativeIncidenceResult {
   /** Curves ordered by group, then cause. */
   curves: CumulativeIncidenceCurve[];
+  /** Gray's K-sample test, one per cause in cause order; present when `group` has two or more levels. */
+  tests?: CumulativeIncidenceTest[];
 }
 
 /**
  * Cumulative incidence functions of competing risks (Aalen–Johansen), per cause and group.
  * @remarks At each distinct time t of a group, with n at risk, the overall Kaplan–Meier S(t−) and
  * d_k events of cause k, the curve of cause k rises by S(t−) d_k / n. The variance is the delta-
- * method estimate of cuminc (with its correction for tied events). Gray's K-sample test (cuminc's
- * `Tests`) is not computed in this version: the result has no `tests` field.
+ * method estimate of cuminc (with its correction for tied events).
+ *
+ * With two or more groups, `tests` holds Gray's K-sample test per cause (cuminc's `Tests`): the
+ * weighted differences between each group's subdistribution hazard, with risk set
+ * R_k(t) = Y_k(t)(1 − F_k(t−))/S_k(t−), and the pooled one, z' V⁻ z over the first K − 1 groups on
+ * K − 1 degrees of freedom. The covariance V is derived here from Gray's martingale representation;
+ * cmprsk uses a different finite-sample estimator of the same asymptotic covariance, so the two
+ * statistics agree only approximately: measured relative differences up to 14% on samples of
+ * n ≤ 60, under 1% for n ≥ 1,000 with continuous times, about 0.5% with heavily tied times (not
+ * the 1e-9 of the curves). A zero variance gives statistic 0 and p-value 1.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 0 = censored, any other integer = the cause of the event.
  * @param options - See {@link CumulativeIncidenceOptions}.
  * @returns See {@link CumulativeIncidenceResult}.
  * @throws {RangeError} If lengths differ, a time is negative or not finite, a status is not an
  *   integer, or there is no event.
- * @throws {TypeError} If an argument has the wrong type or an option is unknown.
+ * @throws {TypeError} If an argument has the wrong type or an option is unknown, or `rho` or
+ *   `strata` is given without `group`.
  * @example
  * const ci = cumulativeIncidence([1, 2, 3, 4, 5], [1, 2, 0, 1, 0]);
  * ci.curves.map((c) => c.cause); //=> [1, 2]
  * ci.curves[0].estimate;         //=> [0.2, 0.5]
+ * const byArm = cumulativeIncidence([1, 2, 3, 4, 5, 6], [1, 2, 1, 1, 0, 2], { group: ["a", "a", "a", "b", "b", "b"] });
+ * byArm.tests?.map((t) => t.df); //=> [1, 1]
  * @see Gray RJ. Ann Stat 1988;16:1141-1154. doi:10.1214/aos/1176350951; Aalen O. Scand J Stat
- *   1978;5:141-150. R `cmprsk::cuminc`.
+ *   1978;5:141-150. R `cmprsk::cuminc` (its `Tests`: Gray's test); docs/competing-risks.md.
  */
 export function cumulativeIncidence(time: readonly number[], status: readonly number[], options?: CumulativeIncidenceOptions): CumulativeIncidenceResult {
-  const o = survOptions(FN, options, ["group", "times"]);
+  const o = survOptions(FN, options, ["group", "times", "rho", "strata"]);
   const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false });
   const groups = o.group === undefined ? null : parseGroups(FN, "options.group", o.group, d.n);
+  let rho = 0;
+  if (o.rho !== undefined) {
+    if (typeof o.rho !== "number") throw new TypeError(`${FN}: options.rho must be a number; got ${describeValue(o.rho)}.`);
+    if (!Number.isFinite(o.rho)) throw new RangeError(`${FN}: options.rho must be finite; got ${describeValue(o.rho)}.`);
+    if (groups === null) throw new TypeError(`${FN}: options.rho is used only by Gray's test, which needs options.group; got rho without group.`);
+    rho = o.rho;
+  }
+  const strata = o.strata === undefined ? null : parseGroups(FN, "options.strata", o.strata, d.n);
+  if (strata !== null && groups === null) throw new TypeError(`${FN}: options.strata is used only by Gray's test, which needs options.group; got strata without group.`);
   const times = o.times === undefined ? null : Array.from(finiteVector(FN, "options.times", o.times, -1));
   const causeSet = new Set<number>();
   for (let i = 0; i < d.n; i++) if (d.status[i] !== 0) causeSet.add(d.status[i]!);
   const causes = [...causeSet].sort((a, b) => a - b);
   const nLevels = groups === null ? 1 : groups.levels.length;
+  // subjects in time order (counting sort on the rank of each time), then split by group
+  const { values, index } = rankDistinct(d.time);
+  const start = new Int32Array(values.length + 1);
+  for (let i = 0; i < d.n; i++) start[index[i]! + 1]!++;
+  for (let j = 0; j < values.length; j++) start[j + 1]! += start[j]!;
+  const order = new Int32Array(d.n);
+  for (let i = 0; i < d.n; i++) order[start[index[i]!]!++] = i;
   const members: number[][] = Array.from({ length: nLevels }, () => []);
-  for (let i = 0; i < d.n; i++) members[groups === null ? 0 : groups.index[i]!]!.push(i);
+  for (let q = 0; q < d.n; q++) members[groups === null ? 0 : groups.index[order[q]!]!]!.push(order[q]!);
   const curves: CumulativeIncidenceCurve[] = [];
   for (let gi = 0; gi < nLevels; gi++) {
-    const idx = members[gi]!.slice().sort((a, b) => d.time[a]! - d.time[b]!);
+    const idx = members[gi]!;
     for (const cause of causes) {
       const c = curve(idx, d.time, d.status, cause);
       const out: CumulativeIncidenceCurve = {
@@ -101,7 +153,18 @@ export function cumulativeIncidence(time: readonly number[], status: readonly nu
       curves.push(out);
     }
   }
-  return { curves };
+  if (groups === null || groups.levels.length < 2) return { curves };
+  const tests = grayTests({
+    time: d.time,
+    status: d.status,
+    group: groups.index,
+    nGroups: groups.levels.length,
+    strata: strata === null ? null : strata.index,
+    nStrata: strata === null ? 1 : strata.levels.length,
+    causes,
+    rho,
+  });
+  return { curves, tests };
 }
 
 /** One cause's curve within one group (subjects `idx` sorted by time). */
