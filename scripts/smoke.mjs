@@ -22,7 +22,7 @@ console.log("smoke cli: ok");
   const visits = JSON.parse(readFileSync(join(root, "examples/data/cohort.json"), "utf8")).visits;
   const file = join(tmp, "visits.ndjson");
   writeFileSync(file, visits.map((v) => JSON.stringify(v)).join("\n") + "\n");
-  const score = (jobs) => execFileSync(process.execPath, [join(root, "dist/cli.js"), "score", file, "--profile", "mao2025", "--jobs", jobs], { cwd: root, maxBuffer: 1 << 28 });
+  const score = (jobs) => execFileSync(process.execPath, [join(root, "dist/cli.js"), "score", file, "--profile", "mao2025", "--jobs", jobs], { cwd: root, maxBuffer: 1 << 28, env: { ...process.env, IBD_OUTCOMES_FORCE_THREADS: "1" } });
   const one = score("1");
   const two = score("2");
   if (one.length === 0 || !one.equals(two)) throw new Error("smoke: dist/cli.js score --jobs 2 differs from --jobs 1");

@@ -53,8 +53,8 @@ const bundle = join(dir, "cli.mjs");
 beforeAll(() => {
   buildSync({ entryPoints: [join(root, "src", "cli", "index.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "silent" });
 });
-const cli = (args: readonly string[], opts: { input?: string } = {}) => {
-  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8", cwd: dir, maxBuffer: 1 << 26, ...(opts.input === undefined ? {} : { input: opts.input }) });
+const cli = (args: readonly string[], opts: { input?: string; env?: Record<string, string> } = {}) => {
+  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8", cwd: dir, maxBuffer: 1 << 26, ...(opts.input === undefined ? {} : { input: opts.input }), ...(opts.env === undefined ? {} : { env: { ...process.env, ...opts.env } }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -536,11 +536,20 @@ describe("progress and --jobs (issue 12 §3)", () => {
     expect(many.stderr).toMatch(/--jobs 64: only \d+ CPUs? (is|are) available/);
     expect(many.code).toBe(0);
   });
+  it("--jobs 2 on fewer than 4 CPUs says that threads were measured slower and runs on one thread", async () => {
+    const { availableParallelism } = await import("node:os");
+    const r = cli(["score", join(dir, "j.ndjson"), "--jobs", "2"]);
+    expect(r.code).toBe(0);
+    if (availableParallelism() < 4) {
+      expect(r.stderr).toMatch(/--jobs 2: on \d CPUs? worker threads were measured slower than one thread/);
+      expect(r.stderr).toMatch(/, 1 thread\)/);
+    } else expect(r.stderr).not.toMatch(/measured slower/);
+  });
   it("--jobs 2 (worker threads) writes the same bytes and messages as one thread", () => {
     const lines = Array.from({ length: 3000 }, (_, i) => (i % 97 === 3 ? `{"patientId":"P${i}","date":"2024-02-30"}` : JSON.stringify({ ...(i % 3 ? uc : cd), id: `w${i}` })));
     const p = file("jobs.ndjson", `${lines.join("\n")}\n`);
     const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
-    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"]);
+    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"], { env: { IBD_OUTCOMES_FORCE_THREADS: "1" } });
     expect(b.stdout).toBe(a.stdout);
     // a busy machine adds one note (threads may not be faster there); the rest is the same
     expect(b.stderr.replace(/\(.*\)\n$/, "").replace(/score: --jobs 2: the \d+ CPUs are already busy.*\n/, "")).toBe(a.stderr.replace(/\(.*\)\n$/, ""));

@@ -349,7 +349,7 @@ describe("ibd-outcomes (spawned)", () => {
     const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ ...(i % 3 ? uc : cd), id: `w${i}` }));
     const p = file("jobs.ndjson", `${lines.join("\n")}\n`);
     const dist = (...args: string[]) => {
-      const r = spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { encoding: "utf8", cwd: dir, maxBuffer: 1 << 26 });
+      const r = spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { encoding: "utf8", cwd: dir, maxBuffer: 1 << 26, env: { ...process.env, IBD_OUTCOMES_FORCE_THREADS: "1" } });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
     const a = dist("score", p, "--profile", "mao2025", "--jobs", "1");

@@ -361,6 +361,13 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       jobs = cpus;
     }
   }
+  if (jobs > 1 && cpus < 4 && process.env.IBD_OUTCOMES_FORCE_THREADS !== "1") {
+    // Measured on 2 CPUs (quiet machine, a 2-million-line realistic file): 28.6 s with 2 threads against 20.9 s with
+    // one; each thread's scoring costs about 1.5x more CPU beside another, so threads cannot win below 4 CPUs.
+    // (IBD_OUTCOMES_FORCE_THREADS=1 runs them anyway; the tests use it to check that threads write the same bytes.)
+    note(`score: --jobs ${jobs}: on ${cpus} CPU${cpus === 1 ? "" : "s"} worker threads were measured slower than one thread (each costs about 1.5x more CPU beside another), so this runs on one thread\n`);
+    jobs = 1;
+  }
   if (jobs > 1) {
     // threads only help when CPUs are free: with the CPUs already busy, measured runs were slower than one thread
     const load = loadavg()[0] ?? 0;
