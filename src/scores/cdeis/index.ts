@@ -14,16 +14,22 @@ export const SEGMENT_SPEC: RecordSpec = {
 };
 const SEGMENTS = ["ileum", "rightColon", "transverseColon", "leftColon", "rectum"] as const;
 
+const cm = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 10;
+/** `matchesRecord(SEGMENT_SPEC, v)` written out for the hot path (same rules; tested against the schema). */
+function okSegment(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (!isObject(v)) return false;
+  for (const k in v) if (k !== "deepUlceration" && k !== "superficialUlceration" && k !== "surfaceInvolvedCm" && k !== "surfaceUlceratedCm") return false;
+  return typeof v.deepUlceration === "boolean" && typeof v.superficialUlceration === "boolean" && cm(v.surfaceInvolvedCm) && cm(v.surfaceUlceratedCm);
+}
+
 /** Exactly `CdeisInputSchema.safeParse(x).success`, without zod (tested with fast-check). */
 export function isCdeisInput(x: unknown): x is CdeisInput {
   if (!isObject(x)) return false;
   for (const k in x) {
     if (k !== "ileum" && k !== "rightColon" && k !== "transverseColon" && k !== "leftColon" && k !== "rectum" && k !== "ulceratedStenosis" && k !== "nonUlceratedStenosis") return false;
   }
-  for (const s of SEGMENTS) {
-    const v = x[s];
-    if (v !== undefined && v !== null && !matchesRecord(SEGMENT_SPEC, v)) return false;
-  }
+  if (!okSegment(x.ileum) || !okSegment(x.rightColon) || !okSegment(x.transverseColon) || !okSegment(x.leftColon) || !okSegment(x.rectum)) return false;
   return typeof x.ulceratedStenosis === "boolean" && typeof x.nonUlceratedStenosis === "boolean";
 }
 
@@ -49,21 +55,21 @@ export interface CdeisResult extends ScoreResult<CdeisComponents, never> {
   readonly segmentsExplored: number;
 }
 
+// Per-segment contributions (0 for an unexplored segment); the five segments are read one by one, without a loop
+// over names or an accumulator object (the registry hot path).
+const deepOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.deepUlceration ? 12 : 0);
+const supOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.superficialUlceration ? 6 : 0);
+const invOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.surfaceInvolvedCm);
+const ulcOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.surfaceUlceratedCm);
+const explored = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : 1);
+
 function score(v: CdeisInput): CdeisResult {
-  let n = 0;
-  let deep = 0;
-  let sup = 0;
-  let inv = 0;
-  let ulc = 0;
-  for (const s of SEGMENTS) {
-    const g: CdeisSegment | null | undefined = v[s];
-    if (g === undefined || g === null) continue;
-    n++;
-    deep += g.deepUlceration ? 12 : 0;
-    sup += g.superficialUlceration ? 6 : 0;
-    inv += g.surfaceInvolvedCm;
-    ulc += g.surfaceUlceratedCm;
-  }
+  const a = v.ileum, b = v.rightColon, c = v.transverseColon, d = v.leftColon, e = v.rectum;
+  const n = explored(a) + explored(b) + explored(c) + explored(d) + explored(e);
+  const deep = deepOf(a) + deepOf(b) + deepOf(c) + deepOf(d) + deepOf(e);
+  const sup = supOf(a) + supOf(b) + supOf(c) + supOf(d) + supOf(e);
+  const inv = invOf(a) + invOf(b) + invOf(c) + invOf(d) + invOf(e);
+  const ulc = ulcOf(a) + ulcOf(b) + ulcOf(c) + ulcOf(d) + ulcOf(e);
   const components = {
     deepUlceration: snap(deep / n),
     superficialUlceration: snap(sup / n),
