@@ -344,7 +344,7 @@ key <- function(fit) unname(coef(fit))`,
   },
   {
     id: "cuminc",
-    title: "cumulative incidence, 100,000, 2 causes, 2 groups (R also runs Gray's test, ours has none yet)",
+    title: "cumulative incidence, 100,000, 2 causes, 2 groups, with Gray's test on both sides (ours: approximate variance, see docs/competing-risks.md; the curves are compared)",
     rCall: "cmprsk::cuminc(time, status, group)",
     rPackages: ["cmprsk"],
     reps: 1,
