@@ -15,20 +15,6 @@ n="${1:-2000000}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 node "$root/bench/cli-gen-realistic.mjs" "$n" "$tmp/r.ndjson" "$tmp/r.csv"
-cat > "$tmp/bare.mjs" <<'JS'
-import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
-const out = createWriteStream(process.argv[3]);
-let buf = "";
-for await (const line of createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })) {
-  if (line === "") continue;
-  let s;
-  try { s = JSON.stringify(JSON.parse(line)); } catch { continue; }
-  buf += `${s}\n`;
-  if (buf.length > 1 << 20) { if (!out.write(buf)) await new Promise((r) => out.once("drain", r)); buf = ""; }
-}
-out.end(buf);
-JS
 echo "node $(node --version), $(nproc) CPUs, $n lines, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure() {
   local label="$1"; shift
@@ -45,7 +31,7 @@ measure() {
     console.log(`${label.padEnd(34)} ${secs.toFixed(1).padStart(7)} s  ${Math.round(n/secs).toLocaleString("en-US").padStart(9)} lines/s  cpu ${cpu.toFixed(1).padStart(6)} s  ${Math.round(n/cpu).toLocaleString("en-US").padStart(9)} lines/cpu-s  peak RSS ${(rss/1024).toFixed(0).padStart(4)} MB`);
   ' "$label" "$n" "$wall" "$user" "$sys" "$rss"
 }
-measure "bare node pass (yardstick)" node "$tmp/bare.mjs" "$tmp/r.ndjson" "$tmp/bare.out"
+measure "bare node pass (yardstick)" node "$root/bench/cli-bare-pass.mjs" "$tmp/r.ndjson" "$tmp/bare.out"
 measure "validate NDJSON" node "$cli" validate "$tmp/r.ndjson"
 measure "validate CSV" node "$cli" validate "$tmp/r.csv"
 measure "score --profile mao2025 NDJSON" node "$cli" score "$tmp/r.ndjson" --profile mao2025 --no-progress --jobs 1 --out "$tmp/s.out"

@@ -176,20 +176,6 @@ function timeChild(args: readonly string[], okStatus: readonly number[] = [0]): 
   return { wall, cpu: m === null ? null : Number(m[1]) + Number(m[2]) };
 }
 
-const BARE = `import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
-const out = createWriteStream(process.argv[3]);
-let buf = "";
-for await (const line of createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })) {
-  if (line === "") continue;
-  let s;
-  try { s = JSON.stringify(JSON.parse(line)); } catch { continue; }
-  buf += \`\${s}\\n\`;
-  if (buf.length > 1 << 20) { if (!out.write(buf)) await new Promise((r) => out.once("drain", r)); buf = ""; }
-}
-out.end(buf);
-`;
-
 if (withCli) {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
   const cli = join(root, "dist", "cli.js");
@@ -203,7 +189,6 @@ if (withCli) {
   try {
     const nd = join(dir, "r.ndjson");
     execFileSync(process.execPath, [join(root, "bench", "cli-gen-realistic.mjs"), String(lines), nd], { stdio: "ignore" });
-    writeFileSync(join(dir, "bare.mjs"), BARE);
     const samples = quick ? 1 : 3;
     // score exits with status 1 when it skipped bad records (the file holds 5% on purpose).
     const runs = (args: readonly string[], ok: readonly number[] = [0]): { wall: number; cpu: number | null } => {
@@ -211,7 +196,7 @@ if (withCli) {
       const cpu = xs.every((x) => x.cpu !== null) ? median(xs.map((x) => x.cpu!)) : null;
       return { wall: median(xs.map((x) => x.wall)), cpu };
     };
-    const bare = runs([join(dir, "bare.mjs"), nd, join(dir, "bare.out")]);
+    const bare = runs([join(root, "bench", "cli-bare-pass.mjs"), nd, join(dir, "bare.out")]);
     const score = runs([cli, "score", nd, "--profile", "mao2025", "--no-progress", "--jobs", "1", "--out", join(dir, "s.out")], [0, 1]);
     const fmt = (x: { wall: number; cpu: number | null }): string => `${x.wall.toFixed(2)} s (CPU ${x.cpu === null ? "?" : x.cpu.toFixed(2)} s, ${Math.round(lines / x.wall).toLocaleString("en-US")} lines/s)`;
     console.table([
