@@ -58,6 +58,50 @@ const has = (name: string): boolean => typeof (stats as Record<string, unknown>)
 type AnyFn = (...args: unknown[]) => unknown;
 const fn = (name: string): AnyFn => (stats as Record<string, unknown>)[name] as AnyFn;
 
+/** The cross-validated elastic net workload (the same data on both sides); `rExtra` adds arguments to R's call. */
+function cvGlmnetWorkload(id: string, title: string, rCall: string, rExtra: string, samples: number): Workload {
+  return {
+    id,
+    title,
+    rCall,
+    rPackages: ["glmnet"],
+    reps: 1,
+    samples,
+    data: () => {
+      const n = 2000;
+      const p = 100;
+      const rng = createRandom(7);
+      const normal = normalSampler(rng);
+      const X = new Float64Array(n * p);
+      const y = new Float64Array(n);
+      const fold = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let eta = 0;
+        for (let j = 0; j < p; j++) {
+          const v = normal();
+          X[i * p + j] = v;
+          if (j < 10) eta += (j % 2 === 0 ? 0.5 : -0.4) * v;
+        }
+        y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+        fold[i] = (i % 10) + 1;
+      }
+      return { X, y, fold };
+    },
+    ours: (d) => {
+      const X = matrix(d.X!, 100);
+      const y = arr(d.y!);
+      const foldId = arr(d.fold!);
+      return () => {
+        const r = stats.cvElasticNet(X, y, { family: "binomial", alpha: 0.5, foldId });
+        return [r.lambdaMin, r.lambda1se];
+      };
+    },
+    r: `suppressMessages(library(glmnet)); X <- matrix(rd("X"), ncol = 100, byrow = TRUE); y <- rd("y"); foldid <- rd("fold")
+f <- function() cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid${rExtra})
+key <- function(r) c(r$lambda.min, r$lambda.1se)`,
+  };
+}
+
 const base: Workload[] = [
   {
     id: "wilcoxon-exact",
@@ -170,89 +214,11 @@ key <- function(fit) unname(coef(fit))`,
 f <- function() { r <- roc(y, s, quiet = TRUE); list(r, ci.auc(r, method = "delong")) }
 key <- function(res) c(as.numeric(res[[1]]$auc), res[[2]][1], res[[2]][3])`,
   },
-  {
-    id: "cv-glmnet",
-    title: "cvElasticNet binomial 2,000 x 100, alpha 0.5, 10 folds",
-    rCall: "cv.glmnet(X, y, binomial, alpha = 0.5, foldid)",
-    rPackages: ["glmnet"],
-    reps: 1,
-    samples: 5,
-    data: () => {
-      const n = 2000;
-      const p = 100;
-      const rng = createRandom(7);
-      const normal = normalSampler(rng);
-      const X = new Float64Array(n * p);
-      const y = new Float64Array(n);
-      const fold = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let eta = 0;
-        for (let j = 0; j < p; j++) {
-          const v = normal();
-          X[i * p + j] = v;
-          if (j < 10) eta += (j % 2 === 0 ? 0.5 : -0.4) * v;
-        }
-        y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-        fold[i] = (i % 10) + 1;
-      }
-      return { X, y, fold };
-    },
-    ours: (d) => {
-      const X = matrix(d.X!, 100);
-      const y = arr(d.y!);
-      const foldId = arr(d.fold!);
-      return () => {
-        const r = stats.cvElasticNet(X, y, { family: "binomial", alpha: 0.5, foldId });
-        return [r.lambdaMin, r.lambda1se];
-      };
-    },
-    r: `suppressMessages(library(glmnet)); X <- matrix(rd("X"), ncol = 100, byrow = TRUE); y <- rd("y"); foldid <- rd("fold")
-f <- function() cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid)
-key <- function(r) c(r$lambda.min, r$lambda.1se)`,
-  },
+  cvGlmnetWorkload("cv-glmnet", "cvElasticNet binomial 2,000 x 100, alpha 0.5, 10 folds", "cv.glmnet(X, y, binomial, alpha = 0.5, foldid)", "", 5),
   // R's default thresh (1e-7) is off by 1.3e-4 in the coefficients at lambdaMin and lambda1se on this
   // workload and stops the path 2 lambdas early; thresh 1e-11 gives about what ours gives (1.6e-8 against
   // 3e-8 vs thresh 1e-14; cvm 4.7e-7 against 2.8e-9): bench/vs-r/glmnet-accuracy.ts.
-  {
-    id: "cv-glmnet-thresh-1e-11",
-    title: "the same, R at thresh 1e-11 (accuracy like ours)",
-    rCall: "cv.glmnet(..., thresh = 1e-11)",
-    rPackages: ["glmnet"],
-    reps: 1,
-    samples: 3,
-    data: () => {
-      const n = 2000;
-      const p = 100;
-      const rng = createRandom(7);
-      const normal = normalSampler(rng);
-      const X = new Float64Array(n * p);
-      const y = new Float64Array(n);
-      const fold = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let eta = 0;
-        for (let j = 0; j < p; j++) {
-          const v = normal();
-          X[i * p + j] = v;
-          if (j < 10) eta += (j % 2 === 0 ? 0.5 : -0.4) * v;
-        }
-        y[i] = rng.nextFloat() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-        fold[i] = (i % 10) + 1;
-      }
-      return { X, y, fold };
-    },
-    ours: (d) => {
-      const X = matrix(d.X!, 100);
-      const y = arr(d.y!);
-      const foldId = arr(d.fold!);
-      return () => {
-        const r = stats.cvElasticNet(X, y, { family: "binomial", alpha: 0.5, foldId });
-        return [r.lambdaMin, r.lambda1se];
-      };
-    },
-    r: `suppressMessages(library(glmnet)); X <- matrix(rd("X"), ncol = 100, byrow = TRUE); y <- rd("y"); foldid <- rd("fold")
-f <- function() cv.glmnet(X, y, family = "binomial", alpha = 0.5, foldid = foldid, thresh = 1e-11)
-key <- function(r) c(r$lambda.min, r$lambda.1se)`,
-  },
+  cvGlmnetWorkload("cv-glmnet-thresh-1e-11", "the same, R at thresh 1e-11 (accuracy like ours)", "cv.glmnet(..., thresh = 1e-11)", ", thresh = 1e-11", 3),
 ];
 
 // ---- time to event and comparative effectiveness (present once those functions exist)
