@@ -14,13 +14,8 @@ export const SEGMENT_SPEC: RecordSpec = {
 };
 const SEGMENTS = ["ileum", "rightColon", "transverseColon", "leftColon", "rectum"] as const;
 
-const cm = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 10;
-/** `matchesRecord(SEGMENT_SPEC, v)` written out for the hot path (same rules; tested against the schema). */
 function okSegment(v: unknown): boolean {
-  if (v === undefined || v === null) return true;
-  if (!isObject(v)) return false;
-  for (const k in v) if (k !== "deepUlceration" && k !== "superficialUlceration" && k !== "surfaceInvolvedCm" && k !== "surfaceUlceratedCm") return false;
-  return typeof v.deepUlceration === "boolean" && typeof v.superficialUlceration === "boolean" && cm(v.surfaceInvolvedCm) && cm(v.surfaceUlceratedCm);
+  return v === undefined || v === null || matchesRecord(SEGMENT_SPEC, v);
 }
 
 /** Exactly `CdeisInputSchema.safeParse(x).success`, without zod (tested with fast-check). */
