@@ -2,7 +2,7 @@
  * Cumulative incidence of competing risks (R `cmprsk::cuminc`).
  * @packageDocumentation
  */
-import { describeValue } from "../../_lib/errors.js";
+import { parseNumberOption } from "../_common/validate.js";
 import { grayTests } from "../_survival/grayTest.js";
 import { finiteVector, parseGroups, parseSurv, rankDistinct, survOptions } from "../_survival/input.js";
 
@@ -106,13 +106,8 @@ export function cumulativeIncidence(time: readonly number[], status: readonly nu
   const o = survOptions(FN, options, ["group", "times", "rho", "strata"]);
   const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false });
   const groups = o.group === undefined ? null : parseGroups(FN, "options.group", o.group, d.n);
-  let rho = 0;
-  if (o.rho !== undefined) {
-    if (typeof o.rho !== "number") throw new TypeError(`${FN}: options.rho must be a number; got ${describeValue(o.rho)}.`);
-    if (!Number.isFinite(o.rho)) throw new RangeError(`${FN}: options.rho must be finite; got ${describeValue(o.rho)}.`);
-    if (groups === null) throw new TypeError(`${FN}: options.rho is used only by Gray's test, which needs options.group; got rho without group.`);
-    rho = o.rho;
-  }
+  const rho = parseNumberOption(FN, o, "rho", 0);
+  if (o.rho !== undefined && groups === null) throw new TypeError(`${FN}: options.rho is used only by Gray's test, which needs options.group; got rho without group.`);
   const strata = o.strata === undefined ? null : parseGroups(FN, "options.strata", o.strata, d.n);
   if (strata !== null && groups === null) throw new TypeError(`${FN}: options.strata is used only by Gray's test, which needs options.group; got strata without group.`);
   const times = o.times === undefined ? null : Array.from(finiteVector(FN, "options.times", o.times, -1));
