@@ -16,6 +16,7 @@ import type {
   QuestionnaireResponseItem,
   Reference,
 } from "fhir/r4.js";
+import { compareIso } from "../../_lib/dates.js";
 import { describeValue } from "../../_lib/errors.js";
 import {
   AeCategorySchema,
@@ -1082,7 +1083,7 @@ function finish(m: Mapper): CohortFromBundleResult {
         });
         rec[field] = arr;
       } else if (items.length > 0) {
-        const sorted = field === "surgeries" ? [...items].sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : (a.date as string) > (b.date as string) ? 1 : 0)) : items;
+        const sorted = field === "surgeries" ? [...items].sort((a, b) => compareIso(a.date as string, b.date as string)) : items;
         rec[field] = sorted.map((it) => it.item);
       }
     }
@@ -1090,7 +1091,7 @@ function finish(m: Mapper): CohortFromBundleResult {
   }
   const byKey = new Map<string, Rec & { patientId: string; concomitantMedications: Rec[] }>();
   const courses = [...m.courses.entries()].map(([key, c]) => {
-    const periods = c.extra !== undefined ? c.periods : [...c.periods].sort((a, b) => ((a.startDate as string) < (b.startDate as string) ? -1 : (a.startDate as string) > (b.startDate as string) ? 1 : 0));
+    const periods = c.extra !== undefined ? c.periods : [...c.periods].sort((a, b) => compareIso(a.startDate as string, b.startDate as string));
     const out: Rec & { patientId: string; concomitantMedications: Rec[] } = c.extra !== undefined
       ? { ...(own(c.extra, "id") ? { id: c.extra.id } : {}), patientId: c.patientId, drug: c.drug, startDate: c.extra.startDate, dosePeriods: periods, concomitantMedications: [] }
       : { ...(c.ids.length > 0 ? { id: c.ids[0] } : {}), patientId: c.patientId, drug: c.drug, startDate: periods[0]!.startDate, dosePeriods: periods, concomitantMedications: [] };
@@ -1102,7 +1103,11 @@ function finish(m: Mapper): CohortFromBundleResult {
     return out;
   });
   const coursesOf = new Map<string, (typeof courses)[number][]>();
-  for (const c of courses) coursesOf.set(c.patientId, [...(coursesOf.get(c.patientId) ?? []), c]);
+  for (const c of courses) {
+    const list = coursesOf.get(c.patientId);
+    if (list === undefined) coursesOf.set(c.patientId, [c]);
+    else list.push(c);
+  }
   for (const cm of m.concomitants) {
     const what = `concomitant ${(cm.rec.drug as string | undefined) ?? (cm.rec.agentClass as string)}`;
     if (cm.partOf !== undefined) {
