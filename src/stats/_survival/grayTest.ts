@@ -11,15 +11,15 @@
  * (1 − F⁰ = Π (1 − dΓ)). The statistic is z' V⁻ z over the first K − 1 groups (V⁻ a generalized
  * inverse), chi-squared on K − 1 degrees of freedom.
  *
- * The covariance V is written out here from Gray's martingale representation (our derivation, not
- * a transcription of any program): linearizing R_k through F_k and S_k, z_k is, to first order, a
- * sum over groups r of stochastic integrals against the cause-of-interest martingale M_1r and the
- * competing-causes martingale M_2r of group r, with integrands
- *   A_kr(u) = c_kr(u) − F2_r(u−) W_kr(u) / Y_r(u),   B_kr(u) = −(1 − F_r(u−)) W_kr(u) / Y_r(u),
- * where c_kr(t) = L(t) [1(k = r) − R_k(t) / Σ_j R_j(t)], F2_r is the cumulative incidence of the
- * competing causes in group r, and W_kr(u) = Σ_{t > u} c_kr(t) Y_r(t) / S_r(t−) dΓ(t). The variance of
- * M_1r is estimated by its compensator under the null, R_r dΓ, and that of M_2r by the observed
- * competing events. Strata add their z and V.
+ * The covariance V is our own first-order expansion (not a transcription of any program; see
+ * docs/competing-risks.md): plug-ins under the null, with the common cumulative incidence F⁰ given by
+ * dF⁰(t) = d(t) / Σ_k Y_k(t)/S_k(t−) (also the F⁰ of the rho weight); for group r and score k,
+ * φ = L (1(k = r) − q_k) Y_r / S_r(u−) with q_k = (Y_k/S_k) / Σ_j Y_j/S_j,
+ * A(u) = φ(u) + Σ_{s>u} φ(s) dF⁰(s)/(1 − F⁰(s−)), b(u) = Σ_{s>u} A(s) dF⁰(s); a cause-of-interest event
+ * at u moves the score by (A − b/S_r(u)) S_r(u−)/Y_r, a competing event by −(b/S_r(u)) S_r(u−)/Y_r.
+ * Count variances: Y_r dF⁰/S_r(u−) times the hypergeometric tie factor (Y − d)/(Y − 1) for the cause
+ * of interest, the observed number for competing events. Strata add their z and V. Agrees with
+ * cmprsk to 1e-9 without tied event times; approximate with ties (measured in the tests).
  * @packageDocumentation
  */
 import { pchisq } from "../_dist/chisq.js";
@@ -93,18 +93,17 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
   for (let q = 0; q < m; q++) Y[group[idx[q]!]!]!++;
   const S = new Float64Array(K).fill(1);
   const F1 = new Float64Array(K);
-  const F2 = new Float64Array(K);
-  let pooled = 1; // 1 − F⁰(t−)
-  // per event time (any cause): Y, S(t−), F1(t−), F2(t−), R, d1, d2; plus L, dΓ, ΣR
+  let pooled = 1; // 1 − F⁰(t−), the null estimate (see the file comment)
+  // per event time (any cause), per group: Y, S(t−), S(t), d2; per time: L, dF⁰, 1 − F⁰(t−), tie factor, q_k
   const tY: number[] = [];
   const tS: number[] = [];
-  const tF1: number[] = [];
-  const tF2: number[] = [];
-  const tR: number[] = [];
+  const tSa: number[] = [];
   const tD2: number[] = [];
+  const tQ: number[] = [];
   const tL: number[] = [];
-  const tG: number[] = [];
-  const tRs: number[] = [];
+  const tF: number[] = [];
+  const tP: number[] = [];
+  const tTie: number[] = [];
   const d1 = new Float64Array(K);
   const d2 = new Float64Array(K);
   const left = new Float64Array(K);
@@ -125,79 +124,103 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
     }
     let d1All = 0;
     let d2All = 0;
+    let yAll = 0;
     for (let k = 0; k < K; k++) {
       d1All += d1[k]!;
       d2All += d2[k]!;
+      yAll += Y[k]!;
     }
     if (d1All + d2All > 0) {
+      // the score: group-specific subdistribution risk sets R_k = Y_k (1 − F_k(t−)) / S_k(t−)
       let Rs = 0;
-      const base = tR.length;
+      let den = 0; // Σ_k Y_k / S_k(t−): the null risk set divided by 1 − F⁰(t−)
+      const base = tQ.length;
       for (let k = 0; k < K; k++) {
-        const r = Y[k]! > 0 ? (Y[k]! * (1 - F1[k]!)) / S[k]! : 0;
-        tR.push(r);
-        Rs += r;
-        tY.push(Y[k]!);
+        const y = Y[k]!;
+        Rs += y > 0 ? (y * (1 - F1[k]!)) / S[k]! : 0;
+        const w = y > 0 ? y / S[k]! : 0;
+        tQ.push(w);
+        den += w;
+        tY.push(y);
         tS.push(S[k]!);
-        tF1.push(F1[k]!);
-        tF2.push(F2[k]!);
         tD2.push(d2[k]!);
       }
+      for (let k = 0; k < K; k++) tQ[base + k]! /= den;
       const L = x.rho === 0 ? 1 : Math.pow(pooled, x.rho);
-      const dG = d1All > 0 ? d1All / Rs : 0;
-      tL.push(L);
-      tG.push(dG);
-      tRs.push(Rs);
-      if (d1All > 0) for (let k = 0; k < K; k++) z[k]! += L * (d1[k]! - (tR[base + k]! / Rs) * d1All);
-      for (let k = 0; k < K; k++) {
-        if (Y[k]! > 0) {
-          const dAll = d1[k]! + d2[k]!;
-          if (dAll > 0) {
-            F1[k]! += (S[k]! * d1[k]!) / Y[k]!;
-            F2[k]! += (S[k]! * d2[k]!) / Y[k]!;
-            S[k] = (S[k]! * (Y[k]! - dAll)) / Y[k]!;
-          }
+      if (d1All > 0) {
+        const dG = d1All / Rs;
+        for (let k = 0; k < K; k++) {
+          const y = Y[k]!;
+          const r = y > 0 ? (y * (1 - F1[k]!)) / S[k]! : 0;
+          z[k]! += L * (d1[k]! - r * dG);
         }
       }
-      pooled *= 1 - dG;
+      const dF0 = d1All / den;
+      tL.push(L);
+      tF.push(dF0);
+      tP.push(pooled);
+      tTie.push(yAll > 1 ? (yAll - d1All) / (yAll - 1) : 1);
+      for (let k = 0; k < K; k++) {
+        const y = Y[k]!;
+        if (y > 0) {
+          const dAll = d1[k]! + d2[k]!;
+          if (dAll > 0) {
+            F1[k]! += (S[k]! * d1[k]!) / y;
+            S[k] = (S[k]! * (y - dAll)) / y;
+          }
+        }
+        tSa.push(S[k]!);
+      }
+      pooled -= dF0;
     }
     for (let k = 0; k < K; k++) Y[k]! -= left[k]!;
     q = e;
   }
-  // backward: W[k][r] = Σ_{t > u} c_kr(t) Y_r(t)/S_r(t−) dΓ(t); variance at u uses W before adding u
-  const W = new Float64Array(K * K);
-  const A = new Float64Array(K);
-  const B = new Float64Array(K);
+  // backward over event times, per group r and score k:
+  //   A_kr(u) = φ_kr(u) + Σ_{s>u} φ_kr(s) dF⁰(s) / (1 − F⁰(s−)),  φ_kr = L (1(k = r) − q_k) Y_r / S_r(u−)
+  //   b_kr(u) = Σ_{s>u} A_kr(s) dF⁰(s)
+  //   cause-of-interest influence (A − b / S_r(u)) S_r(u−) / Y_r, competing-cause influence −(b / S_r(u)) S_r(u−) / Y_r
+  const T = new Float64Array(K * K); // running Σ_{s>u} φ dF⁰ / (1 − F⁰(s−))
+  const Bsum = new Float64Array(K * K); // running b
+  const I1 = new Float64Array(K);
+  const I2 = new Float64Array(K);
+  const Acur = new Float64Array(K);
   for (let j = tL.length - 1; j >= 0; j--) {
     const o = j * K;
     const L = tL[j]!;
-    const Rs = tRs[j]!;
-    const dG = tG[j]!;
+    const dF0 = tF[j]!;
+    const P = tP[j]!;
     for (let r = 0; r < K; r++) {
       const y = tY[o + r]!;
       if (y === 0) continue;
-      const expected = tR[o + r]! * dG; // compensator of the cause-of-interest events under the null
-      const d2r = tD2[o + r]!;
-      if (expected === 0 && d2r === 0) continue;
-      const f2 = tF2[o + r]!;
-      const f1c = 1 - tF1[o + r]!;
+      const sBefore = tS[o + r]!;
+      const sAfter = tSa[o + r]!;
+      const ratio = sBefore / y;
       for (let k = 0; k < K; k++) {
-        const c = L * ((k === r ? 1 : 0) - tR[o + k]! / Rs);
-        const w = W[k * K + r]! / y;
-        A[k] = c - f2 * w;
-        B[k] = -f1c * w;
+        const phi = (L * ((k === r ? 1 : 0) - tQ[o + k]!) * y) / sBefore;
+        const kr = k * K + r;
+        const A = phi + T[kr]!;
+        const B = sAfter > 0 ? Bsum[kr]! / sAfter : 0;
+        Acur[k] = A;
+        I1[k] = (A - B) * ratio;
+        I2[k] = -B * ratio;
       }
-      for (let k = 0; k < K; k++) {
-        const ak = A[k]! * expected;
-        const bk = B[k]! * d2r;
-        for (let l = 0; l < K; l++) V[k * K + l]! += ak * A[l]! + bk * B[l]!;
+      const v1 = ((y * dF0) / sBefore) * tTie[j]!;
+      const v2 = tD2[o + r]!;
+      if (v1 !== 0 || v2 !== 0) {
+        for (let k = 0; k < K; k++) {
+          const a1 = I1[k]! * v1;
+          const a2 = I2[k]! * v2;
+          for (let l = 0; l < K; l++) V[k * K + l]! += a1 * I1[l]! + a2 * I2[l]!;
+        }
       }
-    }
-    if (dG > 0) {
-      for (let r = 0; r < K; r++) {
-        const y = tY[o + r]!;
-        if (y === 0) continue;
-        const h = (y / tS[o + r]!) * dG;
-        for (let k = 0; k < K; k++) W[k * K + r]! += L * ((k === r ? 1 : 0) - tR[o + k]! / Rs) * h;
+      if (dF0 !== 0) {
+        for (let k = 0; k < K; k++) {
+          const kr = k * K + r;
+          const phi = (L * ((k === r ? 1 : 0) - tQ[o + k]!) * y) / sBefore;
+          Bsum[kr]! += Acur[k]! * dF0;
+          if (P !== 0) T[kr]! += (phi * dF0) / P;
+        }
       }
     }
   }

@@ -59,12 +59,22 @@ describe("cumulativeIncidence vs R cmprsk::cuminc", () => {
   }
 });
 
-// Gray's test: our variance estimator (derived from Gray's martingale representation) is not yet
-// cmprsk's finite-sample one; the two agree asymptotically. Measured relative differences of the
-// statistic: up to 14% on the small fixtures (n <= 60), under 2% for n >= 900 (see the report in
-// docs/statistics.md). These bounds are asserted so that a regression shows; they are not the
-// contract's 1e-9.
-const grayTol = (n: number): number => (n >= 900 ? 0.025 : 0.15);
+// Gray's test: where no two events (of any cause) share a time, the statistic agrees with cmprsk to the
+// contract's 1e-9 (measured: at most 3e-14 on every untied fixture, 1,000 subjects included). Where
+// events are tied, cmprsk's variance treats the tie in a way we have not reproduced exactly: measured
+// relative differences of the statistic up to 4.5% on the small tied fixtures (n <= 500) and 4e-4 on
+// the large ones (colon, mgus2, 1,000 simulated). Those bounds are asserted so that a regression shows.
+const hasTiedEvents = (time: readonly number[], status: readonly number[]): boolean => {
+  const seen = new Set<number>();
+  for (let i = 0; i < time.length; i++) {
+    if (status[i] === 0) continue;
+    if (seen.has(time[i]!)) return true;
+    seen.add(time[i]!);
+  }
+  return false;
+};
+const grayTol = (time: readonly number[], status: readonly number[]): number =>
+  !hasTiedEvents(time, status) ? 1e-9 : time.length >= 900 ? 1e-3 : 0.05;
 describe("cumulativeIncidence Gray's test vs R cmprsk::cuminc(...)$Tests", () => {
   for (const fx of fixtures.filter((f) => f.r.tests !== undefined)) {
     it(fx.label, () => {
@@ -84,7 +94,7 @@ describe("cumulativeIncidence Gray's test vs R cmprsk::cuminc(...)$Tests", () =>
           return;
         }
         const rel = Math.abs(g.statistic - w.statistic) / w.statistic;
-        expect(rel, `[${fx.label}] cause ${w.cause}: ${g.statistic} vs R ${w.statistic}`).toBeLessThan(grayTol(fx.time.length));
+        expect(rel, `[${fx.label}] cause ${w.cause}: ${g.statistic} vs R ${w.statistic}`).toBeLessThan(grayTol(fx.time, fx.status));
         expect(g.pValue).toBeGreaterThanOrEqual(0);
         expect(g.pValue).toBeLessThanOrEqual(1);
       });

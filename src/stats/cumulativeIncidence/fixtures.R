@@ -80,4 +80,19 @@ cases[[length(cases) + 1]] <- ci_case("gray: mgus2 progression vs death by sex",
 set.seed(31); n <- 1000
 gs <- sample(c("a", "b"), n, TRUE); t1 <- rexp(n, ifelse(gs == "a", 0.10, 0.14)); t2 <- rexp(n, 0.08); tc <- runif(n, 2, 20)
 cases[[length(cases) + 1]] <- ci_case("gray: simulated 1,000 subjects", round(pmin(t1, t2, tc), 2), ifelse(tc < pmin(t1, t2), 0, ifelse(t1 < t2, 1, 2)), group = gs)
+# Gray's test on untied event times (where ours must agree with cuminc to 1e-9): several group
+# counts, rho, strata, and a continuous 1,000-subject sample
+set.seed(77)
+for (k in 1:12) {
+  n <- c(8, 12, 20, 30, 45, 60)[(k - 1) %% 6 + 1]; K <- 2 + (k %% 2); rho <- c(0, 1, 0.5, -0.5)[(k - 1) %% 4 + 1]
+  tu <- sample(1:1000, n); su <- sample(c(0, 1, 1, 2), n, TRUE); gu <- rep_len(seq_len(K), n)[sample(n)]
+  su[1:2] <- 1
+  stu <- if (k > 6) rep_len(c("s1", "s2"), n) else NULL
+  # cuminc stops on some small stratified samples (a stratum without variance); those are skipped
+  cc <- tryCatch(ci_case(sprintf("gray untied %d: n %d, %d groups, rho %g%s", k, n, K, rho, if (is.null(stu)) "" else ", strata"), tu, su, group = gu, rho = rho, strata = stu), error = function(e) NULL)
+  if (!is.null(cc)) cases[[length(cases) + 1]] <- cc
+}
+set.seed(78); n <- 1000
+gs <- sample(c("a", "b", "c"), n, TRUE); t1 <- rexp(n, ifelse(gs == "a", 0.10, 0.14)); t2 <- rexp(n, 0.08); tc <- runif(n, 2, 20)
+cases[[length(cases) + 1]] <- ci_case("gray untied: 1,000 subjects, continuous times, 3 groups", pmin(t1, t2, tc), ifelse(tc < pmin(t1, t2), 0, ifelse(t1 < t2, 1, 2)), group = gs, rho = 1)
 write_fixtures(cases)

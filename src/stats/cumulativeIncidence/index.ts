@@ -80,11 +80,12 @@ export interface CumulativeIncidenceResult {
  * With two or more groups, `tests` holds Gray's K-sample test per cause (cuminc's `Tests`): the
  * weighted differences between each group's subdistribution hazard, with risk set
  * R_k(t) = Y_k(t)(1 − F_k(t−))/S_k(t−), and the pooled one, z' V⁻ z over the first K − 1 groups on
- * K − 1 degrees of freedom. The covariance V is derived here from Gray's martingale representation;
- * cmprsk uses a different finite-sample estimator of the same asymptotic covariance, so the two
- * statistics agree only approximately: measured relative differences up to 14% on samples of
- * n ≤ 60, under 1% for n ≥ 1,000 with continuous times, about 0.5% with heavily tied times (not
- * the 1e-9 of the curves). A zero variance gives statistic 0 and p-value 1.
+ * K − 1 degrees of freedom. The covariance V is our first-order expansion of the scores with
+ * null-hypothesis plug-ins (docs/competing-risks.md). Without tied event times it agrees with
+ * cmprsk to 1e-9 (measured at most 3e-14); with tied event times cmprsk's tie handling is
+ * reproduced only approximately: measured relative differences of the statistic up to 4.5% on
+ * small tied samples and under 1e-3 on large ones (colon, mgus2). A zero variance gives statistic 0
+ * and p-value 1.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 0 = censored, any other integer = the cause of the event.
  * @param options - See {@link CumulativeIncidenceOptions}.
