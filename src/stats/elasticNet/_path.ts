@@ -25,6 +25,7 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
 import { ldexp, neumaierSum, overflowExponent } from "../_common/sum.js";
 import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
+import { linalgArena, type LinalgArena } from "../_wasm/index.js";
 
 /** The model family. */
 export type Family = "gaussian" | "binomial";
@@ -111,6 +112,8 @@ const KKT_SLACK = 1e-9;
  */
 const ZERO_SLACK = 1 + 1e-12;
 
+export const CNT: Record<string, number> = {};
+const cnt = (k: string, v = 1): void => { CNT[k] = (CNT[k] ?? 0) + v; };
 /** The option keys of elasticNet (cvElasticNet adds its own). */
 const PATH_OPTION_KEYS: readonly string[] = ["family", "alpha", "lambda", "nLambda", "lambdaMinRatio", "standardize"];
 
@@ -229,11 +232,6 @@ function softThreshold(u: number, t: number): number {
   return 0;
 }
 
-/** log(1 + exp(x)) without overflow. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
 interface Standardized {
   /** Centred (and, with standardize, scaled) columns, column-major. */
   xs: Float64Array;
@@ -243,9 +241,9 @@ interface Standardized {
   usable: Uint8Array;
 }
 
-function standardizeColumns(d: Design, standardize: boolean, fn: string): Standardized {
+function standardizeColumns(d: Design, standardize: boolean, fn: string, target?: Float64Array): Standardized {
   const { n, p, x } = d;
-  const xs = new Float64Array(n * p);
+  const xs = target ?? new Float64Array(n * p);
   const mean = new Float64Array(p);
   const scale = new Float64Array(p);
   const usable = new Uint8Array(p);
@@ -676,6 +674,41 @@ interface BinomialState {
   nullPerObs: number;
   /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
   factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
+  /** The WebAssembly kernels holding xs, eta, r, v and vx, or null (the JavaScript loops). */
+  lin: LinalgArena | null;
+  /** Work vectors of length n (residuals, Newton weights, weighted column). */
+  r: Float64Array;
+  v: Float64Array;
+  vx: Float64Array;
+  /** Fitted probabilities p and 1 - p (each to full relative precision) at eta, when prValid. */
+  pr: Float64Array;
+  q: Float64Array;
+  prValid: boolean;
+}
+
+/** st.pr and st.q at the current eta (one exp per observation, only after eta changed). */
+function probabilities(st: BinomialState): void {
+  if (st.prValid) return;
+  const { n, eta, pr, q } = st;
+  for (let i = 0; i < n; i++) {
+    const e = eta[i]!;
+    const t = Math.exp(-Math.abs(e));
+    const u = 1 / (1 + t);
+    if (e >= 0) {
+      pr[i] = u;
+      q[i] = t * u;
+    } else {
+      pr[i] = t * u;
+      q[i] = u;
+    }
+  }
+  st.prValid = true;
+}
+
+/** dotColumns on the binomial state: the WebAssembly kernel when xs and b live in its arena. */
+function dotCols(st: BinomialState, cols: ArrayLike<number>, m: number, b: Float64Array, out: Float64Array, outOffset: number): void {
+  if (st.lin !== null && b.buffer === st.lin.x.buffer) st.lin.dot(cols, m, b, out, outOffset);
+  else dotColumns(st.xs, cols, m, b, st.n, out, outOffset);
 }
 
 /** eta = a0 + X beta, from scratch (four columns per pass over eta). */
@@ -683,7 +716,14 @@ function refreshEta(st: BinomialState): void {
   const { n, xs, beta, eta, active, nz } = st;
   let m = 0;
   for (const j of active) if (beta[j] !== 0) nz[m++] = j;
+  st.prValid = false;
+  if (st.lin !== null) {
+    cnt("etaCalls"); cnt("etaCols", m);
+    st.lin.linear(nz, m, beta, eta, st.a0);
+    return;
+  }
   eta.fill(st.a0);
+  cnt("etaCalls"); cnt("etaCols", m);
   let t = 0;
   for (; t + 3 < m; t += 4) {
     const j0 = nz[t]!;
@@ -714,6 +754,7 @@ function refreshEta(st: BinomialState): void {
  * out[outOffset + k] = sum_i xs[cols[k] * n + i] * b[i] for k < m, four columns per pass over b.
  */
 function dotColumns(xs: Float64Array, cols: ArrayLike<number>, m: number, b: Float64Array, n: number, out: Float64Array, outOffset: number): void {
+  cnt("dotCols", m);
   let k = 0;
   for (; k + 3 < m; k += 4) {
     const o0 = cols[k]! * n;
@@ -929,18 +970,16 @@ function dropFromFactor(
 function extendFactor(
   f: { set: number[]; dim: number; l: Float64Array; diag: Float64Array },
   A: readonly number[],
-  v: Float64Array,
-  xs: Float64Array,
-  n: number,
+  st: BinomialState,
   l2: number,
-  pool: Map<string, Float64Array>,
 ): { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null {
+  const { v, xs, n } = st;
   const dim = A.length + 1;
   const l = new Float64Array(dim * dim);
   for (let i = 0; i < f.dim; i++) for (let k = 0; k <= i; k++) l[i * dim + k] = f.l[i * f.dim + k]!;
   const diag = new Float64Array(dim);
   diag.set(f.diag);
-  const vx = scratch(pool, "vxe", n);
+  const vx = st.vx;
   const hrow = new Float64Array(dim);
   for (let row = f.dim; row < dim; row++) {
     const o = A[row - 1]! * n;
@@ -956,7 +995,7 @@ function extendFactor(
     hjj += l2;
     // h = (H[row][0..row-1]); solve L z = h by forward substitution into l[row][*].
     hrow[0] = h0;
-    dotColumns(xs, A, row - 1, vx, n, hrow, 1);
+    dotCols(st, A, row - 1, vx, hrow, 1);
     for (let k = 0; k < row; k++) {
       let hk = hrow[k]!;
       for (let q = 0; q < k; q++) hk -= l[row * dim + q]! * l[k * dim + q]!;
@@ -976,6 +1015,7 @@ function extendFactor(
  * triangle of X_A' V X_A, given vx = V X_A column-major), in blocks of two rows by four columns.
  */
 function weightedGram(xs: Float64Array, A: readonly number[], m: number, vx: Float64Array, n: number, h: Float64Array, dim: number): void {
+  cnt("gram"); cnt("gramCols", (m * (m + 1)) / 2);
   for (let a = 0; a < m; a += 2) {
     const two = a + 1 < m;
     const va = a * n;
@@ -1069,8 +1109,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
     return false;
   };
   refreshEta(st);
-  const v = new Float64Array(n);
-  const r = new Float64Array(n);
+  const { v, r } = st;
   const thr = stop * st.nullPerObs;
   const slack = l1 * (1 + KKT_SLACK) + 1e-13;
   const prevBeta = new Float64Array(p);
@@ -1085,10 +1124,12 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
     // The gradients of the zero coefficients (kept: valid at the next lambda's warm start).
     const { grad, nz, gbuf } = st;
     if (!st.gradValid) {
-      for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+      probabilities(st);
+      const { pr, q } = st;
+      for (let i = 0; i < n; i++) r[i] = (y[i]! === 1 ? q[i]! : -pr[i]!) / n;
       let m = 0;
       for (let j = 0; j < p; j++) if (usable[j] === 1 && beta[j] === 0) nz[m++] = j;
-      dotColumns(xs, nz, m, r, n, gbuf, 0);
+      dotCols(st, nz, m, r, gbuf, 0);
       for (let k = 0; k < m; k++) grad[nz[k]!] = gbuf[k]!;
       st.gradValid = true;
     }
@@ -1108,31 +1149,37 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
     }
     return violated;
   };
+  cnt("polish");
   if (seedKkt) addViolators();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Newton on the intercept and A with the signs fixed; a coefficient that would change sign
     // leaves A (set to 0) and Newton goes on from the point before that step.
     let converged = false;
     while (!converged) {
+      cnt("newton");
       if (++iterations > MAX_NEWTON) return restore();
       const m = A.length;
       const dim = m + 1;
       const g = scratch(st.pool, "g", dim);
       let sr = 0;
+      probabilities(st);
+      const { pr, q } = st;
       for (let i = 0; i < n; i++) {
-        const pr = 1 / (1 + Math.exp(-eta[i]!));
-        v[i] = (pr * (1 - pr)) / n;
-        r[i] = (y[i]! - pr) / n;
-        sr += r[i]!;
+        const pi = pr[i]!;
+        const qi = q[i]!;
+        v[i] = (pi * qi) / n;
+        const ri = (y[i]! === 1 ? qi : -pi) / n;
+        r[i] = ri;
+        sr += ri;
       }
       g[0] = sr; // g holds minus the gradient
-      dotColumns(xs, A, m, r, n, g, 1);
+      dotCols(st, A, m, r, g, 1);
       for (let a = 0; a < m; a++) g[a + 1] = g[a + 1]! - l1 * sign[a]! - l2 * beta[A[a]!]!;
       // Chord method: the factor of an earlier Hessian (this or a previous lambda, same set A)
       // is reused while the steps shrink fast; the fixed point is the same either way.
       let f = st.factor;
       if (f !== null && !slow && f.dim < dim && f.set.every((j, k) => j === A[k])) {
-        f = extendFactor(f, A, v, xs, n, l2, st.pool);
+        f = extendFactor(f, A, st, l2);
         st.factor = f;
       }
       const reuse = f !== null && f.dim === dim && f.set.every((j, k) => j === A[k]) && !slow;
@@ -1146,8 +1193,15 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         let sv = 0;
         for (let i = 0; i < n; i++) sv += v[i]!;
         h[0] = sv;
-        const vxAll = scratch(st.pool, "vx", n * m);
-        for (let a = 0; a < m; a++) {
+        const vxAll = st.lin !== null ? st.vx : scratch(st.pool, "vx", n * m);
+        if (st.lin !== null) {
+          cnt("gram"); cnt("gramCols", (m * (m + 1)) / 2);
+          // Row a of the lower triangle: the weighted column against columns 0..a.
+          for (let a = 0; a < m; a++) {
+            h[(a + 1) * dim] = st.lin.scale(A[a]!, v, vxAll);
+            st.lin.dot(A, a + 1, vxAll, h, (a + 1) * dim + 1);
+          }
+        } else for (let a = 0; a < m; a++) {
           const o = A[a]! * n;
           const ov = a * n;
           let h0 = 0;
@@ -1158,7 +1212,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
           }
           h[(a + 1) * dim] = h0;
         }
-        weightedGram(xs, A, m, vxAll, n, h, dim);
+        if (st.lin === null) weightedGram(xs, A, m, vxAll, n, h, dim);
         for (let a = 0; a < m; a++) h[(a + 1) * dim + a + 1] = h[(a + 1) * dim + a + 1]! + l2;
         const lnew = choleskyFactor(h, dim);
         if (lnew === null) return restore();
@@ -1274,6 +1328,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       st.gradValid = false;
     }
     // KKT of the inactive coefficients; violators join A with the sign of their gradient.
+    cnt("rounds");
     if (!addViolators()) return true;
   }
   return restore();
@@ -1281,7 +1336,9 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
 
 function fitBinomial(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
-  const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet");
+  // The design and the work vectors live in the WebAssembly kernels' memory where available.
+  const lin = linalgArena(n, p, 4);
+  const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet", lin?.x);
   const xs = sd.xs;
   const ybar = neumaierSum(y) / n;
   const nullDev = -2 * n * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
@@ -1301,7 +1358,7 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     n, p, xs, y, usable: sd.usable,
     beta: new Float64Array(p),
     a0,
-    eta: new Float64Array(n).fill(a0),
+    eta: (lin?.vectors[0] ?? new Float64Array(n)).fill(a0),
     w: new Float64Array(n),
     wr: new Float64Array(n),
     xv: new Float64Array(p),
@@ -1316,6 +1373,13 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     pool: new Map(),
     nullPerObs,
     factor: null,
+    lin,
+    r: lin?.vectors[1] ?? new Float64Array(n),
+    v: lin?.vectors[2] ?? new Float64Array(n),
+    vx: lin?.vectors[3] ?? new Float64Array(n),
+    pr: new Float64Array(n),
+    q: new Float64Array(n),
+    prValid: false,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
   const stop = s.newtonStop ?? NEWTON_STOP;
@@ -1370,31 +1434,29 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     lamPrev2 = lamPrev;
     lamPrev = lam;
     history++;
+    cnt("lambdas");
     if (s.thresh !== undefined) cdBinomial(st, l1, l2, s.thresh * nullPerObs);
     else if (!polishBinomial(st, l1, l2, true, stop)) {
       // Straight active-set Newton from the warm start failed: descend first, then polish.
+      cnt("fallback");
       cdBinomial(st, l1, l2, LOOSE * nullPerObs);
       if (!polishBinomial(st, l1, l2, false, stop)) {
         cdBinomial(st, l1, l2, TIGHT * nullPerObs);
         polishBinomial(st, l1, l2, false, stop);
       }
     }
-    const eta = st.eta;
+    // Deviance -2 sum log(p or 1 - p), from the probabilities the last KKT check computed.
+    probabilities(st);
+    const { pr, q } = st;
     let dev = 0;
-    for (let i = 0; i < n; i++) {
-      const e = eta[i]!;
-      dev += softplus(e) - y[i]! * e;
-    }
+    for (let i = 0; i < n; i++) dev -= Math.log(y[i]! === 1 ? pr[i]! : q[i]!);
     dev *= 2;
     toOriginal(out, lam, st.a0, st.beta, sd, 1 - dev / nullDev);
     if (shouldStop(out.devRatio, user, false)) break;
     if (!user) {
       // glmnet also stops when the fitted probabilities approach 0 or 1 (glmnet.control pmin).
       let sw = 0;
-      for (let i = 0; i < n; i++) {
-        const pr = 1 / (1 + Math.exp(-eta[i]!));
-        sw += pr * (1 - pr);
-      }
+      for (let i = 0; i < n; i++) sw += pr[i]! * q[i]!;
       if (sw / n <= (1 + PMIN) * PMIN * (1 - PMIN)) break;
     }
   }
