@@ -15,6 +15,7 @@ interface KernelExports {
   dot(x: number, n: number, cols: number, m: number, b: number, out: number): void;
   linear(x: number, n: number, cols: number, m: number, coef: number, eta: number, a0: number): void;
   scale(x: number, n: number, col: number, v: number, dst: number): number;
+  logistic(eta: number, y: number, n: number, pr: number, q: number, v: number, r: number): number;
 }
 
 /** The part of the WebAssembly global used here (typed locally: the project's lib has no DOM types). */
@@ -75,6 +76,13 @@ export interface LinalgArena {
   linear(cols: ArrayLike<number>, m: number, coef: ArrayLike<number>, eta: Float64Array, a0: number): void;
   /** dst[i] = v[i] * x[col * n + i]; returns the sum of dst. `v`, `dst` among `vectors`. */
   scale(col: number, v: Float64Array, dst: Float64Array): number;
+  /**
+   * From eta and y (0/1): p = 1 / (1 + exp(-eta)) and q = 1 - p, each to full relative precision,
+   * v = p q / n and r = (y - p) / n; returns the sum of r. All among `vectors`. The exponential is
+   * the kernel's own (Cody-Waite reduction and a degree-13 Taylor polynomial, within a few units in
+   * the last place of Math.exp); an odd last row uses Math.exp.
+   */
+  logistic(eta: Float64Array, y: Float64Array, pr: Float64Array, q: Float64Array, v: Float64Array, r: Float64Array): number;
 }
 
 const PAGE = 65536;
@@ -134,6 +142,23 @@ export function linalgArena(n: number, p: number, nVectors: number): LinalgArena
     },
     scale(col, v, dst) {
       return k.scale(xAt, n, col, at(v), at(dst));
+    },
+    logistic(eta, y, pr, q, v, r) {
+      let sum = k.logistic(at(eta), at(y), n, at(pr), at(q), at(v), at(r));
+      if (n % 2 === 1) {
+        const i = n - 1;
+        const e = eta[i]!;
+        const t = Math.exp(-Math.abs(e));
+        const u = 1 / (1 + t);
+        const pi = e >= 0 ? u : t * u;
+        const qi = e >= 0 ? t * u : u;
+        pr[i] = pi;
+        q[i] = qi;
+        v[i] = (pi * qi) / n;
+        r[i] = (y[i] === 1 ? qi : -pi) / n;
+        sum += r[i]!;
+      }
+      return sum;
     },
   };
 }

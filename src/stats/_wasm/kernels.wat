@@ -158,4 +158,49 @@
       (local.set $s (f64.add (local.get $s) (local.get $u)))))
     (local.get $s)
   )
+
+  ;; Logistic quantities at eta: t = exp(-|eta|) (Cody-Waite reduction, Taylor polynomial of degree 13
+  ;; on |r| <= ln(2)/2, scaled by 2^k as two powers of two so that subnormal results come out), then
+  ;; p = 1 / (1 + t) or t / (1 + t) (eta >= 0 or not), q = 1 - p the other one, v = p q / n,
+  ;; r = (y == 1 ? q : -p) / n, for the rows in pairs: an odd last row is left to the caller. Returns the
+  ;; sum of r over those rows.
+  (func (export "logistic") (param $eta i32) (param $y i32) (param $n i32) (param $pr i32) (param $q i32) (param $v i32) (param $res i32) (result f64)
+    (local $ib i32) (local $nb i32) (local $e v128) (local $x v128) (local $k v128) (local $r v128) (local $t v128)
+    (local $ki v128) (local $k1 v128) (local $u v128) (local $tu v128) (local $pos v128) (local $pp v128) (local $qq v128)
+    (local $nn v128) (local $rr v128) (local $acc v128)
+    (local.set $nb (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (local.set $nn (f64x2.splat (f64.convert_i32_s (local.get $n))))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $ib) (local.get $nb)))
+      (local.set $e (v128.load (i32.add (local.get $eta) (local.get $ib))))
+      (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $e))) (v128.const f64x2 -746 -746)))
+      (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
+      (local.set $r (f64x2.sub
+        (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
+        (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
+      (local.set $t (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10) (local.get $r)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)) (local.get $r)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)) (local.get $r)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)) (local.get $r)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)) (local.get $r)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)) (local.get $r)) (v128.const f64x2 0.5 0.5)) (local.get $r)) (v128.const f64x2 1.0 1.0)) (local.get $r)) (v128.const f64x2 1.0 1.0)))
+      (local.set $ki (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))))
+      (local.set $k1 (i64x2.shr_s (local.get $ki) (i32.const 1)))
+      (local.set $t (f64x2.mul (local.get $t)
+        (i64x2.shl (i64x2.add (local.get $k1) (v128.const i64x2 1023 1023)) (i32.const 52))))
+      (local.set $t (f64x2.mul (local.get $t)
+        (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023)) (i32.const 52))))
+      (local.set $u (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (local.get $t))))
+      (local.set $tu (f64x2.mul (local.get $t) (local.get $u)))
+      (local.set $pos (f64x2.ge (local.get $e) (v128.const f64x2 0 0)))
+      (local.set $pp (v128.bitselect (local.get $u) (local.get $tu) (local.get $pos)))
+      (local.set $qq (v128.bitselect (local.get $tu) (local.get $u) (local.get $pos)))
+      (v128.store (i32.add (local.get $pr) (local.get $ib)) (local.get $pp))
+      (v128.store (i32.add (local.get $q) (local.get $ib)) (local.get $qq))
+      (v128.store (i32.add (local.get $v) (local.get $ib)) (f64x2.div (f64x2.mul (local.get $pp) (local.get $qq)) (local.get $nn)))
+      (local.set $rr (f64x2.div
+        (v128.bitselect (local.get $qq) (f64x2.neg (local.get $pp))
+          (f64x2.eq (v128.load (i32.add (local.get $y) (local.get $ib))) (v128.const f64x2 1 1)))
+        (local.get $nn)))
+      (v128.store (i32.add (local.get $res) (local.get $ib)) (local.get $rr))
+      (local.set $acc (f64x2.add (local.get $acc) (local.get $rr)))
+      (local.set $ib (i32.add (local.get $ib) (i32.const 16)))
+      (br $l)))
+    (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
+  )
 )

@@ -680,29 +680,43 @@ interface BinomialState {
   r: Float64Array;
   v: Float64Array;
   vx: Float64Array;
-  /** Fitted probabilities p and 1 - p (each to full relative precision) at eta, when prValid. */
+  /**
+   * At eta, when prValid: the fitted probabilities p and q = 1 - p (each to full relative
+   * precision), v = p q / n, r = (y - p) / n and rSum = sum r.
+   */
   pr: Float64Array;
   q: Float64Array;
   prValid: boolean;
+  rSum: number;
 }
 
-/** st.pr and st.q at the current eta (one exp per observation, only after eta changed). */
-function probabilities(st: BinomialState): void {
-  if (st.prValid) return;
-  const { n, eta, pr, q } = st;
-  for (let i = 0; i < n; i++) {
-    const e = eta[i]!;
-    const t = Math.exp(-Math.abs(e));
-    const u = 1 / (1 + t);
-    if (e >= 0) {
-      pr[i] = u;
-      q[i] = t * u;
-    } else {
-      pr[i] = t * u;
-      q[i] = u;
+/**
+ * st.pr, st.q, st.v, st.r and st.rSum at the current eta (one exp per observation, only after eta
+ * changed); returns rSum.
+ */
+function logisticAt(st: BinomialState): number {
+  if (st.prValid) return st.rSum;
+  const { n, eta, y, pr, q, v, r } = st;
+  if (st.lin !== null) st.rSum = st.lin.logistic(eta, y, pr, q, v, r);
+  else {
+    let sr = 0;
+    for (let i = 0; i < n; i++) {
+      const e = eta[i]!;
+      const t = Math.exp(-Math.abs(e));
+      const u = 1 / (1 + t);
+      const pi = e >= 0 ? u : t * u;
+      const qi = e >= 0 ? t * u : u;
+      pr[i] = pi;
+      q[i] = qi;
+      v[i] = (pi * qi) / n;
+      const ri = (y[i]! === 1 ? qi : -pi) / n;
+      r[i] = ri;
+      sr += ri;
     }
+    st.rSum = sr;
   }
   st.prValid = true;
+  return st.rSum;
 }
 
 /** dotColumns on the binomial state: the WebAssembly kernel when xs and b live in its arena. */
@@ -1124,9 +1138,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
     // The gradients of the zero coefficients (kept: valid at the next lambda's warm start).
     const { grad, nz, gbuf } = st;
     if (!st.gradValid) {
-      probabilities(st);
-      const { pr, q } = st;
-      for (let i = 0; i < n; i++) r[i] = (y[i]! === 1 ? q[i]! : -pr[i]!) / n;
+      logisticAt(st);
       let m = 0;
       for (let j = 0; j < p; j++) if (usable[j] === 1 && beta[j] === 0) nz[m++] = j;
       dotCols(st, nz, m, r, gbuf, 0);
@@ -1161,17 +1173,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       const m = A.length;
       const dim = m + 1;
       const g = scratch(st.pool, "g", dim);
-      let sr = 0;
-      probabilities(st);
-      const { pr, q } = st;
-      for (let i = 0; i < n; i++) {
-        const pi = pr[i]!;
-        const qi = q[i]!;
-        v[i] = (pi * qi) / n;
-        const ri = (y[i]! === 1 ? qi : -pi) / n;
-        r[i] = ri;
-        sr += ri;
-      }
+      const sr = logisticAt(st);
       g[0] = sr; // g holds minus the gradient
       dotCols(st, A, m, r, g, 1);
       for (let a = 0; a < m; a++) g[a + 1] = g[a + 1]! - l1 * sign[a]! - l2 * beta[A[a]!]!;
@@ -1337,7 +1339,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
 function fitBinomial(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
   // The design and the work vectors live in the WebAssembly kernels' memory where available.
-  const lin = linalgArena(n, p, 4);
+  const lin = linalgArena(n, p, 7);
   const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet", lin?.x);
   const xs = sd.xs;
   const ybar = neumaierSum(y) / n;
@@ -1354,8 +1356,11 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
   lambdaMax /= Math.max(s.alpha, 1e-3);
   const { seq, user } = lambdaSequence(lambdaMax, n, p, s);
   const a0 = Math.log(ybar / (1 - ybar));
+  // y as well, where the kernels read it (a copy: d.y is left as it is).
+  const yv = lin?.vectors[6] ?? y;
+  if (yv !== y) yv.set(y);
   const st: BinomialState = {
-    n, p, xs, y, usable: sd.usable,
+    n, p, xs, y: yv, usable: sd.usable,
     beta: new Float64Array(p),
     a0,
     eta: (lin?.vectors[0] ?? new Float64Array(n)).fill(a0),
@@ -1377,9 +1382,10 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     r: lin?.vectors[1] ?? new Float64Array(n),
     v: lin?.vectors[2] ?? new Float64Array(n),
     vx: lin?.vectors[3] ?? new Float64Array(n),
-    pr: new Float64Array(n),
-    q: new Float64Array(n),
+    pr: lin?.vectors[4] ?? new Float64Array(n),
+    q: lin?.vectors[5] ?? new Float64Array(n),
     prValid: false,
+    rSum: 0,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
   const stop = s.newtonStop ?? NEWTON_STOP;
@@ -1446,7 +1452,7 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
       }
     }
     // Deviance -2 sum log(p or 1 - p), from the probabilities the last KKT check computed.
-    probabilities(st);
+    logisticAt(st);
     const { pr, q } = st;
     let dev = 0;
     for (let i = 0; i < n; i++) dev -= Math.log(y[i]! === 1 ? pr[i]! : q[i]!);
