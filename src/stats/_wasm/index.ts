@@ -154,8 +154,8 @@ export function linalgArena(n: number, p: number, nVectors: number): LinalgArena
         const qi = e >= 0 ? t * u : u;
         pr[i] = pi;
         q[i] = qi;
-        v[i] = (pi * qi) / n;
-        r[i] = (y[i] === 1 ? qi : -pi) / n;
+        v[i] = pi * qi * (1 / n);
+        r[i] = (y[i] === 1 ? qi : -pi) * (1 / n);
         sum += r[i]!;
       }
       return sum;

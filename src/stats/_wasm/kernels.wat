@@ -161,15 +161,15 @@
 
   ;; Logistic quantities at eta: t = exp(-|eta|) (Cody-Waite reduction, Taylor polynomial of degree 13
   ;; on |r| <= ln(2)/2, scaled by 2^k as two powers of two so that subnormal results come out), then
-  ;; p = 1 / (1 + t) or t / (1 + t) (eta >= 0 or not), q = 1 - p the other one, v = p q / n,
-  ;; r = (y == 1 ? q : -p) / n, for the rows in pairs: an odd last row is left to the caller. Returns the
+  ;; p = 1 / (1 + t) or t / (1 + t) (eta >= 0 or not), q = 1 - p the other one, v = p q (1/n),
+  ;; r = (y == 1 ? q : -p) (1/n), for the rows in pairs: an odd last row is left to the caller. Returns the
   ;; sum of r over those rows.
   (func (export "logistic") (param $eta i32) (param $y i32) (param $n i32) (param $pr i32) (param $q i32) (param $v i32) (param $res i32) (result f64)
     (local $ib i32) (local $nb i32) (local $e v128) (local $x v128) (local $k v128) (local $r v128) (local $t v128)
     (local $ki v128) (local $k1 v128) (local $u v128) (local $tu v128) (local $pos v128) (local $pp v128) (local $qq v128)
     (local $nn v128) (local $rr v128) (local $acc v128)
     (local.set $nb (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
-    (local.set $nn (f64x2.splat (f64.convert_i32_s (local.get $n))))
+    (local.set $nn (f64x2.splat (f64.div (f64.const 1) (f64.convert_i32_s (local.get $n)))))
     (block $d (loop $l
       (br_if $d (i32.ge_u (local.get $ib) (local.get $nb)))
       (local.set $e (v128.load (i32.add (local.get $eta) (local.get $ib))))
@@ -192,8 +192,8 @@
       (local.set $qq (v128.bitselect (local.get $tu) (local.get $u) (local.get $pos)))
       (v128.store (i32.add (local.get $pr) (local.get $ib)) (local.get $pp))
       (v128.store (i32.add (local.get $q) (local.get $ib)) (local.get $qq))
-      (v128.store (i32.add (local.get $v) (local.get $ib)) (f64x2.div (f64x2.mul (local.get $pp) (local.get $qq)) (local.get $nn)))
-      (local.set $rr (f64x2.div
+      (v128.store (i32.add (local.get $v) (local.get $ib)) (f64x2.mul (f64x2.mul (local.get $pp) (local.get $qq)) (local.get $nn)))
+      (local.set $rr (f64x2.mul
         (v128.bitselect (local.get $qq) (f64x2.neg (local.get $pp))
           (f64x2.eq (v128.load (i32.add (local.get $y) (local.get $ib))) (v128.const f64x2 1 1)))
         (local.get $nn)))

@@ -390,10 +390,12 @@ function choleskySolveWith(l: Float64Array, b: Float64Array, m: number, out?: Fl
     for (let k = 0; k < i; k++) sum -= l[i * m + k]! * x[k]!;
     x[i] = sum / l[i * m + i]!;
   }
+  // L' x = z, row by row of L (contiguous): x_i is final once the rows below i are subtracted.
   for (let i = m - 1; i >= 0; i--) {
-    let sum = x[i]!;
-    for (let k = i + 1; k < m; k++) sum -= l[k * m + i]! * x[k]!;
-    x[i] = sum / l[i * m + i]!;
+    const o = i * m;
+    const xi = x[i]! / l[o + i]!;
+    x[i] = xi;
+    for (let k = 0; k < i; k++) x[k] = x[k]! - l[o + k]! * xi;
   }
   return x;
 }
@@ -700,6 +702,7 @@ function logisticAt(st: BinomialState): number {
   if (st.lin !== null) st.rSum = st.lin.logistic(eta, y, pr, q, v, r);
   else {
     let sr = 0;
+    const invN = 1 / n;
     for (let i = 0; i < n; i++) {
       const e = eta[i]!;
       const t = Math.exp(-Math.abs(e));
@@ -708,8 +711,8 @@ function logisticAt(st: BinomialState): number {
       const qi = e >= 0 ? t * u : u;
       pr[i] = pi;
       q[i] = qi;
-      v[i] = (pi * qi) / n;
-      const ri = (y[i]! === 1 ? qi : -pi) / n;
+      v[i] = pi * qi * invN;
+      const ri = (y[i]! === 1 ? qi : -pi) * invN;
       r[i] = ri;
       sr += ri;
     }
@@ -1454,8 +1457,21 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     // Deviance -2 sum log(p or 1 - p), from the probabilities the last KKT check computed.
     logisticAt(st);
     const { pr, q } = st;
+    // One log per run of factors: the product is logged and restarted before it can underflow.
     let dev = 0;
-    for (let i = 0; i < n; i++) dev -= Math.log(y[i]! === 1 ? pr[i]! : q[i]!);
+    let prod = 1;
+    for (let i = 0; i < n; i++) {
+      const f = yv[i]! === 1 ? pr[i]! : q[i]!;
+      if (f < 1e-100) dev -= Math.log(f);
+      else {
+        prod *= f;
+        if (prod < 1e-200) {
+          dev -= Math.log(prod);
+          prod = 1;
+        }
+      }
+    }
+    dev -= Math.log(prod);
     dev *= 2;
     toOriginal(out, lam, st.a0, st.beta, sd, 1 - dev / nullDev);
     if (shouldStop(out.devRatio, user, false)) break;
