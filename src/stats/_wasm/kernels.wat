@@ -179,12 +179,14 @@
         (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
         (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
       (local.set $t (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10) (local.get $r)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)) (local.get $r)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)) (local.get $r)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)) (local.get $r)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)) (local.get $r)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)) (local.get $r)) (v128.const f64x2 0.5 0.5)) (local.get $r)) (v128.const f64x2 1.0 1.0)) (local.get $r)) (v128.const f64x2 1.0 1.0)))
-      (local.set $ki (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))))
-      (local.set $k1 (i64x2.shr_s (local.get $ki) (i32.const 1)))
+      ;; 2^k as 2^k1 2^k2, k1 = floor(k / 2), k2 = k - k1 (each >= -538): an integer j is in the low bits
+      ;; of j + 1.5 * 2^52, and (those bits + 1023) << 52 are the bits of 2^j.
+      (local.set $k1 (f64x2.floor (f64x2.mul (local.get $k) (v128.const f64x2 0.5 0.5))))
+      (local.set $ki (f64x2.sub (local.get $k) (local.get $k1)))
       (local.set $t (f64x2.mul (local.get $t)
-        (i64x2.shl (i64x2.add (local.get $k1) (v128.const i64x2 1023 1023)) (i32.const 52))))
+        (i64x2.shl (i64x2.add (f64x2.add (local.get $k1) (v128.const f64x2 6755399441055744 6755399441055744)) (v128.const i64x2 1023 1023)) (i32.const 52))))
       (local.set $t (f64x2.mul (local.get $t)
-        (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023)) (i32.const 52))))
+        (i64x2.shl (i64x2.add (f64x2.add (local.get $ki) (v128.const f64x2 6755399441055744 6755399441055744)) (v128.const i64x2 1023 1023)) (i32.const 52))))
       (local.set $u (f64x2.div (v128.const f64x2 1 1) (f64x2.add (v128.const f64x2 1 1) (local.get $t))))
       (local.set $tu (f64x2.mul (local.get $t) (local.get $u)))
       (local.set $pos (f64x2.ge (local.get $e) (v128.const f64x2 0 0)))

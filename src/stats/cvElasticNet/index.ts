@@ -1,7 +1,7 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
 import { checkSeed, createRandom, shuffleInPlace } from "../_random/index.js";
-import { fitPath, readDesign, readFamily, readPathOptions, subsetDesign, type PathFit, type PathSettings } from "../elasticNet/_path.js";
+import { fitPath, readDesign, readFamily, readPathOptions, subsetDesign, type Design, type PathFit, type PathSettings } from "../elasticNet/_path.js";
 import type { ElasticNetOptions, ElasticNetResult } from "../elasticNet/index.js";
 
 /** Options of {@link cvElasticNet}: those of `elasticNet` plus the folds. */
@@ -131,23 +131,20 @@ function readFolds(options: CvElasticNetOptions | undefined, n: number): number[
 }
 
 /**
- * Mean held-out deviance of the rows `rows` at each full-data lambda, with the coefficients of
+ * Mean held-out deviance of the held-out rows `test` at each full-data lambda, with the coefficients of
  * the fold's own path interpolated linearly in lambda (clamped at its ends), as cv.glmnet does
  * through predict.glmnet.
  */
 function foldDeviance(
   fit: PathFit,
   lambda: readonly number[],
-  x: Float64Array,
-  y: Float64Array,
-  n: number,
-  p: number,
-  rows: readonly number[],
+  test: Design,
   binomial: boolean,
 ): Float64Array {
   const nLam = lambda.length;
   const out = new Float64Array(nLam);
-  const m = rows.length;
+  const { x, y, p } = test;
+  const m = test.n;
   const eta = new Float64Array(m);
   for (let l = 0; l < nLam; l++) {
     const c = elasticNetCoefficients(fit, lambda[l]!);
@@ -155,12 +152,12 @@ function foldDeviance(
     for (let j = 0; j < p; j++) {
       const bj = c.beta[j]!;
       if (bj === 0) continue;
-      const o = j * n;
-      for (let r = 0; r < m; r++) eta[r] = eta[r]! + bj * x[o + rows[r]!]!;
+      const o = j * m;
+      for (let r = 0; r < m; r++) eta[r] = eta[r]! + bj * x[o + r]!;
     }
     let s = 0;
     for (let r = 0; r < m; r++) {
-      const yi = y[rows[r]!]!;
+      const yi = y[r]!;
       if (binomial) {
         let pr = 1 / (1 + Math.exp(-eta[r]!));
         pr = Math.min(Math.max(pr, PROB_MIN), 1 - PROB_MIN);
@@ -235,7 +232,7 @@ export function cvElasticNet(X: readonly (readonly number[])[], y: readonly numb
     // As cv.glmnet: each fold on its own default sequence (or the user's lambda), evaluated at
     // the full-data lambdas by interpolation along the fold's path.
     const fk = fitPath(dk, foldSettings);
-    cvraw.push(foldDeviance(fk, lambda, d.x, d.y, d.n, d.p, test, family === "binomial"));
+    cvraw.push(foldDeviance(fk, lambda, subsetDesign(d, test), family === "binomial"));
     sizes.push(test.length);
   }
   const cvm: number[] = [];

@@ -386,9 +386,20 @@ function scratch(pool: Map<string, Float64Array>, key: string, size: number): Fl
 function choleskySolveWith(l: Float64Array, b: Float64Array, m: number, out?: Float64Array): Float64Array {
   const x = out ?? new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    let sum = b[i]!;
-    for (let k = 0; k < i; k++) sum -= l[i * m + k]! * x[k]!;
-    x[i] = sum / l[i * m + i]!;
+    const o = i * m;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let k = 0;
+    for (; k + 3 < i; k += 4) {
+      s0 += l[o + k]! * x[k]!;
+      s1 += l[o + k + 1]! * x[k + 1]!;
+      s2 += l[o + k + 2]! * x[k + 2]!;
+      s3 += l[o + k + 3]! * x[k + 3]!;
+    }
+    for (; k < i; k++) s0 += l[o + k]! * x[k]!;
+    x[i] = (b[i]! - (s0 + s1 + (s2 + s3))) / l[o + i]!;
   }
   // L' x = z, row by row of L (contiguous): x_i is final once the rows below i are subtracted.
   for (let i = m - 1; i >= 0; i--) {
@@ -676,6 +687,9 @@ interface BinomialState {
   nullPerObs: number;
   /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
   factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
+  /** Scratch marks of features (with markStamp). */
+  mark: Int32Array;
+  markStamp: number;
   /** The WebAssembly kernels holding xs, eta, r, v and vx, or null (the JavaScript loops). */
   lin: LinalgArena | null;
   /** Work vectors of length n (residuals, Newton weights, weighted column). */
@@ -1108,13 +1122,19 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   const sign = A.map((j) => Math.sign(beta[j]!));
   // Keep the order of the cached factor's set, so that it can be extended.
   if (st.factor !== null) {
-    const pos = new Map<number, number>();
-    st.factor.set.forEach((j, k) => pos.set(j, k));
-    const order = A.map((j, k) => k).sort((a, b) => (pos.get(A[a]!) ?? 1e9 + a) - (pos.get(A[b]!) ?? 1e9 + b));
-    const A2 = order.map((k) => A[k]!);
-    const s2 = order.map((k) => sign[k]!);
+    // The factor's features in its order, then the others in theirs (sign = sign of beta here).
+    const mark = st.mark;
+    const stamp = ++st.markStamp;
+    for (const j of A) mark[j] = stamp;
+    const A2: number[] = [];
+    for (const j of st.factor.set) {
+      if (mark[j] !== stamp) continue;
+      A2.push(j);
+      mark[j] = -stamp;
+    }
+    for (const j of A) if (mark[j] === stamp) A2.push(j);
     A.splice(0, A.length, ...A2);
-    sign.splice(0, sign.length, ...s2);
+    sign.splice(0, sign.length, ...A2.map((j) => Math.sign(beta[j]!)));
   }
   const saveBeta = Float64Array.from(beta);
   const saveA0 = st.a0;
@@ -1349,12 +1369,23 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
   const nullDev = -2 * n * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
   const nullPerObs = nullDev / n;
   let lambdaMax = 0;
-  for (let j = 0; j < p; j++) {
-    if (sd.usable[j] === 0) continue;
-    const o = j * n;
-    let a = 0;
-    for (let i = 0; i < n; i++) a += xs[o + i]! * (y[i]! - ybar);
-    lambdaMax = Math.max(lambdaMax, Math.abs(a / n));
+  if (lin !== null) {
+    // x_j'(y - ybar) by the kernel, with a work vector holding y - ybar.
+    const yc = lin.vectors[1]!;
+    for (let i = 0; i < n; i++) yc[i] = y[i]! - ybar;
+    const cols: number[] = [];
+    for (let j = 0; j < p; j++) if (sd.usable[j] === 1) cols.push(j);
+    const g = new Float64Array(cols.length);
+    lin.dot(cols, cols.length, yc, g, 0);
+    for (const a of g) lambdaMax = Math.max(lambdaMax, Math.abs(a / n));
+  } else {
+    for (let j = 0; j < p; j++) {
+      if (sd.usable[j] === 0) continue;
+      const o = j * n;
+      let a = 0;
+      for (let i = 0; i < n; i++) a += xs[o + i]! * (y[i]! - ybar);
+      lambdaMax = Math.max(lambdaMax, Math.abs(a / n));
+    }
   }
   lambdaMax /= Math.max(s.alpha, 1e-3);
   const { seq, user } = lambdaSequence(lambdaMax, n, p, s);
@@ -1389,6 +1420,8 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     q: lin?.vectors[5] ?? new Float64Array(n),
     prValid: false,
     rSum: 0,
+    mark: new Int32Array(p),
+    markStamp: 0,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
   const stop = s.newtonStop ?? NEWTON_STOP;
@@ -1460,7 +1493,9 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     // One log per run of factors: the product is logged and restarted before it can underflow.
     let dev = 0;
     let prod = 1;
+    let sw = 0;
     for (let i = 0; i < n; i++) {
+      sw += pr[i]! * q[i]!;
       const f = yv[i]! === 1 ? pr[i]! : q[i]!;
       if (f < 1e-100) dev -= Math.log(f);
       else {
@@ -1477,8 +1512,6 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     if (shouldStop(out.devRatio, user, false)) break;
     if (!user) {
       // glmnet also stops when the fitted probabilities approach 0 or 1 (glmnet.control pmin).
-      let sw = 0;
-      for (let i = 0; i < n; i++) sw += pr[i]! * q[i]!;
       if (sw / n <= (1 + PMIN) * PMIN * (1 - PMIN)) break;
     }
   }
