@@ -18,6 +18,10 @@
  *   acceleration); features violating their KKT condition join, features whose sign would
  *   change leave. The KKT gradients of the last solution seed the next lambda's active set. If
  *   that fails, IRLS around naive coordinate descent (section 3) runs first and Newton is retried.
+ *   The passes over the rows (X_A beta, X'r, the rows of X_A' V X_A, the logistic probabilities,
+ *   weights and residuals) run in the WebAssembly SIMD kernels of src/stats/_wasm where the engine
+ *   has them (the design and the work vectors then live in the kernels' memory), else in the
+ *   JavaScript loops here, which stay the reference the tests compare the kernels with.
  * - Each lambda is solved to about 1e-11 (binomial: until the estimated remaining Newton error
  *   is below NEWTON_STOP; gaussian: an exact linear solve), far tighter than glmnet's default
  *   `thresh = 1e-7`.
@@ -112,8 +116,6 @@ const KKT_SLACK = 1e-9;
  */
 const ZERO_SLACK = 1 + 1e-12;
 
-export const CNT: Record<string, number> = {};
-const cnt = (k: string, v = 1): void => { CNT[k] = (CNT[k] ?? 0) + v; };
 /** The option keys of elasticNet (cvElasticNet adds its own). */
 const PATH_OPTION_KEYS: readonly string[] = ["family", "alpha", "lambda", "nLambda", "lambdaMinRatio", "standardize"];
 
@@ -749,12 +751,10 @@ function refreshEta(st: BinomialState): void {
   for (const j of active) if (beta[j] !== 0) nz[m++] = j;
   st.prValid = false;
   if (st.lin !== null) {
-    cnt("etaCalls"); cnt("etaCols", m);
     st.lin.linear(nz, m, beta, eta, st.a0);
     return;
   }
   eta.fill(st.a0);
-  cnt("etaCalls"); cnt("etaCols", m);
   let t = 0;
   for (; t + 3 < m; t += 4) {
     const j0 = nz[t]!;
@@ -785,7 +785,6 @@ function refreshEta(st: BinomialState): void {
  * out[outOffset + k] = sum_i xs[cols[k] * n + i] * b[i] for k < m, four columns per pass over b.
  */
 function dotColumns(xs: Float64Array, cols: ArrayLike<number>, m: number, b: Float64Array, n: number, out: Float64Array, outOffset: number): void {
-  cnt("dotCols", m);
   let k = 0;
   for (; k + 3 < m; k += 4) {
     const o0 = cols[k]! * n;
@@ -1046,7 +1045,6 @@ function extendFactor(
  * triangle of X_A' V X_A, given vx = V X_A column-major), in blocks of two rows by four columns.
  */
 function weightedGram(xs: Float64Array, A: readonly number[], m: number, vx: Float64Array, n: number, h: Float64Array, dim: number): void {
-  cnt("gram"); cnt("gramCols", (m * (m + 1)) / 2);
   for (let a = 0; a < m; a += 2) {
     const two = a + 1 < m;
     const va = a * n;
@@ -1184,14 +1182,12 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
     }
     return violated;
   };
-  cnt("polish");
   if (seedKkt) addViolators();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Newton on the intercept and A with the signs fixed; a coefficient that would change sign
     // leaves A (set to 0) and Newton goes on from the point before that step.
     let converged = false;
     while (!converged) {
-      cnt("newton");
       if (++iterations > MAX_NEWTON) return restore();
       const m = A.length;
       const dim = m + 1;
@@ -1220,7 +1216,6 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         h[0] = sv;
         const vxAll = st.lin !== null ? st.vx : scratch(st.pool, "vx", n * m);
         if (st.lin !== null) {
-          cnt("gram"); cnt("gramCols", (m * (m + 1)) / 2);
           // Row a of the lower triangle: the weighted column against columns 0..a.
           for (let a = 0; a < m; a++) {
             h[(a + 1) * dim] = st.lin.scale(A[a]!, v, vxAll);
@@ -1353,7 +1348,6 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       st.gradValid = false;
     }
     // KKT of the inactive coefficients; violators join A with the sign of their gradient.
-    cnt("rounds");
     if (!addViolators()) return true;
   }
   return restore();
@@ -1476,11 +1470,9 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     lamPrev2 = lamPrev;
     lamPrev = lam;
     history++;
-    cnt("lambdas");
     if (s.thresh !== undefined) cdBinomial(st, l1, l2, s.thresh * nullPerObs);
     else if (!polishBinomial(st, l1, l2, true, stop)) {
       // Straight active-set Newton from the warm start failed: descend first, then polish.
-      cnt("fallback");
       cdBinomial(st, l1, l2, LOOSE * nullPerObs);
       if (!polishBinomial(st, l1, l2, false, stop)) {
         cdBinomial(st, l1, l2, TIGHT * nullPerObs);
