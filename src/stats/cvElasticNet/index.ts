@@ -146,13 +146,32 @@ function foldDeviance(
   const { x, y, p } = test;
   const m = test.n;
   const eta = new Float64Array(m);
+  const cols = new Int32Array(p);
   for (let l = 0; l < nLam; l++) {
     const c = elasticNetCoefficients(fit, lambda[l]!);
     eta.fill(c.intercept);
-    for (let j = 0; j < p; j++) {
-      const bj = c.beta[j]!;
-      if (bj === 0) continue;
-      const o = j * m;
+    // The non-zero coefficients, four columns per pass over eta.
+    let nz = 0;
+    for (let j = 0; j < p; j++) if (c.beta[j]! !== 0) cols[nz++] = j;
+    let t = 0;
+    for (; t + 3 < nz; t += 4) {
+      const j0 = cols[t]!;
+      const j1 = cols[t + 1]!;
+      const j2 = cols[t + 2]!;
+      const j3 = cols[t + 3]!;
+      const b0 = c.beta[j0]!;
+      const b1 = c.beta[j1]!;
+      const b2 = c.beta[j2]!;
+      const b3 = c.beta[j3]!;
+      const o0 = j0 * m;
+      const o1 = j1 * m;
+      const o2 = j2 * m;
+      const o3 = j3 * m;
+      for (let r = 0; r < m; r++) eta[r] = eta[r]! + (b0 * x[o0 + r]! + b1 * x[o1 + r]!) + (b2 * x[o2 + r]! + b3 * x[o3 + r]!);
+    }
+    for (; t < nz; t++) {
+      const bj = c.beta[cols[t]!]!;
+      const o = cols[t]! * m;
       for (let r = 0; r < m; r++) eta[r] = eta[r]! + bj * x[o + r]!;
     }
     let s = 0;

@@ -1006,30 +1006,45 @@ function extendFactor(
   const { v, xs, n } = st;
   const dim = A.length + 1;
   const l = new Float64Array(dim * dim);
-  for (let i = 0; i < f.dim; i++) for (let k = 0; k <= i; k++) l[i * dim + k] = f.l[i * f.dim + k]!;
+  for (let i = 0; i < f.dim; i++) l.set(f.l.subarray(i * f.dim, i * f.dim + i + 1), i * dim);
   const diag = new Float64Array(dim);
   diag.set(f.diag);
   const vx = st.vx;
-  const hrow = new Float64Array(dim);
+  const hrow = new Float64Array(dim + 1);
   for (let row = f.dim; row < dim; row++) {
-    const o = A[row - 1]! * n;
-    let h0 = 0;
     let hjj = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[o + i]!;
-      const t = v[i]! * x;
-      vx[i] = t;
-      h0 += t;
-      hjj += t * x;
+    if (st.lin !== null) {
+      // vx = V x_j by the kernel, then its products with the columns of A up to x_j itself.
+      hrow[0] = st.lin.scale(A[row - 1]!, v, vx);
+      st.lin.dot(A, row, vx, hrow, 1);
+      hjj = hrow[row]!;
+    } else {
+      const o = A[row - 1]! * n;
+      let h0 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = xs[o + i]!;
+        const t = v[i]! * x;
+        vx[i] = t;
+        h0 += t;
+        hjj += t * x;
+      }
+      hrow[0] = h0;
+      dotColumns(xs, A, row - 1, vx, n, hrow, 1);
     }
     hjj += l2;
     // h = (H[row][0..row-1]); solve L z = h by forward substitution into l[row][*].
-    hrow[0] = h0;
-    dotCols(st, A, row - 1, vx, hrow, 1);
+    const or = row * dim;
     for (let k = 0; k < row; k++) {
-      let hk = hrow[k]!;
-      for (let q = 0; q < k; q++) hk -= l[row * dim + q]! * l[k * dim + q]!;
-      l[row * dim + k] = hk / l[k * dim + k]!;
+      const ok = k * dim;
+      let s0 = 0;
+      let s1 = 0;
+      let q = 0;
+      for (; q + 1 < k; q += 2) {
+        s0 += l[or + q]! * l[ok + q]!;
+        s1 += l[or + q + 1]! * l[ok + q + 1]!;
+      }
+      if (q < k) s0 += l[or + q]! * l[ok + q]!;
+      l[or + k] = (hrow[k]! - (s0 + s1)) / l[ok + k]!;
     }
     let rest = hjj;
     for (let q = 0; q < row; q++) rest -= l[row * dim + q]! * l[row * dim + q]!;
