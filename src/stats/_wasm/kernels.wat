@@ -160,7 +160,7 @@
   )
 
   ;; Logistic quantities at eta: t = exp(-|eta|) (Cody-Waite reduction, Taylor polynomial of degree 13
-  ;; on |r| <= ln(2)/2, scaled by 2^k as two powers of two so that subnormal results come out), then
+  ;; on |r| <= ln(2)/2 (Estrin's scheme), scaled by 2^k as two powers of two so that subnormal results come out), then
   ;; p = 1 / (1 + t) or t / (1 + t) (eta >= 0 or not), q = 1 - p the other one, v = p q (1/n),
   ;; r = (y == 1 ? q : -p) (1/n), for the rows in pairs: an odd last row is left to the caller. Returns the
   ;; sum of r over those rows.
@@ -168,17 +168,34 @@
     (local $ib i32) (local $nb i32) (local $e v128) (local $x v128) (local $k v128) (local $r v128) (local $t v128)
     (local $ki v128) (local $k1 v128) (local $u v128) (local $tu v128) (local $pos v128) (local $pp v128) (local $qq v128)
     (local $nn v128) (local $rr v128) (local $acc v128)
+    (local $r2 v128) (local $r4 v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128)
     (local.set $nb (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
     (local.set $nn (f64x2.splat (f64.div (f64.const 1) (f64.convert_i32_s (local.get $n)))))
     (block $d (loop $l
       (br_if $d (i32.ge_u (local.get $ib) (local.get $nb)))
       (local.set $e (v128.load (i32.add (local.get $eta) (local.get $ib))))
-      (local.set $x (f64x2.max (f64x2.neg (f64x2.abs (local.get $e))) (v128.const f64x2 -746 -746)))
+      ;; x = max(-|eta|, -746) (pmax: plain maxpd; eta is never NaN here)
+      (local.set $x (f64x2.pmax (f64x2.neg (f64x2.abs (local.get $e))) (v128.const f64x2 -746 -746)))
       (local.set $k (f64x2.nearest (f64x2.mul (local.get $x) (v128.const f64x2 1.4426950408889634 1.4426950408889634))))
       (local.set $r (f64x2.sub
         (f64x2.sub (local.get $x) (f64x2.mul (local.get $k) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01)))
         (f64x2.mul (local.get $k) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))))
-      (local.set $t (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10) (local.get $r)) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)) (local.get $r)) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)) (local.get $r)) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)) (local.get $r)) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)) (local.get $r)) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)) (local.get $r)) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)) (local.get $r)) (v128.const f64x2 0.001388888888888889 0.001388888888888889)) (local.get $r)) (v128.const f64x2 0.008333333333333333 0.008333333333333333)) (local.get $r)) (v128.const f64x2 0.041666666666666664 0.041666666666666664)) (local.get $r)) (v128.const f64x2 0.16666666666666666 0.16666666666666666)) (local.get $r)) (v128.const f64x2 0.5 0.5)) (local.get $r)) (v128.const f64x2 1.0 1.0)) (local.get $r)) (v128.const f64x2 1.0 1.0)))
+      ;; exp(r) = sum_k r^k / k!, k = 0..13, in Estrin's scheme: pairs a_k = c_2k + c_2k+1 r, then in r^2, r^4, r^8.
+      (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+      (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+      (local.set $a0 (f64x2.add (v128.const f64x2 1.0 1.0) (f64x2.mul (v128.const f64x2 1.0 1.0) (local.get $r))))
+      (local.set $a1 (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (v128.const f64x2 0.16666666666666666 0.16666666666666666) (local.get $r))))
+      (local.set $a2 (f64x2.add (v128.const f64x2 0.041666666666666664 0.041666666666666664) (f64x2.mul (v128.const f64x2 0.008333333333333333 0.008333333333333333) (local.get $r))))
+      (local.set $a3 (f64x2.add (v128.const f64x2 0.001388888888888889 0.001388888888888889) (f64x2.mul (v128.const f64x2 0.0001984126984126984 0.0001984126984126984) (local.get $r))))
+      (local.set $a4 (f64x2.add (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05) (f64x2.mul (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06) (local.get $r))))
+      (local.set $a5 (f64x2.add (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07) (f64x2.mul (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08) (local.get $r))))
+      (local.set $a6 (f64x2.add (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09) (f64x2.mul (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10) (local.get $r))))
+      (local.set $t (f64x2.add
+        (f64x2.add (f64x2.add (local.get $a0) (f64x2.mul (local.get $a1) (local.get $r2)))
+          (f64x2.mul (f64x2.add (local.get $a2) (f64x2.mul (local.get $a3) (local.get $r2))) (local.get $r4)))
+        (f64x2.mul
+          (f64x2.add (f64x2.add (local.get $a4) (f64x2.mul (local.get $a5) (local.get $r2))) (f64x2.mul (local.get $a6) (local.get $r4)))
+          (f64x2.mul (local.get $r4) (local.get $r4)))))
       ;; 2^k as 2^k1 2^k2, k1 = floor(k / 2), k2 = k - k1 (each >= -538): an integer j is in the low bits
       ;; of j + 1.5 * 2^52, and (those bits + 1023) << 52 are the bits of 2^j.
       (local.set $k1 (f64x2.floor (f64x2.mul (local.get $k) (v128.const f64x2 0.5 0.5))))
