@@ -689,6 +689,15 @@ interface BinomialState {
   nullPerObs: number;
   /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
   factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
+  /**
+   * KKT screening: residuals rRef (when refValid) and the gradients gRef of the features with
+   * hasRef there; xnorm = the columns' Euclidean norms.
+   */
+  rRef: Float64Array;
+  gRef: Float64Array;
+  hasRef: Uint8Array;
+  refValid: boolean;
+  xnorm: Float64Array;
   /** Scratch marks of features (with markStamp). */
   mark: Int32Array;
   markStamp: number;
@@ -1172,13 +1181,50 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   };
   const addViolators = (): boolean => {
     // The gradients of the zero coefficients (kept: valid at the next lambda's warm start).
-    const { grad, nz, gbuf } = st;
+    const { grad, nz, gbuf, rRef, gRef, hasRef, xnorm } = st;
     if (!st.gradValid) {
       logisticAt(st);
+      // Safe screening: |x_j'r - x_j'rRef| <= ||x_j|| ||r - rRef||, so a zero coefficient whose
+      // gradient at the reference residuals plus that bound is within the KKT slack cannot violate
+      // it, and its product with r is not computed (its reference gradient stands in as the seed
+      // for the next lambda). The rest are computed exactly; once they are more than half, all are,
+      // and r becomes the reference.
+      let delta = Infinity;
+      if (st.refValid) {
+        let d2 = 0;
+        for (let i = 0; i < n; i++) {
+          const e = r[i]! - rRef[i]!;
+          d2 += e * e;
+        }
+        delta = Math.sqrt(d2) * (1 + 1e-12);
+      }
+      const bound = slack * (1 - 1e-9);
       let m = 0;
-      for (let j = 0; j < p; j++) if (usable[j] === 1 && beta[j] === 0) nz[m++] = j;
-      dotCols(st, nz, m, r, gbuf, 0);
-      for (let k = 0; k < m; k++) grad[nz[k]!] = gbuf[k]!;
+      let zeros = 0;
+      for (let j = 0; j < p; j++) {
+        if (usable[j] === 0 || beta[j] !== 0) continue;
+        zeros++;
+        if (hasRef[j] === 1 && Math.abs(gRef[j]!) + xnorm[j]! * delta <= bound) grad[j] = gRef[j]!;
+        else nz[m++] = j;
+      }
+      if (2 * m > zeros) {
+        m = 0;
+        for (let j = 0; j < p; j++) {
+          const z = usable[j] === 1 && beta[j] === 0;
+          hasRef[j] = z ? 1 : 0;
+          if (z) nz[m++] = j;
+        }
+        dotCols(st, nz, m, r, gbuf, 0);
+        for (let k = 0; k < m; k++) {
+          grad[nz[k]!] = gbuf[k]!;
+          gRef[nz[k]!] = gbuf[k]!;
+        }
+        rRef.set(r);
+        st.refValid = true;
+      } else {
+        dotCols(st, nz, m, r, gbuf, 0);
+        for (let k = 0; k < m; k++) grad[nz[k]!] = gbuf[k]!;
+      }
       st.gradValid = true;
     }
     let violated = false;
@@ -1399,6 +1445,13 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
   lambdaMax /= Math.max(s.alpha, 1e-3);
   const { seq, user } = lambdaSequence(lambdaMax, n, p, s);
   const a0 = Math.log(ybar / (1 - ybar));
+  const xnorm = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    let a = 0;
+    for (let i = 0; i < n; i++) a += xs[o + i]! * xs[o + i]!;
+    xnorm[j] = Math.sqrt(a) * (1 + 1e-12);
+  }
   // y as well, where the kernels read it (a copy: d.y is left as it is).
   const yv = lin?.vectors[6] ?? y;
   if (yv !== y) yv.set(y);
@@ -1431,6 +1484,11 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     rSum: 0,
     mark: new Int32Array(p),
     markStamp: 0,
+    rRef: new Float64Array(n),
+    gRef: new Float64Array(p),
+    hasRef: new Uint8Array(p),
+    refValid: false,
+    xnorm,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
   const stop = s.newtonStop ?? NEWTON_STOP;
