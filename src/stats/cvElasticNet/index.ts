@@ -1,7 +1,7 @@
 import { describeValue } from "../../_lib/errors.js";
 import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
 import { checkSeed, createRandom, shuffleInPlace } from "../_random/index.js";
-import { fitPath, readDesign, readFamily, readPathOptions, subsetDesign, type PathFit, type PathSettings } from "../elasticNet/_path.js";
+import { fitPath, readDesign, readFamily, readPathOptions, subsetDesign, type Design, type PathFit, type PathSettings } from "../elasticNet/_path.js";
 import type { ElasticNetOptions, ElasticNetResult } from "../elasticNet/index.js";
 
 /** Options of {@link cvElasticNet}: those of `elasticNet` plus the folds. */
@@ -131,36 +131,52 @@ function readFolds(options: CvElasticNetOptions | undefined, n: number): number[
 }
 
 /**
- * Mean held-out deviance of the rows `rows` at each full-data lambda, with the coefficients of
+ * Mean held-out deviance of the held-out rows `test` at each full-data lambda, with the coefficients of
  * the fold's own path interpolated linearly in lambda (clamped at its ends), as cv.glmnet does
  * through predict.glmnet.
  */
 function foldDeviance(
   fit: PathFit,
   lambda: readonly number[],
-  x: Float64Array,
-  y: Float64Array,
-  n: number,
-  p: number,
-  rows: readonly number[],
+  test: Design,
   binomial: boolean,
 ): Float64Array {
   const nLam = lambda.length;
   const out = new Float64Array(nLam);
-  const m = rows.length;
+  const { x, y, p } = test;
+  const m = test.n;
   const eta = new Float64Array(m);
+  const cols = new Int32Array(p);
   for (let l = 0; l < nLam; l++) {
     const c = elasticNetCoefficients(fit, lambda[l]!);
     eta.fill(c.intercept);
-    for (let j = 0; j < p; j++) {
-      const bj = c.beta[j]!;
-      if (bj === 0) continue;
-      const o = j * n;
-      for (let r = 0; r < m; r++) eta[r] = eta[r]! + bj * x[o + rows[r]!]!;
+    // The non-zero coefficients, four columns per pass over eta.
+    let nz = 0;
+    for (let j = 0; j < p; j++) if (c.beta[j]! !== 0) cols[nz++] = j;
+    let t = 0;
+    for (; t + 3 < nz; t += 4) {
+      const j0 = cols[t]!;
+      const j1 = cols[t + 1]!;
+      const j2 = cols[t + 2]!;
+      const j3 = cols[t + 3]!;
+      const b0 = c.beta[j0]!;
+      const b1 = c.beta[j1]!;
+      const b2 = c.beta[j2]!;
+      const b3 = c.beta[j3]!;
+      const o0 = j0 * m;
+      const o1 = j1 * m;
+      const o2 = j2 * m;
+      const o3 = j3 * m;
+      for (let r = 0; r < m; r++) eta[r] = eta[r]! + (b0 * x[o0 + r]! + b1 * x[o1 + r]!) + (b2 * x[o2 + r]! + b3 * x[o3 + r]!);
+    }
+    for (; t < nz; t++) {
+      const bj = c.beta[cols[t]!]!;
+      const o = cols[t]! * m;
+      for (let r = 0; r < m; r++) eta[r] = eta[r]! + bj * x[o + r]!;
     }
     let s = 0;
     for (let r = 0; r < m; r++) {
-      const yi = y[rows[r]!]!;
+      const yi = y[r]!;
       if (binomial) {
         let pr = 1 / (1 + Math.exp(-eta[r]!));
         pr = Math.min(Math.max(pr, PROB_MIN), 1 - PROB_MIN);
@@ -235,7 +251,7 @@ export function cvElasticNet(X: readonly (readonly number[])[], y: readonly numb
     // As cv.glmnet: each fold on its own default sequence (or the user's lambda), evaluated at
     // the full-data lambdas by interpolation along the fold's path.
     const fk = fitPath(dk, foldSettings);
-    cvraw.push(foldDeviance(fk, lambda, d.x, d.y, d.n, d.p, test, family === "binomial"));
+    cvraw.push(foldDeviance(fk, lambda, subsetDesign(d, test), family === "binomial"));
     sizes.push(test.length);
   }
   const cvm: number[] = [];

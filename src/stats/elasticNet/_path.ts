@@ -18,6 +18,10 @@
  *   acceleration); features violating their KKT condition join, features whose sign would
  *   change leave. The KKT gradients of the last solution seed the next lambda's active set. If
  *   that fails, IRLS around naive coordinate descent (section 3) runs first and Newton is retried.
+ *   The passes over the rows (X_A beta, X'r, the rows of X_A' V X_A, the logistic probabilities,
+ *   weights and residuals) run in the WebAssembly SIMD kernels of src/stats/_wasm where the engine
+ *   has them (the design and the work vectors then live in the kernels' memory), else in the
+ *   JavaScript loops here, which stay the reference the tests compare the kernels with.
  * - Each lambda is solved to about 1e-11 (binomial: until the estimated remaining Newton error
  *   is below NEWTON_STOP; gaussian: an exact linear solve), far tighter than glmnet's default
  *   `thresh = 1e-7`.
@@ -25,6 +29,7 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
 import { ldexp, neumaierSum, overflowExponent } from "../_common/sum.js";
 import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
+import { linalgArena, type LinalgArena } from "../_wasm/index.js";
 
 /** The model family. */
 export type Family = "gaussian" | "binomial";
@@ -229,11 +234,6 @@ function softThreshold(u: number, t: number): number {
   return 0;
 }
 
-/** log(1 + exp(x)) without overflow. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
 interface Standardized {
   /** Centred (and, with standardize, scaled) columns, column-major. */
   xs: Float64Array;
@@ -243,9 +243,9 @@ interface Standardized {
   usable: Uint8Array;
 }
 
-function standardizeColumns(d: Design, standardize: boolean, fn: string): Standardized {
+function standardizeColumns(d: Design, standardize: boolean, fn: string, target?: Float64Array): Standardized {
   const { n, p, x } = d;
-  const xs = new Float64Array(n * p);
+  const xs = target ?? new Float64Array(n * p);
   const mean = new Float64Array(p);
   const scale = new Float64Array(p);
   const usable = new Uint8Array(p);
@@ -388,14 +388,27 @@ function scratch(pool: Map<string, Float64Array>, key: string, size: number): Fl
 function choleskySolveWith(l: Float64Array, b: Float64Array, m: number, out?: Float64Array): Float64Array {
   const x = out ?? new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    let sum = b[i]!;
-    for (let k = 0; k < i; k++) sum -= l[i * m + k]! * x[k]!;
-    x[i] = sum / l[i * m + i]!;
+    const o = i * m;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let k = 0;
+    for (; k + 3 < i; k += 4) {
+      s0 += l[o + k]! * x[k]!;
+      s1 += l[o + k + 1]! * x[k + 1]!;
+      s2 += l[o + k + 2]! * x[k + 2]!;
+      s3 += l[o + k + 3]! * x[k + 3]!;
+    }
+    for (; k < i; k++) s0 += l[o + k]! * x[k]!;
+    x[i] = (b[i]! - (s0 + s1 + (s2 + s3))) / l[o + i]!;
   }
+  // L' x = z, row by row of L (contiguous): x_i is final once the rows below i are subtracted.
   for (let i = m - 1; i >= 0; i--) {
-    let sum = x[i]!;
-    for (let k = i + 1; k < m; k++) sum -= l[k * m + i]! * x[k]!;
-    x[i] = sum / l[i * m + i]!;
+    const o = i * m;
+    const xi = x[i]! / l[o + i]!;
+    x[i] = xi;
+    for (let k = 0; k < i; k++) x[k] = x[k]! - l[o + k]! * xi;
   }
   return x;
 }
@@ -676,6 +689,68 @@ interface BinomialState {
   nullPerObs: number;
   /** Cholesky factor of the last Newton Hessian and the set it belongs to. */
   factor: { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null;
+  /**
+   * KKT screening: residuals rRef (when refValid) and the gradients gRef of the features with
+   * hasRef there; xnorm = the columns' Euclidean norms.
+   */
+  rRef: Float64Array;
+  gRef: Float64Array;
+  hasRef: Uint8Array;
+  refValid: boolean;
+  xnorm: Float64Array;
+  /** Scratch marks of features (with markStamp). */
+  mark: Int32Array;
+  markStamp: number;
+  /** The WebAssembly kernels holding xs, eta, r, v and vx, or null (the JavaScript loops). */
+  lin: LinalgArena | null;
+  /** Work vectors of length n (residuals, Newton weights, weighted column). */
+  r: Float64Array;
+  v: Float64Array;
+  vx: Float64Array;
+  /**
+   * At eta, when prValid: the fitted probabilities p and q = 1 - p (each to full relative
+   * precision), v = p q / n, r = (y - p) / n and rSum = sum r.
+   */
+  pr: Float64Array;
+  q: Float64Array;
+  prValid: boolean;
+  rSum: number;
+}
+
+/**
+ * st.pr, st.q, st.v, st.r and st.rSum at the current eta (one exp per observation, only after eta
+ * changed); returns rSum.
+ */
+function logisticAt(st: BinomialState): number {
+  if (st.prValid) return st.rSum;
+  const { n, eta, y, pr, q, v, r } = st;
+  if (st.lin !== null) st.rSum = st.lin.logistic(eta, y, pr, q, v, r);
+  else {
+    let sr = 0;
+    const invN = 1 / n;
+    for (let i = 0; i < n; i++) {
+      const e = eta[i]!;
+      const t = Math.exp(-Math.abs(e));
+      const u = 1 / (1 + t);
+      const pi = e >= 0 ? u : t * u;
+      const qi = e >= 0 ? t * u : u;
+      pr[i] = pi;
+      q[i] = qi;
+      v[i] = pi * qi * invN;
+      const ri = (y[i]! === 1 ? qi : -pi) * invN;
+      r[i] = ri;
+      sr += ri;
+    }
+    st.rSum = sr;
+  }
+  st.prValid = true;
+  return st.rSum;
+}
+
+/** dotColumns on the binomial state: the WebAssembly kernel when xs and b live in its arena. */
+function dotCols(st: BinomialState, cols: ArrayLike<number>, m: number, b: Float64Array, out: Float64Array, outOffset: number): void {
+  if (st.lin !== null && b.buffer === st.lin.x.buffer) st.lin.dot(cols, m, b, out, outOffset);
+  else dotColumns(st.xs, cols, m, b, st.n, out, outOffset);
 }
 
 /** eta = a0 + X beta, from scratch (four columns per pass over eta). */
@@ -683,6 +758,11 @@ function refreshEta(st: BinomialState): void {
   const { n, xs, beta, eta, active, nz } = st;
   let m = 0;
   for (const j of active) if (beta[j] !== 0) nz[m++] = j;
+  st.prValid = false;
+  if (st.lin !== null) {
+    st.lin.linear(nz, m, beta, eta, st.a0);
+    return;
+  }
   eta.fill(st.a0);
   let t = 0;
   for (; t + 3 < m; t += 4) {
@@ -929,38 +1009,51 @@ function dropFromFactor(
 function extendFactor(
   f: { set: number[]; dim: number; l: Float64Array; diag: Float64Array },
   A: readonly number[],
-  v: Float64Array,
-  xs: Float64Array,
-  n: number,
+  st: BinomialState,
   l2: number,
-  pool: Map<string, Float64Array>,
 ): { set: number[]; dim: number; l: Float64Array; diag: Float64Array } | null {
+  const { v, xs, n } = st;
   const dim = A.length + 1;
   const l = new Float64Array(dim * dim);
-  for (let i = 0; i < f.dim; i++) for (let k = 0; k <= i; k++) l[i * dim + k] = f.l[i * f.dim + k]!;
+  for (let i = 0; i < f.dim; i++) l.set(f.l.subarray(i * f.dim, i * f.dim + i + 1), i * dim);
   const diag = new Float64Array(dim);
   diag.set(f.diag);
-  const vx = scratch(pool, "vxe", n);
-  const hrow = new Float64Array(dim);
+  const vx = st.vx;
+  const hrow = new Float64Array(dim + 1);
   for (let row = f.dim; row < dim; row++) {
-    const o = A[row - 1]! * n;
-    let h0 = 0;
     let hjj = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[o + i]!;
-      const t = v[i]! * x;
-      vx[i] = t;
-      h0 += t;
-      hjj += t * x;
+    if (st.lin !== null) {
+      // vx = V x_j by the kernel, then its products with the columns of A up to x_j itself.
+      hrow[0] = st.lin.scale(A[row - 1]!, v, vx);
+      st.lin.dot(A, row, vx, hrow, 1);
+      hjj = hrow[row]!;
+    } else {
+      const o = A[row - 1]! * n;
+      let h0 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = xs[o + i]!;
+        const t = v[i]! * x;
+        vx[i] = t;
+        h0 += t;
+        hjj += t * x;
+      }
+      hrow[0] = h0;
+      dotColumns(xs, A, row - 1, vx, n, hrow, 1);
     }
     hjj += l2;
     // h = (H[row][0..row-1]); solve L z = h by forward substitution into l[row][*].
-    hrow[0] = h0;
-    dotColumns(xs, A, row - 1, vx, n, hrow, 1);
+    const or = row * dim;
     for (let k = 0; k < row; k++) {
-      let hk = hrow[k]!;
-      for (let q = 0; q < k; q++) hk -= l[row * dim + q]! * l[k * dim + q]!;
-      l[row * dim + k] = hk / l[k * dim + k]!;
+      const ok = k * dim;
+      let s0 = 0;
+      let s1 = 0;
+      let q = 0;
+      for (; q + 1 < k; q += 2) {
+        s0 += l[or + q]! * l[ok + q]!;
+        s1 += l[or + q + 1]! * l[ok + q + 1]!;
+      }
+      if (q < k) s0 += l[or + q]! * l[ok + q]!;
+      l[or + k] = (hrow[k]! - (s0 + s1)) / l[ok + k]!;
     }
     let rest = hjj;
     for (let q = 0; q < row; q++) rest -= l[row * dim + q]! * l[row * dim + q]!;
@@ -1051,13 +1144,19 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   const sign = A.map((j) => Math.sign(beta[j]!));
   // Keep the order of the cached factor's set, so that it can be extended.
   if (st.factor !== null) {
-    const pos = new Map<number, number>();
-    st.factor.set.forEach((j, k) => pos.set(j, k));
-    const order = A.map((j, k) => k).sort((a, b) => (pos.get(A[a]!) ?? 1e9 + a) - (pos.get(A[b]!) ?? 1e9 + b));
-    const A2 = order.map((k) => A[k]!);
-    const s2 = order.map((k) => sign[k]!);
+    // The factor's features in its order, then the others in theirs (sign = sign of beta here).
+    const mark = st.mark;
+    const stamp = ++st.markStamp;
+    for (const j of A) mark[j] = stamp;
+    const A2: number[] = [];
+    for (const j of st.factor.set) {
+      if (mark[j] !== stamp) continue;
+      A2.push(j);
+      mark[j] = -stamp;
+    }
+    for (const j of A) if (mark[j] === stamp) A2.push(j);
     A.splice(0, A.length, ...A2);
-    sign.splice(0, sign.length, ...s2);
+    sign.splice(0, sign.length, ...A2.map((j) => Math.sign(beta[j]!)));
   }
   const saveBeta = Float64Array.from(beta);
   const saveA0 = st.a0;
@@ -1069,8 +1168,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
     return false;
   };
   refreshEta(st);
-  const v = new Float64Array(n);
-  const r = new Float64Array(n);
+  const { v, r } = st;
   const thr = stop * st.nullPerObs;
   const slack = l1 * (1 + KKT_SLACK) + 1e-13;
   const prevBeta = new Float64Array(p);
@@ -1083,13 +1181,50 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
   };
   const addViolators = (): boolean => {
     // The gradients of the zero coefficients (kept: valid at the next lambda's warm start).
-    const { grad, nz, gbuf } = st;
+    const { grad, nz, gbuf, rRef, gRef, hasRef, xnorm } = st;
     if (!st.gradValid) {
-      for (let i = 0; i < n; i++) r[i] = (y[i]! - 1 / (1 + Math.exp(-eta[i]!))) / n;
+      logisticAt(st);
+      // Safe screening: |x_j'r - x_j'rRef| <= ||x_j|| ||r - rRef||, so a zero coefficient whose
+      // gradient at the reference residuals plus that bound is within the KKT slack cannot violate
+      // it, and its product with r is not computed (its reference gradient stands in as the seed
+      // for the next lambda). The rest are computed exactly; once they are more than half, all are,
+      // and r becomes the reference.
+      let delta = Infinity;
+      if (st.refValid) {
+        let d2 = 0;
+        for (let i = 0; i < n; i++) {
+          const e = r[i]! - rRef[i]!;
+          d2 += e * e;
+        }
+        delta = Math.sqrt(d2) * (1 + 1e-12);
+      }
+      const bound = slack * (1 - 1e-9);
       let m = 0;
-      for (let j = 0; j < p; j++) if (usable[j] === 1 && beta[j] === 0) nz[m++] = j;
-      dotColumns(xs, nz, m, r, n, gbuf, 0);
-      for (let k = 0; k < m; k++) grad[nz[k]!] = gbuf[k]!;
+      let zeros = 0;
+      for (let j = 0; j < p; j++) {
+        if (usable[j] === 0 || beta[j] !== 0) continue;
+        zeros++;
+        if (hasRef[j] === 1 && Math.abs(gRef[j]!) + xnorm[j]! * delta <= bound) grad[j] = gRef[j]!;
+        else nz[m++] = j;
+      }
+      if (2 * m > zeros) {
+        m = 0;
+        for (let j = 0; j < p; j++) {
+          const z = usable[j] === 1 && beta[j] === 0;
+          hasRef[j] = z ? 1 : 0;
+          if (z) nz[m++] = j;
+        }
+        dotCols(st, nz, m, r, gbuf, 0);
+        for (let k = 0; k < m; k++) {
+          grad[nz[k]!] = gbuf[k]!;
+          gRef[nz[k]!] = gbuf[k]!;
+        }
+        rRef.set(r);
+        st.refValid = true;
+      } else {
+        dotCols(st, nz, m, r, gbuf, 0);
+        for (let k = 0; k < m; k++) grad[nz[k]!] = gbuf[k]!;
+      }
       st.gradValid = true;
     }
     let violated = false;
@@ -1118,21 +1253,15 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
       const m = A.length;
       const dim = m + 1;
       const g = scratch(st.pool, "g", dim);
-      let sr = 0;
-      for (let i = 0; i < n; i++) {
-        const pr = 1 / (1 + Math.exp(-eta[i]!));
-        v[i] = (pr * (1 - pr)) / n;
-        r[i] = (y[i]! - pr) / n;
-        sr += r[i]!;
-      }
+      const sr = logisticAt(st);
       g[0] = sr; // g holds minus the gradient
-      dotColumns(xs, A, m, r, n, g, 1);
+      dotCols(st, A, m, r, g, 1);
       for (let a = 0; a < m; a++) g[a + 1] = g[a + 1]! - l1 * sign[a]! - l2 * beta[A[a]!]!;
       // Chord method: the factor of an earlier Hessian (this or a previous lambda, same set A)
       // is reused while the steps shrink fast; the fixed point is the same either way.
       let f = st.factor;
       if (f !== null && !slow && f.dim < dim && f.set.every((j, k) => j === A[k])) {
-        f = extendFactor(f, A, v, xs, n, l2, st.pool);
+        f = extendFactor(f, A, st, l2);
         st.factor = f;
       }
       const reuse = f !== null && f.dim === dim && f.set.every((j, k) => j === A[k]) && !slow;
@@ -1146,8 +1275,14 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
         let sv = 0;
         for (let i = 0; i < n; i++) sv += v[i]!;
         h[0] = sv;
-        const vxAll = scratch(st.pool, "vx", n * m);
-        for (let a = 0; a < m; a++) {
+        const vxAll = st.lin !== null ? st.vx : scratch(st.pool, "vx", n * m);
+        if (st.lin !== null) {
+          // Row a of the lower triangle: the weighted column against columns 0..a.
+          for (let a = 0; a < m; a++) {
+            h[(a + 1) * dim] = st.lin.scale(A[a]!, v, vxAll);
+            st.lin.dot(A, a + 1, vxAll, h, (a + 1) * dim + 1);
+          }
+        } else for (let a = 0; a < m; a++) {
           const o = A[a]! * n;
           const ov = a * n;
           let h0 = 0;
@@ -1158,7 +1293,7 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
           }
           h[(a + 1) * dim] = h0;
         }
-        weightedGram(xs, A, m, vxAll, n, h, dim);
+        if (st.lin === null) weightedGram(xs, A, m, vxAll, n, h, dim);
         for (let a = 0; a < m; a++) h[(a + 1) * dim + a + 1] = h[(a + 1) * dim + a + 1]! + l2;
         const lnew = choleskyFactor(h, dim);
         if (lnew === null) return restore();
@@ -1281,27 +1416,50 @@ function polishBinomial(st: BinomialState, l1: number, l2: number, seedKkt: bool
 
 function fitBinomial(d: Design, s: PathSettings): PathFit {
   const { n, p, y } = d;
-  const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet");
+  // The design and the work vectors live in the WebAssembly kernels' memory where available.
+  const lin = linalgArena(n, p, 7);
+  const sd = standardizeColumns(d, s.standardize, s.fn ?? "elasticNet", lin?.x);
   const xs = sd.xs;
   const ybar = neumaierSum(y) / n;
   const nullDev = -2 * n * (ybar * Math.log(ybar) + (1 - ybar) * Math.log(1 - ybar));
   const nullPerObs = nullDev / n;
   let lambdaMax = 0;
-  for (let j = 0; j < p; j++) {
-    if (sd.usable[j] === 0) continue;
-    const o = j * n;
-    let a = 0;
-    for (let i = 0; i < n; i++) a += xs[o + i]! * (y[i]! - ybar);
-    lambdaMax = Math.max(lambdaMax, Math.abs(a / n));
+  if (lin !== null) {
+    // x_j'(y - ybar) by the kernel, with a work vector holding y - ybar.
+    const yc = lin.vectors[1]!;
+    for (let i = 0; i < n; i++) yc[i] = y[i]! - ybar;
+    const cols: number[] = [];
+    for (let j = 0; j < p; j++) if (sd.usable[j] === 1) cols.push(j);
+    const g = new Float64Array(cols.length);
+    lin.dot(cols, cols.length, yc, g, 0);
+    for (const a of g) lambdaMax = Math.max(lambdaMax, Math.abs(a / n));
+  } else {
+    for (let j = 0; j < p; j++) {
+      if (sd.usable[j] === 0) continue;
+      const o = j * n;
+      let a = 0;
+      for (let i = 0; i < n; i++) a += xs[o + i]! * (y[i]! - ybar);
+      lambdaMax = Math.max(lambdaMax, Math.abs(a / n));
+    }
   }
   lambdaMax /= Math.max(s.alpha, 1e-3);
   const { seq, user } = lambdaSequence(lambdaMax, n, p, s);
   const a0 = Math.log(ybar / (1 - ybar));
+  const xnorm = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    let a = 0;
+    for (let i = 0; i < n; i++) a += xs[o + i]! * xs[o + i]!;
+    xnorm[j] = Math.sqrt(a) * (1 + 1e-12);
+  }
+  // y as well, where the kernels read it (a copy: d.y is left as it is).
+  const yv = lin?.vectors[6] ?? y;
+  if (yv !== y) yv.set(y);
   const st: BinomialState = {
-    n, p, xs, y, usable: sd.usable,
+    n, p, xs, y: yv, usable: sd.usable,
     beta: new Float64Array(p),
     a0,
-    eta: new Float64Array(n).fill(a0),
+    eta: (lin?.vectors[0] ?? new Float64Array(n)).fill(a0),
     w: new Float64Array(n),
     wr: new Float64Array(n),
     xv: new Float64Array(p),
@@ -1316,6 +1474,21 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
     pool: new Map(),
     nullPerObs,
     factor: null,
+    lin,
+    r: lin?.vectors[1] ?? new Float64Array(n),
+    v: lin?.vectors[2] ?? new Float64Array(n),
+    vx: lin?.vectors[3] ?? new Float64Array(n),
+    pr: lin?.vectors[4] ?? new Float64Array(n),
+    q: lin?.vectors[5] ?? new Float64Array(n),
+    prValid: false,
+    rSum: 0,
+    mark: new Int32Array(p),
+    markStamp: 0,
+    rRef: new Float64Array(n),
+    gRef: new Float64Array(p),
+    hasRef: new Uint8Array(p),
+    refValid: false,
+    xnorm,
   };
   const out: PathFit = { lambda: [], intercept: [], beta: [], devRatio: [], df: [], nullDeviance: nullDev };
   const stop = s.newtonStop ?? NEWTON_STOP;
@@ -1379,22 +1552,31 @@ function fitBinomial(d: Design, s: PathSettings): PathFit {
         polishBinomial(st, l1, l2, false, stop);
       }
     }
-    const eta = st.eta;
+    // Deviance -2 sum log(p or 1 - p), from the probabilities the last KKT check computed.
+    logisticAt(st);
+    const { pr, q } = st;
+    // One log per run of factors: the product is logged and restarted before it can underflow.
     let dev = 0;
+    let prod = 1;
+    let sw = 0;
     for (let i = 0; i < n; i++) {
-      const e = eta[i]!;
-      dev += softplus(e) - y[i]! * e;
+      sw += pr[i]! * q[i]!;
+      const f = yv[i]! === 1 ? pr[i]! : q[i]!;
+      if (f < 1e-100) dev -= Math.log(f);
+      else {
+        prod *= f;
+        if (prod < 1e-200) {
+          dev -= Math.log(prod);
+          prod = 1;
+        }
+      }
     }
+    dev -= Math.log(prod);
     dev *= 2;
     toOriginal(out, lam, st.a0, st.beta, sd, 1 - dev / nullDev);
     if (shouldStop(out.devRatio, user, false)) break;
     if (!user) {
       // glmnet also stops when the fitted probabilities approach 0 or 1 (glmnet.control pmin).
-      let sw = 0;
-      for (let i = 0; i < n; i++) {
-        const pr = 1 / (1 + Math.exp(-eta[i]!));
-        sw += pr * (1 - pr);
-      }
       if (sw / n <= (1 + PMIN) * PMIN * (1 - PMIN)) break;
     }
   }
