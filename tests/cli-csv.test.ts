@@ -171,3 +171,40 @@ describe("validate and score: byte paths = text paths", () => {
     expect(a.s.written).toBeGreaterThan(0);
   });
 });
+
+describe("a CSV row reports every problem, as the same record in NDJSON does", () => {
+  // each row has an unreadable cell (a bad yes/no, text in a number column) and other problems beside it
+  const head = "id,patientId,date,onCorticosteroids,mayo.stoolFrequency,mayo.rectalBleeding,mayo.endoscopic,labs.crp.value,labs.crp.unit";
+  const rows: [string, Record<string, unknown>][] = [
+    ["v1,P1,2024-02-30,maybe,4,0,2,,", { id: "v1", patientId: "P1", date: "2024-02-30", onCorticosteroids: "maybe", mayo: { stoolFrequency: 4, rectalBleeding: 0, endoscopic: 2 } }],
+    ["v2,P2,2024-01-01,maybe,1,0,2,<5,mg/L", { id: "v2", patientId: "P2", date: "2024-01-01", onCorticosteroids: "maybe", mayo: { stoolFrequency: 1, rectalBleeding: 0, endoscopic: 2 }, labs: { crp: { value: "<5", unit: "mg/L" } } }],
+    ["v3,P3,unknown,yes,x,0,9,5,", { id: "v3", patientId: "P3", date: "unknown", onCorticosteroids: true, mayo: { stoolFrequency: "x", rectalBleeding: 0, endoscopic: 9 }, labs: { crp: { value: 5 } } }],
+    ["v4,,2024-01-01,perhaps,,,,,", { id: "v4", date: "2024-01-01", onCorticosteroids: "perhaps" }],
+  ];
+  it("the same fields as NDJSON, each cell's own reason kept (validate, both readers)", async () => {
+    const csv = file(`${head}\n${rows.map((r) => r[0]).join("\n")}\n`);
+    const nd = file(`${rows.map((r) => JSON.stringify(r[1])).join("\n")}\n`, "ndjson");
+    const want = await validateFile(nd, { kind: "visit" });
+    for (const textOnly of [false, true]) {
+      const got = await validateFile(csv, { textOnly });
+      expect(got.invalid).toBe(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const fields = (s: typeof got, line: number) => s.problems.filter((p) => p.line === line).map((p) => p.field).sort();
+        expect(fields(got, i + 2)).toEqual(fields(want, i + 1));
+      }
+      // the unreadable cell's own message stays first
+      expect(got.problems.find((p) => p.line === 2)).toMatchObject({ field: "onCorticosteroids", reason: expect.stringContaining('"maybe" is not a yes/no value') });
+      expect(got.problems.filter((p) => p.line === 2).map((p) => p.field)).toEqual(["onCorticosteroids", "date", "mayo.stoolFrequency"]);
+    }
+  });
+  it("score prints the same problem lines", async () => {
+    const csv = file(`${head}\n${rows.map((r) => r[0]).join("\n")}\n`);
+    let err = "";
+    const sink = Object.assign(new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }), { isTTY: false });
+    await scoreFile(csv, { out: join(dir, `s${seq++}.out`), progress: false }, sink);
+    expect(err).toContain(`${csv}:2: onCorticosteroids: "maybe" is not a yes/no value`);
+    expect(err).toContain(`${csv}:2: date:`);
+    expect(err).toContain(`${csv}:2: mayo.stoolFrequency:`);
+    expect(err).toContain(`${csv}:5: patientId:`);
+  });
+});
