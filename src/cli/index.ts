@@ -8,7 +8,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ArgError, parseArgs } from "./args.js";
 import { errorCode, IoError, ioError, isSystemError } from "./io.js";
 import { reportFile } from "./report.js";
-import { scoreFile, scoreWorkerMain, type BatchOptions } from "./score.js";
+import { SCORE_PART_ARG, scoreFile, scorePartMain, scoreWorkerMain, type BatchOptions, type ScorePart } from "./score.js";
 import { UsageError, validateFile, type Notice, type Problem } from "./validate.js";
 
 const VERSION = "0.1.0";
@@ -78,10 +78,11 @@ and skipped; the exit code is then 1. On a terminal a progress line shows percen
                   <score>.band and classifications.<endpoint> columns)
   --input-format  input format when the file name does not tell (default for stdin: ndjson)
   --strict        CSV input: extra columns are errors (default: ignored with one notice each)
-  --jobs          threads for NDJSON in and out: the main thread and n - 1 workers (default 1; for
-                  files over 8 MB on 4+ free CPUs, CPUs - 1, at most 4); says so when it cannot help
-                  (CSV, more threads than CPUs, CPUs already busy); on fewer than 4 CPUs threads were
-                  measured slower than one, so it says so and uses one; output order is the input order
+  --jobs          parallel jobs for NDJSON in and out (default 1; for files over 8 MB on 4+ free
+                  CPUs, CPUs - 1, at most 4, as worker threads); on fewer than 4 CPUs a file is cut
+                  into n parts of whole lines scored by n processes (threads were measured slower
+                  than one there; stdin then runs on one); says so when it cannot help (CSV, more
+                  jobs than CPUs, CPUs already busy); output order is the input order
   --components    include each score's components
   --explain       classifications as { status, code, reason } instead of the status alone
   --no-progress   never show progress`,
@@ -212,7 +213,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(
-      `score: ${s.read} records read, ${s.written} visits written, ${s.bad} bad records skipped${s.unread > 0 ? `, ${s.unread} rows not read (the header is invalid)` : ""} (${s.seconds.toFixed(2)} s, ${s.jobs} thread${s.jobs === 1 ? "" : "s"})\n`,
+      `score: ${s.read} records read, ${s.written} visits written, ${s.bad} bad records skipped${s.unread > 0 ? `, ${s.unread} rows not read (the header is invalid)` : ""} (${s.seconds.toFixed(2)} s, ${s.jobs} ${s.processes === true ? "process" : "thread"}${s.jobs === 1 ? "" : s.processes === true ? "es" : "s"})\n`,
     );
     return s.bad > 0 || s.unread > 0 ? 1 : 0;
   }
@@ -244,7 +245,13 @@ export function failure(e: unknown): { code: number; message: string } {
 
 const worker = !isMainThread && parentPort !== null && (workerData as { ibdOutcomesScoreWorker?: BatchOptions } | null)?.ibdOutcomesScoreWorker;
 if (worker) scoreWorkerMain(parentPort!, worker);
-else {
+else if (isMainThread && process.argv[2] === SCORE_PART_ARG && process.argv.length === 4) {
+  // a child process of `score --jobs`: scores its part of the file
+  scorePartMain(JSON.parse(process.argv[3]!) as ScorePart).catch((e: unknown) => {
+    process.stderr.write(`${failure(e).message}\n`);
+    process.exitCode = failure(e).code;
+  });
+} else {
   // the reader of our output went away (`| head`): nothing more to say, and that is not a failure
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") process.exit(0);

@@ -104,9 +104,10 @@ export async function readText(path: string): Promise<{ text: string; bytes: Buf
  * A file is read into two buffers used in turn (the next read runs while a batch is processed): each batch is
  * valid until the next is asked for.
  */
-export async function* lineBatches(path: string, chunkBytes = 1 << 20): AsyncGenerator<{ readonly bytes: Buffer; readonly firstLine: number }> {
-  let line = 1;
-  let first = true;
+export async function* lineBatches(path: string, chunkBytes = 1 << 20, range?: ByteRange): AsyncGenerator<{ readonly bytes: Buffer; readonly firstLine: number }> {
+  let line = range?.firstLine ?? 1;
+  // a part after the start of a file: no byte-order mark or encoding check (done on the file's start)
+  let first = range === undefined || range.start === 0;
   const out = (b: Buffer) => {
     let bytes = b;
     if (first) {
@@ -144,7 +145,17 @@ export async function* lineBatches(path: string, chunkBytes = 1 << 20): AsyncGen
   let cur: Buffer = Buffer.allocUnsafe(size);
   let spare: Buffer = Buffer.allocUnsafe(size);
   let have = 0; // bytes of a partial line at the start of `cur`
-  const read = (b: Buffer, at: number) => fh.read(b, at, b.length - at, null).catch((e: unknown) => Promise.reject(ioError("read", path, e)));
+  // a part of a regular file: positioned reads, stopping at its end (reads are issued one after another)
+  let pos = range?.start ?? 0;
+  const stop = range?.end ?? 0;
+  const read = (b: Buffer, at: number): Promise<{ bytesRead: number }> => {
+    if (range === undefined) return fh.read(b, at, b.length - at, null).catch((e: unknown) => Promise.reject(ioError("read", path, e)));
+    const len = Math.min(b.length - at, stop - pos);
+    if (len <= 0) return Promise.resolve({ bytesRead: 0 });
+    const from = pos;
+    pos += len;
+    return fh.read(b, at, len, from).catch((e: unknown) => Promise.reject(ioError("read", path, e)));
+  };
   let pending: Promise<{ bytesRead: number }> | null = read(cur, 0);
   try {
     for (;;) {
@@ -176,6 +187,69 @@ export async function* lineBatches(path: string, chunkBytes = 1 << 20): AsyncGen
     if (have > 0) yield out(cur.subarray(0, have));
   } finally {
     if (pending !== null) await pending.catch(() => undefined);
+    await fh.close();
+  }
+}
+
+/** A part of a regular file: bytes [start, end), whole lines, the first of which is line `firstLine` of the file. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+}
+
+/**
+ * Cuts a regular file into `parts` byte ranges of whole lines (each after the first starts just after a newline)
+ * and numbers their first lines: one pass over the bytes before the last cut. Fewer ranges when the file has
+ * fewer lines. The file's encoding is checked as {@link lineBatches} checks it.
+ */
+export async function splitLines(path: string, parts: number, chunkBytes = 1 << 20): Promise<ByteRange[]> {
+  let fh: Awaited<ReturnType<typeof open>>;
+  try {
+    fh = await open(path, "r");
+  } catch (e) {
+    throw ioError("read", path, e);
+  }
+  try {
+    const size = (await fh.stat()).size;
+    const b = Buffer.allocUnsafe(Math.max(16, chunkBytes));
+    const head = (await fh.read(b, 0, Math.min(b.length, size), 0)).bytesRead;
+    refuseEncoding(path, b.subarray(0, head));
+    const out: ByteRange[] = [];
+    let start = 0;
+    let firstLine = 1;
+    let pos = 0; // bytes counted so far
+    let line = 1; // line number at `pos`
+    for (let k = 1; k < parts; k++) {
+      const target = Math.floor((size * k) / parts);
+      if (target <= start) continue;
+      // count lines up to `target`, then on to the next newline: the cut is just after it
+      let cut = -1;
+      while (cut === -1 && pos < size) {
+        const n = (await fh.read(b, 0, Math.min(b.length, size - pos), pos)).bytesRead;
+        if (n === 0) break;
+        const view = b.subarray(0, n);
+        let i = view.indexOf(10);
+        while (i !== -1) {
+          line++;
+          if (pos + i + 1 >= target) {
+            cut = pos + i + 1;
+            break;
+          }
+          i = view.indexOf(10, i + 1);
+        }
+        pos = cut === -1 ? pos + n : cut;
+      }
+      if (cut === -1 || cut >= size) break;
+      out.push({ start, end: cut, firstLine });
+      start = cut;
+      firstLine = line;
+    }
+    out.push({ start, end: size, firstLine });
+    return out;
+  } catch (e) {
+    throw ioError("read", path, e);
+  } finally {
     await fh.close();
   }
 }
