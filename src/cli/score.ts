@@ -21,6 +21,7 @@ import { parseVisit, type Visit } from "../models/index.js";
 import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
+import { visitIssues } from "./visitIssues.js";
 import { inputSize, ioError, lineBatches, openOutput, refuseSameFile, splitLines, type ByteRange, type Output } from "./io.js";
 import { detectFormat, ndjsonItem, readCsvFast, readCsvText, readNdjson, type InputItem, type ReadCsvOptions } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
@@ -139,7 +140,9 @@ function itemErrors(item: InputItem, o: BatchOptions): string {
 function visitOf(item: InputItem, o: BatchOptions): { visit: Visit } | { err: string } {
   if (item.error !== undefined) return { err: itemErrors(item, o) };
   if (isFastValidVisit(item.value)) return { visit: item.value };
-  const r = parseVisit(item.value);
+  // a bad visit: only the members that may be wrong are parsed (the same issues as parseVisit)
+  const quick = visitIssues(item.value);
+  const r = quick !== null && quick.length > 0 ? { success: false as const, issues: quick } : parseVisit(item.value);
   if (r.success) return { visit: r.data };
   const where = `${o.file ?? "input"}:${item.line}: `;
   return { err: r.issues.map((i) => `${where}${formatPath(i.path)}: ${i.message}${gotValue(item.value, i.path)}\n`).join("") };
