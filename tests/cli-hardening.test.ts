@@ -207,6 +207,23 @@ describe("linear-time parsing of hostile cells and lines (issue 13)", () => {
       { numRuns: 2000, seed: 5 },
     );
   });
+  it("parseJsonSafe's quick check (no forbidden word, no backslash) never lets a forbidden key through", () => {
+    expect(parseJsonSafe('{"a":{"\\u005f\\u005fproto__":1}}')).toMatchObject({ ok: false, field: "a.__proto__" });
+    expect(parseJsonSafe('{"a":[{"constructo\\u0072":1}]}')).toMatchObject({ ok: false, field: "a[0].constructor" });
+    expect(parseJsonSafe('{"prototype":1}')).toMatchObject({ ok: false });
+    expect(parseJsonSafe('{"a":"prototype"}')).toMatchObject({ ok: true });
+    const key = fc.constantFrom("a", "b", "__proto__", "constructor", "prototype", "\\u005f\\u005fproto__", "prot\\u006ftype", "x\\ny");
+    const text = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, fc.constantFrom("1", '"s"', '"constructor"', "null"), fc.array(tie("node"), { maxLength: 3 }).map((xs) => `[${xs.join(",")}]`), tie("obj")),
+      obj: fc.array(fc.tuple(key, tie("node")), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `"${k}":${v}`).join(",")}}`),
+    })).obj;
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseJsonSafe(t).ok).toBe(findForbiddenKey(JSON.parse(t)) === null);
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
+  });
   it("findForbiddenKey finds a key deep down and builds its path once", () => {
     let v: unknown = { __proto__x: 1 };
     v = JSON.parse(`${'{"a":'.repeat(5000)}{"constructor":1}${"}".repeat(5000)}`);
