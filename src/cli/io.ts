@@ -191,7 +191,7 @@ export async function* lineBatches(path: string, chunkBytes = 1 << 20, range?: B
   }
 }
 
-/** A part of a regular file: bytes [start, end), whole lines, the first of which is line `firstLine` of the file. */
+/** A part of a regular file: bytes [start, end), whole lines; `firstLine`: the line number its first line is given. */
 export interface ByteRange {
   readonly start: number;
   readonly end: number;
@@ -199,11 +199,11 @@ export interface ByteRange {
 }
 
 /**
- * Cuts a regular file into `parts` byte ranges of whole lines (each after the first starts just after a newline)
- * and numbers their first lines: one pass over the bytes before the last cut. Fewer ranges when the file has
- * fewer lines. The file's encoding is checked as {@link lineBatches} checks it.
+ * Cuts a regular file into `parts` byte ranges of whole lines (each after the first starts just after a newline),
+ * reading only around each cut. Fewer ranges when the file has fewer lines. Each range's `firstLine` is 1 (its
+ * lines are numbered from its start). The file's encoding is checked as {@link lineBatches} checks it.
  */
-export async function splitLines(path: string, parts: number, chunkBytes = 1 << 20): Promise<ByteRange[]> {
+export async function splitLines(path: string, parts: number, chunkBytes = 1 << 16): Promise<ByteRange[]> {
   let fh: Awaited<ReturnType<typeof open>>;
   try {
     fh = await open(path, "r");
@@ -217,35 +217,22 @@ export async function splitLines(path: string, parts: number, chunkBytes = 1 << 
     refuseEncoding(path, b.subarray(0, head));
     const out: ByteRange[] = [];
     let start = 0;
-    let firstLine = 1;
-    let pos = 0; // bytes counted so far
-    let line = 1; // line number at `pos`
     for (let k = 1; k < parts; k++) {
-      const target = Math.floor((size * k) / parts);
-      if (target <= start) continue;
-      // count lines up to `target`, then on to the next newline: the cut is just after it
+      // the cut: just after the first newline at or after the target (never inside the previous range)
+      let pos = Math.max(start, Math.floor((size * k) / parts) - 1);
       let cut = -1;
       while (cut === -1 && pos < size) {
         const n = (await fh.read(b, 0, Math.min(b.length, size - pos), pos)).bytesRead;
         if (n === 0) break;
-        const view = b.subarray(0, n);
-        let i = view.indexOf(10);
-        while (i !== -1) {
-          line++;
-          if (pos + i + 1 >= target) {
-            cut = pos + i + 1;
-            break;
-          }
-          i = view.indexOf(10, i + 1);
-        }
-        pos = cut === -1 ? pos + n : cut;
+        const i = b.subarray(0, n).indexOf(10);
+        if (i !== -1) cut = pos + i + 1;
+        else pos += n;
       }
       if (cut === -1 || cut >= size) break;
-      out.push({ start, end: cut, firstLine });
+      out.push({ start, end: cut, firstLine: 1 });
       start = cut;
-      firstLine = line;
     }
-    out.push({ start, end: size, firstLine });
+    out.push({ start, end: size, firstLine: 1 });
     return out;
   } catch (e) {
     throw ioError("read", path, e);

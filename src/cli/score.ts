@@ -5,11 +5,14 @@
  * @remarks NDJSON is cut into batches of whole lines (about 1 MB; 256 KB with threads); each batch is scored by
  * {@link scoreBatch}, on the main thread or, with `--jobs N`, shared by the main thread and N − 1 worker threads
  * (batch bytes moved, not copied), and written in input order. At most 2 batches per worker are in flight, so
- * memory stays flat. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
+ * memory stays flat. Below 4 CPUs a regular file is instead cut into N parts of whole lines scored by N processes
+ * (this one and N − 1 children, see {@link scorePartMain}): threads were measured to cost about 1.5x more CPU
+ * each beside another there, separate processes about 1.1-1.2x. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
  * shape are written as compact JSON bytes and scored by the same byte path as NDJSON, other rows record by
  * record, all on the main thread. Output files are written through a temporary file renamed at the end (see io.ts).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +25,7 @@ import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
 import { visitIssues } from "./visitIssues.js";
-import { inputSize, ioError, lineBatches, openOutput, refuseSameFile, splitLines, type ByteRange, type Output } from "./io.js";
+import { countNewlines, inputSize, ioError, lineBatches, openOutput, refuseSameFile, splitLines, type ByteRange, type Output } from "./io.js";
 import { detectFormat, ndjsonItem, readCsvFast, readCsvText, readNdjson, type InputItem, type ReadCsvOptions } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
 import { UsageError } from "./validate.js";
@@ -636,6 +639,7 @@ async function scoreNdjson(
 export interface ScorePart {
   readonly file: string;
   readonly range: ByteRange;
+  /** Its `file` is a random marker: problem lines start `marker:line: ` with lines numbered from the part's start. */
   readonly o: BatchOptions;
   /** Output NDJSON and problem lines, written to these files. */
   readonly out: string;
@@ -646,23 +650,30 @@ export interface ScorePart {
 /** The first argument that makes the CLI entry a `score --jobs` child process (not a command). */
 export const SCORE_PART_ARG = "--ibd-outcomes-score-part";
 
+/** Counts of a batch source: records, and lines (newlines) consumed. */
+interface PartCounts {
+  read: number;
+  written: number;
+  bad: number;
+  lines: number;
+}
+
 /**
- * Child-process side of `score --jobs`: scores its byte range of the file (whole lines, numbered as in the whole
- * file) into its output and problem files, then prints its counts as one JSON line on stdout.
+ * Child-process side of `score --jobs`: scores its byte range of the file (whole lines) into its output and
+ * problem files, then prints its counts (and its number of lines) as one JSON line on stdout.
  */
 export async function scorePartMain(part: ScorePart): Promise<void> {
   const out = openSync(part.out, "w");
   const err = openSync(part.err, "w");
-  let read = 0;
-  let written = 0;
-  let bad = 0;
+  const c: PartCounts = { read: 0, written: 0, bad: 0, lines: 0 };
   try {
     const ob = new OutBuf(0);
     for await (const { bytes, firstLine } of lineBatches(part.file, part.chunkBytes, part.range)) {
       const r = scoreBatch(bytes, firstLine, part.o, ob);
-      read += r.read;
-      written += r.written;
-      bad += r.bad;
+      c.read += r.read;
+      c.written += r.written;
+      c.bad += r.bad;
+      c.lines += countNewlines(bytes) + 1;
       const o = typeof r.out === "string" ? Buffer.from(r.out, "utf8") : r.out;
       for (let at = 0; at < o.length; ) at += writeSync(out, o, at, o.length - at);
       if (r.err !== "") writeSync(err, r.err);
@@ -671,14 +682,16 @@ export async function scorePartMain(part: ScorePart): Promise<void> {
     closeSync(out);
     closeSync(err);
   }
-  process.stdout.write(`${JSON.stringify({ read, written, bad })}\n`);
+  process.stdout.write(`${JSON.stringify(c)}\n`);
 }
 
 /**
  * NDJSON file in, NDJSON out, with `jobs` processes: the file is cut into `jobs` parts of whole lines; this
  * process scores the first and writes it straight out while child processes score the others into temporary
- * files, which are then written out in order (problem lines too, with the file's line numbers). Memory stays
- * flat; the temporary files hold the later parts' output until their turn.
+ * files, which are then written out in order. A child numbers its lines from its part's start behind a random
+ * marker; the marker and number are replaced by the file name and the file's line number (the lines of the parts
+ * before it added) as its problem lines are written. Memory stays flat; the temporary files hold the later
+ * parts' output until their turn.
  */
 async function scoreParts(
   file: string,
@@ -689,23 +702,24 @@ async function scoreParts(
   onBytes: (n: number) => void,
 ): Promise<void> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
-  const ranges = await splitLines(file, jobs, chunkBytes);
+  const ranges = await splitLines(file, jobs);
   const dir = mkdtempSync(join(tmpdir(), "ibd-outcomes-score-"));
-  const children: { done: Promise<{ read: number; written: number; bad: number }>; part: ScorePart; kill: () => void }[] = [];
+  const marker = `\u0000${randomBytes(12).toString("hex")}\u0000`;
+  const children: { done: Promise<PartCounts>; part: ScorePart; kill: () => void }[] = [];
   try {
     for (let k = 1; k < ranges.length; k++) {
-      const part: ScorePart = { file, range: ranges[k]!, o, out: join(dir, `${k}.out`), err: join(dir, `${k}.err`), chunkBytes };
+      const part: ScorePart = { file, range: ranges[k]!, o: { ...o, file: marker }, out: join(dir, `${k}.out`), err: join(dir, `${k}.err`), chunkBytes };
       const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(options.workerUrl!), SCORE_PART_ARG, JSON.stringify(part)], { stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
       child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      const done = new Promise<{ read: number; written: number; bad: number }>((resolve, reject) => {
+      const done = new Promise<PartCounts>((resolve, reject) => {
         child.on("error", (e) => reject(e));
         child.on("close", (code) => {
           if (code !== 0) return reject(new Error(`score --jobs: the process scoring part ${k + 1} failed (exit code ${String(code)}): ${stderr.trim()}`));
           try {
-            resolve(JSON.parse(stdout) as { read: number; written: number; bad: number });
+            resolve(JSON.parse(stdout) as PartCounts);
           } catch {
             reject(new Error(`score --jobs: the process scoring part ${k + 1} gave no counts`));
           }
@@ -716,25 +730,32 @@ async function scoreParts(
     }
     // the first part here, written straight out
     const pool: OutBuf[] = [];
+    let lines = 0;
     for await (const { bytes, firstLine } of lineBatches(file, chunkBytes, ranges[0]!)) {
       onBytes(bytes.length + 1);
+      lines += countNewlines(bytes) + 1;
       const ob = pool.pop() ?? new OutBuf(0);
       await take(scoreBatch(bytes, firstLine, o, ob), () => pool.push(ob));
     }
+    const name = o.file ?? "input";
+    const numbered = new RegExp(`${marker}:(\\d+):`, "g");
     for (const c of children) {
       const counts = await c.done;
+      const base = lines;
+      const renumber = (t: string) => t.replace(numbered, (_m, n: string) => `${name}:${Number(n) + base}:`);
       // problem lines in whole lines (a progress line may be drawn after each)
       let rest = "";
       for await (const chunk of createReadStream(c.part.err, { encoding: "utf8", highWaterMark: 1 << 20 })) {
         const text = rest + (chunk as string);
         const cut = text.lastIndexOf("\n") + 1;
         rest = text.slice(cut);
-        if (cut > 0) await take({ out: "", err: text.slice(0, cut), read: 0, written: 0, bad: 0 });
+        if (cut > 0) await take({ out: "", err: renumber(text.slice(0, cut)), read: 0, written: 0, bad: 0 });
       }
-      if (rest !== "") await take({ out: "", err: rest, read: 0, written: 0, bad: 0 });
+      if (rest !== "") await take({ out: "", err: renumber(rest), read: 0, written: 0, bad: 0 });
       for await (const chunk of createReadStream(c.part.out, { highWaterMark: 1 << 20 })) await take({ out: chunk as Buffer, err: "", read: 0, written: 0, bad: 0 });
       onBytes(c.part.range.end - c.part.range.start);
-      await take({ out: "", err: "", ...counts });
+      await take({ out: "", err: "", read: counts.read, written: counts.written, bad: counts.bad });
+      lines += counts.lines;
     }
   } finally {
     for (const c of children) c.kill();
@@ -742,4 +763,3 @@ async function scoreParts(
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
