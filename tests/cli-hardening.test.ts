@@ -555,22 +555,27 @@ describe("progress and --jobs (issue 12 §3)", () => {
   });
   // a busy machine adds one note (jobs may not be faster there), and the summary's time and job count differ
   const sameMessages = (b: string, a: string) => expect(b.replace(/\(.*\)\n$/, "").replace(/score: --jobs 2: the \d+ CPUs are already busy.*\n/, "")).toBe(a.replace(/\(.*\)\n$/, ""));
-  it("--jobs 2 on fewer than 4 CPUs: a file is scored by 2 processes (same bytes and messages); stdin says threads were measured slower and runs on one", async () => {
-    const { availableParallelism } = await import("node:os");
+  it("--jobs 2 on fewer than 4 CPUs says that threads were measured slower and runs on one thread", async () => {
+    const r = cli(["score", join(dir, "j.ndjson"), "--jobs", "2"]);
+    expect(r.code).toBe(0);
+    if (availableParallelism() < 4) {
+      expect(r.stderr).toMatch(/--jobs 2: on \d CPUs? worker threads were measured slower than one thread/);
+      expect(r.stderr).toMatch(/, 1 thread\)/);
+    } else expect(r.stderr).not.toMatch(/measured slower/);
+  });
+  const PROCESSES = { IBD_OUTCOMES_JOBS: "processes" };
+  it("--jobs 2 with IBD_OUTCOMES_JOBS=processes: a file is scored by 2 processes (same bytes and messages); stdin runs on one", () => {
     const lines = Array.from({ length: 3000 }, (_, i) => (i % 97 === 3 ? `{"patientId":"P${i}","date":"2024-02-30"}` : JSON.stringify({ ...(i % 3 ? uc : cd), id: `w${i}` })));
     const p = file("parts.ndjson", `${lines.join("\n")}\n`);
     const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
-    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"]);
-    const s = cli(["score", "-", "--jobs", "2"], { input: `${lines.slice(0, 10).join("\n")}\n` });
+    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"], { env: PROCESSES });
+    const s = cli(["score", "-", "--jobs", "2"], { input: `${lines.slice(0, 10).join("\n")}\n`, env: PROCESSES });
     expect(b.code).toBe(a.code);
     expect(b.stdout).toBe(a.stdout);
     sameMessages(b.stderr, a.stderr);
     expect(a.stderr).toMatch(/:4: date: /);
-    if (availableParallelism() < 4) {
-      expect(b.stderr).toMatch(/, 2 processes\)/);
-      expect(s.stderr).toMatch(/--jobs 2: on \d CPUs? worker threads were measured slower than one thread .*standard input/);
-      expect(s.stderr).toMatch(/, 1 thread\)/);
-    } else expect(s.stderr).not.toMatch(/measured slower/);
+    expect(b.stderr).toMatch(/, 2 processes\)/);
+    expect(s.stderr).not.toMatch(/processes\)/);
   });
   it.each([
     ["CRLF, no final newline", (ls: string[]) => ls.join("\r\n")],
@@ -578,16 +583,16 @@ describe("progress and --jobs (issue 12 §3)", () => {
     ["one line", (ls: string[]) => `${ls[0]}\n`],
     ["one line, no newline", (ls: string[]) => ls[0]!],
     ["bad JSON and bad visits", (ls: string[]) => `${ls.map((l, i) => (i % 5 === 1 ? l.slice(0, 20) : i % 7 === 2 ? l.replace("2024", "2024x") : l)).join("\n")}\n`],
-  ])("--jobs 2 = --jobs 1 byte for byte (processes): %s", (_name, make) => {
+  ])("--jobs 2 = --jobs 1 byte for byte (IBD_OUTCOMES_JOBS=processes): %s", (_name, make) => {
     const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ ...(i % 3 ? uc : cd), id: `x${i}` }));
     const p = file(`parts-${_name.replace(/\W+/g, "-")}.ndjson`, make(lines));
     const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
-    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"]);
+    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"], { env: PROCESSES });
     expect(b.code).toBe(a.code);
     expect(b.stdout).toBe(a.stdout);
     expect(b.stdout.length).toBeGreaterThan(0);
     sameMessages(b.stderr, a.stderr);
-    if (availableParallelism() < 4) expect(b.stderr).toMatch(/, 2 processes\)/);
+    expect(b.stderr).toMatch(/, 2 processes\)/);
   });
   it("splitLines: parts of whole lines covering the file", async () => {
     const { splitLines } = await import("../src/cli/io.js");
