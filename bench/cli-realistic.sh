@@ -2,6 +2,9 @@
 # The CLI on a realistic registry extract (issue 19): N visits (default 2,000,000) with labs, several
 # instruments per visit, corticosteroid use recorded or not, 5% bad lines; the same records as NDJSON and CSV.
 #   npm run build && bash bench/cli-realistic.sh [N]
+# Also the compact file of bench/cli-score-gen.mjs (score items plus CRP and calprotectin, no bad lines), validated
+# as NDJSON and as CSV (the same records). Environment: CLI=path/to/cli.js measures another build (A/B);
+# BENCH_DIR=dir keeps the generated files there and reuses them on the next run (same N).
 # Prints wall seconds, lines/s, CPU seconds, lines per CPU second (what a busy machine leaves comparable) and peak
 # RSS (/usr/bin/time -v) for: validate NDJSON and CSV,
 # score --profile mao2025 on NDJSON and CSV, --jobs 2, and the yardstick: a bare Node pass that reads the file
@@ -9,12 +12,18 @@
 # the load average it prints; the files (about 1 GB per million lines) go to a temporary directory.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cli="$root/dist/cli.js"
+cli="${CLI:-$root/dist/cli.js}"
 [ -f "$cli" ] || { echo "build first: npm run build" >&2; exit 1; }
 n="${1:-2000000}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-node "$root/bench/cli-gen-realistic.mjs" "$n" "$tmp/r.ndjson" "$tmp/r.csv"
+data="${BENCH_DIR:-$tmp}"
+mkdir -p "$data"
+if [ ! -f "$data/r.csv" ] || [ "$(cat "$data/n" 2>/dev/null)" != "$n" ]; then
+  node "$root/bench/cli-gen-realistic.mjs" "$n" "$data/r.ndjson" "$data/r.csv"
+  node "$root/bench/cli-score-gen.mjs" "$n" "$data/f.ndjson" "$data/f.csv"
+  echo "$n" > "$data/n"
+fi
 echo "node $(node --version), $(nproc) CPUs, $n lines, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure() {
   local label="$1"; shift
@@ -31,10 +40,12 @@ measure() {
     console.log(`${label.padEnd(34)} ${secs.toFixed(1).padStart(7)} s  ${Math.round(n/secs).toLocaleString("en-US").padStart(9)} lines/s  cpu ${cpu.toFixed(1).padStart(6)} s  ${Math.round(n/cpu).toLocaleString("en-US").padStart(9)} lines/cpu-s  peak RSS ${(rss/1024).toFixed(0).padStart(4)} MB`);
   ' "$label" "$n" "$wall" "$user" "$sys" "$rss"
 }
-measure "bare node pass (yardstick)" node "$root/bench/cli-bare-pass.mjs" "$tmp/r.ndjson" "$tmp/bare.out"
-measure "validate NDJSON" node "$cli" validate "$tmp/r.ndjson"
-measure "validate CSV" node "$cli" validate "$tmp/r.csv"
-measure "score --profile mao2025 NDJSON" node "$cli" score "$tmp/r.ndjson" --profile mao2025 --no-progress --jobs 1 --out "$tmp/s.out"
-measure "score --profile mao2025 CSV" node "$cli" score "$tmp/r.csv" --profile mao2025 --no-progress --out "$tmp/c.out"
-measure "score --profile mao2025 --jobs 2" node "$cli" score "$tmp/r.ndjson" --profile mao2025 --no-progress --jobs 2 --out "$tmp/j.out"
+measure "compact: validate NDJSON" node "$cli" validate "$data/f.ndjson"
+measure "compact: validate CSV" node "$cli" validate "$data/f.csv"
+measure "bare node pass (yardstick)" node "$root/bench/cli-bare-pass.mjs" "$data/r.ndjson" "$tmp/bare.out"
+measure "validate NDJSON" node "$cli" validate "$data/r.ndjson"
+measure "validate CSV" node "$cli" validate "$data/r.csv"
+measure "score --profile mao2025 NDJSON" node "$cli" score "$data/r.ndjson" --profile mao2025 --no-progress --jobs 1 --out "$tmp/s.out"
+measure "score --profile mao2025 CSV" node "$cli" score "$data/r.csv" --profile mao2025 --no-progress --out "$tmp/c.out"
+measure "score --profile mao2025 --jobs 2" node "$cli" score "$data/r.ndjson" --profile mao2025 --no-progress --jobs 2 --out "$tmp/j.out"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

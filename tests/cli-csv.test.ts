@@ -12,6 +12,8 @@ import { describe, expect, it } from "vitest";
 import { readCsv, readCsvFast, readCsvText, type InputItem, type ReadCsvOptions } from "../src/cli/records.js";
 import { scoreFile } from "../src/cli/score.js";
 import { validateFile } from "../src/cli/validate.js";
+import { visitIssues } from "../src/cli/visitIssues.js";
+import { parseVisit } from "../src/models/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = mkdtempSync(join(tmpdir(), "ibd-cli-csv-"));
@@ -169,5 +171,111 @@ describe("validate and score: byte paths = text paths", () => {
     expect(a.err).toBe(b.err);
     expect(a.s).toEqual(b.s);
     expect(a.s.written).toBeGreaterThan(0);
+  });
+});
+
+describe("a CSV row reports every problem, as the same record in NDJSON does", () => {
+  // each row has an unreadable cell (a bad yes/no, text in a number column) and other problems beside it
+  const head = "id,patientId,date,onCorticosteroids,mayo.stoolFrequency,mayo.rectalBleeding,mayo.endoscopic,labs.crp.value,labs.crp.unit";
+  const rows: [string, Record<string, unknown>][] = [
+    ["v1,P1,2024-02-30,maybe,4,0,2,,", { id: "v1", patientId: "P1", date: "2024-02-30", onCorticosteroids: "maybe", mayo: { stoolFrequency: 4, rectalBleeding: 0, endoscopic: 2 } }],
+    ["v2,P2,2024-01-01,maybe,1,0,2,<5,mg/L", { id: "v2", patientId: "P2", date: "2024-01-01", onCorticosteroids: "maybe", mayo: { stoolFrequency: 1, rectalBleeding: 0, endoscopic: 2 }, labs: { crp: { value: "<5", unit: "mg/L" } } }],
+    ["v3,P3,unknown,yes,x,0,9,5,", { id: "v3", patientId: "P3", date: "unknown", onCorticosteroids: true, mayo: { stoolFrequency: "x", rectalBleeding: 0, endoscopic: 9 }, labs: { crp: { value: 5 } } }],
+    ["v4,,2024-01-01,perhaps,,,,,", { id: "v4", date: "2024-01-01", onCorticosteroids: "perhaps" }],
+  ];
+  it("the same fields as NDJSON, each cell's own reason kept (validate, both readers)", async () => {
+    const csv = file(`${head}\n${rows.map((r) => r[0]).join("\n")}\n`);
+    const nd = file(`${rows.map((r) => JSON.stringify(r[1])).join("\n")}\n`, "ndjson");
+    const want = await validateFile(nd, { kind: "visit" });
+    for (const textOnly of [false, true]) {
+      const got = await validateFile(csv, { textOnly });
+      expect(got.invalid).toBe(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const fields = (s: typeof got, line: number) => s.problems.filter((p) => p.line === line).map((p) => p.field).sort();
+        expect(fields(got, i + 2)).toEqual(fields(want, i + 1));
+      }
+      // the unreadable cell's own message stays first
+      expect(got.problems.find((p) => p.line === 2)).toMatchObject({ field: "onCorticosteroids", reason: expect.stringContaining('"maybe" is not a yes/no value') });
+      expect(got.problems.filter((p) => p.line === 2).map((p) => p.field)).toEqual(["onCorticosteroids", "date", "mayo.stoolFrequency"]);
+    }
+  });
+  it("score prints the same problem lines", async () => {
+    const csv = file(`${head}\n${rows.map((r) => r[0]).join("\n")}\n`);
+    let err = "";
+    const sink = Object.assign(new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }), { isTTY: false });
+    await scoreFile(csv, { out: join(dir, `s${seq++}.out`), progress: false }, sink);
+    expect(err).toContain(`${csv}:2: onCorticosteroids: "maybe" is not a yes/no value`);
+    expect(err).toContain(`${csv}:2: date:`);
+    expect(err).toContain(`${csv}:2: mayo.stoolFrequency:`);
+    expect(err).toContain(`${csv}:5: patientId:`);
+  });
+});
+
+describe("visitIssues (the bad-visit path) = parseVisit", () => {
+  const same = (x: unknown) => {
+    const want = parseVisit(x);
+    const got = visitIssues(x);
+    if (got === null) return false;
+    expect(got).toEqual(want.success ? [] : want.issues);
+    return true;
+  };
+  it("on every line of the realistic generator (5% bad lines of every kind)", () => {
+    const nd = join(dir, "issues.ndjson");
+    spawnSync(process.execPath, [join(root, "bench", "cli-gen-realistic.mjs"), "3000", nd]);
+    let taken = 0;
+    let bad = 0;
+    for (const line of readFileSync(nd, "utf8").split("\n")) {
+      if (line === "") continue;
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (!parseVisit(v).success) bad++;
+      if (same(v)) taken++;
+    }
+    expect(bad).toBeGreaterThan(100);
+    expect(taken).toBeGreaterThan(2800);
+  });
+  it("on hand-made messy visits", () => {
+    const cases: unknown[] = [
+      {},
+      { patientId: "" },
+      { date: "2024-01-01", extra: 1 },
+      { patientId: "P", date: "2024-02-30", visitType: "x", zzz: null, mayo: { stoolFrequency: 9, rectalBleeding: -1, extra: true }, labs: { crp: { value: "<5", unit: "mg/L" }, date: "x" } },
+      { patientId: "P", date: "2024-01-01", hbi: { wellBeing: 1 }, sesCd: { ileum: { ulcerSize: 4 } }, uceis: { bleeding: 9 }, rutgeerts: "i9", onCorticosteroids: "yes" },
+      { patientId: "P", date: "2024-01-01", cdai: { x: 1 }, pro2: null, id: 7 },
+      { patientId: "P", date: "2024-01-01", labs: { crp: { value: 1e8, unit: "mg/L" }, fecalCalprotectin: { value: 1, unit: "kg" } } },
+      { patientId: "P".repeat(200), date: "2024-1-01", mayo: [], hbi: "x", sesCd: { ileum: null, rectum: { ulcerSize: 3, ulceratedSurface: 3, affectedSurface: 3, narrowing: 3 }, leftColon: { ulcerSize: 3, ulceratedSurface: 3, affectedSurface: 3, narrowing: 3 } } },
+      { "1": 1, patientId: "P", date: "2024-01-01", b: 2, a: 3 },
+      [],
+      null,
+      "visit",
+    ];
+    for (const c of cases) if (!same(c)) expect(c === null || typeof c !== "object" || Array.isArray(c)).toBe(true);
+  });
+  it("on random broken visits (property)", () => {
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -2, max: 9 }), fc.double({ noNaN: false }), fc.constantFrom("", "x", "2024-02-30", "2024-01-01", "mg/L", "i2a", "true"), fc.boolean(), fc.constant([]), fc.constant({}));
+    const base = { id: "v1", patientId: "P1", date: "2024-01-01", mayo: { stoolFrequency: 1, rectalBleeding: 0, endoscopic: 2, friability: false }, hbi: { wellBeing: 1, abdominalPain: 1, liquidStools: 2, abdominalMass: 0, complications: ["abscess"] }, onCorticosteroids: true, labs: { crp: { value: 5, unit: "mg/L" }, fecalCalprotectin: { value: 120, unit: "ug/g" } } };
+    const paths = ["id", "patientId", "date", "mayo", "mayo.stoolFrequency", "mayo.friability", "mayo.extra", "hbi", "hbi.complications", "hbi.liquidStools", "onCorticosteroids", "labs", "labs.crp", "labs.crp.value", "labs.crp.unit", "labs.date", "labs.nope", "rutgeerts", "uceis", "sesCd", "cdai", "pro2", "visitType"];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), junk), { maxLength: 5 }), (edits) => {
+        const v = structuredClone(base) as Record<string, unknown>;
+        for (const [p, x] of edits) {
+          const ks = p.split(".");
+          let o: Record<string, unknown> = v;
+          for (const k of ks.slice(0, -1)) {
+            const next = o[k];
+            if (next === null || typeof next !== "object" || Array.isArray(next)) o[k] = {};
+            o = o[k] as Record<string, unknown>;
+          }
+          if (x === undefined) delete o[ks.at(-1)!];
+          else o[ks.at(-1)!] = x;
+        }
+        expect(same(v)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

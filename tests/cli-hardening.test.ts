@@ -4,7 +4,7 @@
 // In-process where possible; the spawned cases run one esbuild bundle of the CLI (fast start, workers work).
 import { spawnSync } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -205,6 +205,23 @@ describe("linear-time parsing of hostile cells and lines (issue 13)", () => {
         if (d > 0) expect(depthExceeded(text, d - 1)).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 2000, seed: 5 },
+    );
+  });
+  it("parseJsonSafe's quick check (no forbidden word, no backslash) never lets a forbidden key through", () => {
+    expect(parseJsonSafe('{"a":{"\\u005f\\u005fproto__":1}}')).toMatchObject({ ok: false, field: "a.__proto__" });
+    expect(parseJsonSafe('{"a":[{"constructo\\u0072":1}]}')).toMatchObject({ ok: false, field: "a[0].constructor" });
+    expect(parseJsonSafe('{"prototype":1}')).toMatchObject({ ok: false });
+    expect(parseJsonSafe('{"a":"prototype"}')).toMatchObject({ ok: true });
+    const key = fc.constantFrom("a", "b", "__proto__", "constructor", "prototype", "\\u005f\\u005fproto__", "prot\\u006ftype", "x\\ny");
+    const text = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, fc.constantFrom("1", '"s"', '"constructor"', "null"), fc.array(tie("node"), { maxLength: 3 }).map((xs) => `[${xs.join(",")}]`), tie("obj")),
+      obj: fc.array(fc.tuple(key, tie("node")), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `"${k}":${v}`).join(",")}}`),
+    })).obj;
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseJsonSafe(t).ok).toBe(findForbiddenKey(JSON.parse(t)) === null);
+      }),
+      { numRuns: 1000, seed: 7 },
     );
   });
   it("findForbiddenKey finds a key deep down and builds its path once", () => {
@@ -536,8 +553,9 @@ describe("progress and --jobs (issue 12 §3)", () => {
     expect(many.stderr).toMatch(/--jobs 64: only \d+ CPUs? (is|are) available/);
     expect(many.code).toBe(0);
   });
+  // a busy machine adds one note (jobs may not be faster there), and the summary's time and job count differ
+  const sameMessages = (b: string, a: string) => expect(b.replace(/\(.*\)\n$/, "").replace(/score: --jobs 2: the \d+ CPUs are already busy.*\n/, "")).toBe(a.replace(/\(.*\)\n$/, ""));
   it("--jobs 2 on fewer than 4 CPUs says that threads were measured slower and runs on one thread", async () => {
-    const { availableParallelism } = await import("node:os");
     const r = cli(["score", join(dir, "j.ndjson"), "--jobs", "2"]);
     expect(r.code).toBe(0);
     if (availableParallelism() < 4) {
@@ -545,13 +563,61 @@ describe("progress and --jobs (issue 12 §3)", () => {
       expect(r.stderr).toMatch(/, 1 thread\)/);
     } else expect(r.stderr).not.toMatch(/measured slower/);
   });
+  const PROCESSES = { IBD_OUTCOMES_JOBS: "processes" };
+  it("--jobs 2 with IBD_OUTCOMES_JOBS=processes: a file is scored by 2 processes (same bytes and messages); stdin runs on one", () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 97 === 3 ? `{"patientId":"P${i}","date":"2024-02-30"}` : JSON.stringify({ ...(i % 3 ? uc : cd), id: `w${i}` })));
+    const p = file("parts.ndjson", `${lines.join("\n")}\n`);
+    const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
+    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"], { env: PROCESSES });
+    const s = cli(["score", "-", "--jobs", "2"], { input: `${lines.slice(0, 10).join("\n")}\n`, env: PROCESSES });
+    expect(b.code).toBe(a.code);
+    expect(b.stdout).toBe(a.stdout);
+    sameMessages(b.stderr, a.stderr);
+    expect(a.stderr).toMatch(/:4: date: /);
+    expect(b.stderr).toMatch(/, 2 processes\)/);
+    expect(s.stderr).not.toMatch(/processes\)/);
+  });
+  it.each([
+    ["CRLF, no final newline", (ls: string[]) => ls.join("\r\n")],
+    ["a byte-order mark and blank lines", (ls: string[]) => `\ufeff${ls.join("\n\n")}\n\n`],
+    ["one line", (ls: string[]) => `${ls[0]}\n`],
+    ["one line, no newline", (ls: string[]) => ls[0]!],
+    ["bad JSON and bad visits", (ls: string[]) => `${ls.map((l, i) => (i % 5 === 1 ? l.slice(0, 20) : i % 7 === 2 ? l.replace("2024", "2024x") : l)).join("\n")}\n`],
+  ])("--jobs 2 = --jobs 1 byte for byte (IBD_OUTCOMES_JOBS=processes): %s", (_name, make) => {
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ ...(i % 3 ? uc : cd), id: `x${i}` }));
+    const p = file(`parts-${_name.replace(/\W+/g, "-")}.ndjson`, make(lines));
+    const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
+    const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"], { env: PROCESSES });
+    expect(b.code).toBe(a.code);
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.stdout.length).toBeGreaterThan(0);
+    sameMessages(b.stderr, a.stderr);
+    expect(b.stderr).toMatch(/, 2 processes\)/);
+  });
+  it("splitLines: parts of whole lines covering the file", async () => {
+    const { splitLines } = await import("../src/cli/io.js");
+    const text = "a\nbb\r\n\nccc\ndddd\ne";
+    const p = file(`split.ndjson`, text);
+    for (const parts of [1, 2, 3, 4, 9]) {
+      const rs = await splitLines(p, parts, 4);
+      expect(rs[0]!.start).toBe(0);
+      expect(rs.at(-1)!.end).toBe(text.length);
+      for (let k = 0; k < rs.length; k++) {
+        const r = rs[k]!;
+        if (k > 0) expect(r.start).toBe(rs[k - 1]!.end);
+        if (k > 0) expect(text[r.start - 1]).toBe("\n");
+        expect(r.firstLine).toBe(1);
+      }
+      expect(rs.length).toBeLessThanOrEqual(parts);
+    }
+    expect((await splitLines(p, 3, 4)).length).toBe(3);
+  });
   it("--jobs 2 (worker threads) writes the same bytes and messages as one thread", () => {
     const lines = Array.from({ length: 3000 }, (_, i) => (i % 97 === 3 ? `{"patientId":"P${i}","date":"2024-02-30"}` : JSON.stringify({ ...(i % 3 ? uc : cd), id: `w${i}` })));
     const p = file("jobs.ndjson", `${lines.join("\n")}\n`);
     const a = cli(["score", p, "--profile", "mao2025", "--jobs", "1"]);
     const b = cli(["score", p, "--profile", "mao2025", "--jobs", "2"], { env: { IBD_OUTCOMES_FORCE_THREADS: "1" } });
     expect(b.stdout).toBe(a.stdout);
-    // a busy machine adds one note (threads may not be faster there); the rest is the same
-    expect(b.stderr.replace(/\(.*\)\n$/, "").replace(/score: --jobs 2: the \d+ CPUs are already busy.*\n/, "")).toBe(a.stderr.replace(/\(.*\)\n$/, ""));
+    sameMessages(b.stderr, a.stderr);
   });
 });

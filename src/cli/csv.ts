@@ -349,9 +349,13 @@ function readCell(col: CsvColumn, text: string, bad: { reason: string | null }):
  * header (no `__proto__`, `constructor` or `prototype` segment) and are read back as own properties only, so no
  * cell can touch a prototype; the objects are ordinary ones (V8 keeps them in its fast shape, which matters at
  * millions of rows).
- * @returns The record, or every cell that cannot be read (column, value, accepted forms).
+ * @returns The record, or every cell that cannot be read (column, value, accepted forms) with `partial`: the
+ * record built from the other cells (so the row's other problems can be found by the record's schema).
  */
-export function csvRowToRecord(columns: readonly CsvColumn[], fields: readonly string[]): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; problems: readonly CellProblem[] } {
+export function csvRowToRecord(
+  columns: readonly CsvColumn[],
+  fields: readonly string[],
+): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; problems: readonly CellProblem[]; partial?: Record<string, unknown> } {
   if (fields.length !== columns.length) {
     const reason = `has ${fields.length} fields; the header has ${columns.length}`;
     return { ok: false, reason, problems: [{ field: "(record)", reason }] };
@@ -405,6 +409,6 @@ export function csvRowToRecord(columns: readonly CsvColumn[], fields: readonly s
       if (obj !== null && typeof obj === "object") (obj as Record<string, unknown>)[col.path[col.path.length - 1]!] = [];
     }
   }
-  if (problems.length > 0) return { ok: false, reason: problems.map((p) => `${p.field}: ${p.reason}`).join("; "), problems };
+  if (problems.length > 0) return { ok: false, reason: problems.map((p) => `${p.field}: ${p.reason}`).join("; "), problems, partial: root };
   return { ok: true, value: root };
 }

@@ -14,12 +14,14 @@ const MAYO = new Set<string>(MAYO_KEYS);
 const HBI = new Set<string>(HBI_KEYS);
 const HBI_COMPLICATIONS = new Set<string>(HBI_COMPLICATION_KEYS);
 const SEGMENTS = new Set<string>(SES_SEGMENT_KEYS);
-const RUTGEERTS = new Set<string>(RUTGEERTS_GRADES);
+/** The Rutgeerts grades `VisitSchema` accepts. */
+export const RUTGEERTS: ReadonlySet<string> = new Set<string>(RUTGEERTS_GRADES);
 const UNITS: Readonly<Record<string, Readonly<Record<string, number>>>> = LAB_UNITS as unknown as Record<string, Record<string, number>>;
 
 /** Dates already checked (registries repeat dates); bounded. */
 const goodDates = new Set<string>();
-function isDate(s: unknown): boolean {
+/** A date string `IsoDateSchema` accepts (checked dates remembered, bounded). */
+export function isDate(s: unknown): boolean {
   if (typeof s !== "string") return false;
   if (goodDates.has(s)) return true;
   if (!isIsoDate(s)) return false;
@@ -28,21 +30,25 @@ function isDate(s: unknown): boolean {
   return true;
 }
 
-function isPlain(x: unknown): x is Record<string, unknown> {
+/** A plain object (from `JSON.parse` or a literal), not an array or a class instance. */
+export function isPlain(x: unknown): x is Record<string, unknown> {
   if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
   const proto = Object.getPrototypeOf(x);
   return proto === Object.prototype || proto === null;
 }
 const intIn = (v: unknown, lo: number, hi: number) => typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
-const id = (v: unknown) => typeof v === "string" && v.length >= 1 && v.length <= 128;
+/** An identifier `IdSchema` certainly accepts (a string of 1 to 128 characters). */
+export const id = (v: unknown): boolean => typeof v === "string" && v.length >= 1 && v.length <= 128;
 
-function mayoOk(m: unknown): boolean {
+/** True only when the Mayo block schema certainly accepts `m`. */
+export function mayoOk(m: unknown): boolean {
   if (!isPlain(m)) return false;
   for (const k in m) if (!MAYO.has(k)) return false;
   for (const k of MAYO_INT) if (k in m && !intIn(m[k], 0, 3)) return false;
   return !("friability" in m) || typeof m.friability === "boolean";
 }
-function uceisOk(u: unknown): boolean {
+/** True only when the UCEIS block schema certainly accepts `u`. */
+export function uceisOk(u: unknown): boolean {
   if (!isPlain(u)) return false;
   let n = 0;
   for (const k in u) {
@@ -52,7 +58,8 @@ function uceisOk(u: unknown): boolean {
   }
   return n === 3;
 }
-function hbiOk(h: unknown): boolean {
+/** True only when the HBI block schema certainly accepts `h`. */
+export function hbiOk(h: unknown): boolean {
   if (!isPlain(h)) return false;
   let n = 0;
   for (const k in h) {
@@ -71,7 +78,8 @@ function hbiOk(h: unknown): boolean {
   }
   return true;
 }
-function sesOk(s: unknown): boolean {
+/** True only when the SES-CD block schema certainly accepts `s`. */
+export function sesOk(s: unknown): boolean {
   if (!isPlain(s)) return false;
   let blocked = 0;
   for (const k in s) {
@@ -90,7 +98,8 @@ function sesOk(s: unknown): boolean {
   }
   return blocked <= 1;
 }
-function labsOk(l: unknown): boolean {
+/** True only when the lab panel schema certainly accepts `l`. */
+export function labsOk(l: unknown): boolean {
   if (!isPlain(l)) return false;
   for (const k in l) {
     const v = l[k];

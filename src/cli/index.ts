@@ -8,7 +8,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ArgError, parseArgs } from "./args.js";
 import { errorCode, IoError, ioError, isSystemError } from "./io.js";
 import { reportFile } from "./report.js";
-import { scoreFile, scoreWorkerMain, type BatchOptions } from "./score.js";
+import { SCORE_PART_ARG, scoreFile, scorePartMain, scoreWorkerMain, type BatchOptions, type ScorePart } from "./score.js";
 import { UsageError, validateFile, type Notice, type Problem } from "./validate.js";
 
 const VERSION = "0.1.0";
@@ -212,7 +212,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(
-      `score: ${s.read} records read, ${s.written} visits written, ${s.bad} bad records skipped${s.unread > 0 ? `, ${s.unread} rows not read (the header is invalid)` : ""} (${s.seconds.toFixed(2)} s, ${s.jobs} thread${s.jobs === 1 ? "" : "s"})\n`,
+      `score: ${s.read} records read, ${s.written} visits written, ${s.bad} bad records skipped${s.unread > 0 ? `, ${s.unread} rows not read (the header is invalid)` : ""} (${s.seconds.toFixed(2)} s, ${s.jobs} ${s.processes === true ? "process" : "thread"}${s.jobs === 1 ? "" : s.processes === true ? "es" : "s"})\n`,
     );
     return s.bad > 0 || s.unread > 0 ? 1 : 0;
   }
@@ -244,7 +244,13 @@ export function failure(e: unknown): { code: number; message: string } {
 
 const worker = !isMainThread && parentPort !== null && (workerData as { ibdOutcomesScoreWorker?: BatchOptions } | null)?.ibdOutcomesScoreWorker;
 if (worker) scoreWorkerMain(parentPort!, worker);
-else {
+else if (isMainThread && process.argv[2] === SCORE_PART_ARG && process.argv.length === 4) {
+  // a child process of `score --jobs`: scores its part of the file
+  scorePartMain(JSON.parse(process.argv[3]!) as ScorePart).catch((e: unknown) => {
+    process.stderr.write(`${failure(e).message}\n`);
+    process.exitCode = failure(e).code;
+  });
+} else {
   // the reader of our output went away (`| head`): nothing more to say, and that is not a failure
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") process.exit(0);

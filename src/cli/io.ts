@@ -104,9 +104,10 @@ export async function readText(path: string): Promise<{ text: string; bytes: Buf
  * A file is read into two buffers used in turn (the next read runs while a batch is processed): each batch is
  * valid until the next is asked for.
  */
-export async function* lineBatches(path: string, chunkBytes = 1 << 20): AsyncGenerator<{ readonly bytes: Buffer; readonly firstLine: number }> {
-  let line = 1;
-  let first = true;
+export async function* lineBatches(path: string, chunkBytes = 1 << 20, range?: ByteRange): AsyncGenerator<{ readonly bytes: Buffer; readonly firstLine: number }> {
+  let line = range?.firstLine ?? 1;
+  // a part after the start of a file: no byte-order mark or encoding check (done on the file's start)
+  let first = range === undefined || range.start === 0;
   const out = (b: Buffer) => {
     let bytes = b;
     if (first) {
@@ -144,7 +145,17 @@ export async function* lineBatches(path: string, chunkBytes = 1 << 20): AsyncGen
   let cur: Buffer = Buffer.allocUnsafe(size);
   let spare: Buffer = Buffer.allocUnsafe(size);
   let have = 0; // bytes of a partial line at the start of `cur`
-  const read = (b: Buffer, at: number) => fh.read(b, at, b.length - at, null).catch((e: unknown) => Promise.reject(ioError("read", path, e)));
+  // a part of a regular file: positioned reads, stopping at its end (reads are issued one after another)
+  let pos = range?.start ?? 0;
+  const stop = range?.end ?? 0;
+  const read = (b: Buffer, at: number): Promise<{ bytesRead: number }> => {
+    if (range === undefined) return fh.read(b, at, b.length - at, null).catch((e: unknown) => Promise.reject(ioError("read", path, e)));
+    const len = Math.min(b.length - at, stop - pos);
+    if (len <= 0) return Promise.resolve({ bytesRead: 0 });
+    const from = pos;
+    pos += len;
+    return fh.read(b, at, len, from).catch((e: unknown) => Promise.reject(ioError("read", path, e)));
+  };
   let pending: Promise<{ bytesRead: number }> | null = read(cur, 0);
   try {
     for (;;) {
@@ -176,6 +187,56 @@ export async function* lineBatches(path: string, chunkBytes = 1 << 20): AsyncGen
     if (have > 0) yield out(cur.subarray(0, have));
   } finally {
     if (pending !== null) await pending.catch(() => undefined);
+    await fh.close();
+  }
+}
+
+/** A part of a regular file: bytes [start, end), whole lines; `firstLine`: the line number its first line is given. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+}
+
+/**
+ * Cuts a regular file into `parts` byte ranges of whole lines (each after the first starts just after a newline),
+ * reading only around each cut. Fewer ranges when the file has fewer lines. Each range's `firstLine` is 1 (its
+ * lines are numbered from its start). The file's encoding is checked as {@link lineBatches} checks it.
+ */
+export async function splitLines(path: string, parts: number, chunkBytes = 1 << 16): Promise<ByteRange[]> {
+  let fh: Awaited<ReturnType<typeof open>>;
+  try {
+    fh = await open(path, "r");
+  } catch (e) {
+    throw ioError("read", path, e);
+  }
+  try {
+    const size = (await fh.stat()).size;
+    const b = Buffer.allocUnsafe(Math.max(16, chunkBytes));
+    const head = (await fh.read(b, 0, Math.min(b.length, size), 0)).bytesRead;
+    refuseEncoding(path, b.subarray(0, head));
+    const out: ByteRange[] = [];
+    let start = 0;
+    for (let k = 1; k < parts; k++) {
+      // the cut: just after the first newline at or after the target (never inside the previous range)
+      let pos = Math.max(start, Math.floor((size * k) / parts) - 1);
+      let cut = -1;
+      while (cut === -1 && pos < size) {
+        const n = (await fh.read(b, 0, Math.min(b.length, size - pos), pos)).bytesRead;
+        if (n === 0) break;
+        const i = b.subarray(0, n).indexOf(10);
+        if (i !== -1) cut = pos + i + 1;
+        else pos += n;
+      }
+      if (cut === -1 || cut >= size) break;
+      out.push({ start, end: cut, firstLine: 1 });
+      start = cut;
+    }
+    out.push({ start, end: size, firstLine: 1 });
+    return out;
+  } catch (e) {
+    throw ioError("read", path, e);
+  } finally {
     await fh.close();
   }
 }

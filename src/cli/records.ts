@@ -6,7 +6,9 @@ import type { RecordKind } from "./columns.js";
 import { createCsvParser, csvRowToRecord, parseCsvHeader, type CsvColumn, type CsvRecord } from "./csv.js";
 import { CsvRecordCutter, VisitTranscoder } from "./csvBytes.js";
 import { lineBatches, readText, textChunks } from "./io.js";
-import { parseJsonSafe } from "./safeJson.js";
+import { parseAdverseEvent, parsePatient, parseTreatmentCourse, parseVisit, type ParseResult } from "../models/index.js";
+import { formatPath, gotValue, parseJsonSafe } from "./safeJson.js";
+import { visitIssues } from "./visitIssues.js";
 
 export type { RecordKind } from "./columns.js";
 
@@ -235,6 +237,51 @@ export function ndjsonItem(bytes: Buffer, start: number, stop: number, line: num
   return r.ok ? { line, value: r.value } : { line, error: { field: r.field, reason: r.reason } };
 }
 
+/** The schema check of each record kind. */
+export const RECORD_PARSERS: ReadonlyMap<RecordKind, (x: unknown) => ParseResult<unknown>> = new Map<RecordKind, (x: unknown) => ParseResult<unknown>>([
+  ["patient", parsePatient],
+  ["course", parseTreatmentCourse],
+  ["visit", parseVisit],
+  ["adverseEvent", parseAdverseEvent],
+]);
+
+/** Whether a schema problem at `field` is about a cell already reported (`bad`): the same field, inside it, or a block holding it. */
+function aboutBadCell(field: string, bad: readonly FieldError[]): boolean {
+  for (const b of bad) {
+    const f = b.field;
+    if (field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`) || f.startsWith(`${field}.`)) return true;
+  }
+  return false;
+}
+
+/**
+ * One CSV data row as an item: the record, or every problem of the row. When some cells cannot be read, the
+ * record built from the other cells is checked against its kind's schema too, so the row reports all its
+ * problems as an NDJSON line does (problems about the unreadable cells themselves, or the blocks holding them,
+ * are not repeated: the cell's own reason says it).
+ * @param kind - The header's record kind (`null`: guessed from the row).
+ */
+export function csvRowItem(line: number, columns: readonly CsvColumn[], fields: readonly string[], kind: RecordKind | null): InputItem {
+  const rec = csvRowToRecord(columns, fields);
+  if (rec.ok) return { line, value: rec.value };
+  const errors: FieldError[] = [...rec.problems];
+  const partial = rec.partial;
+  const k = partial === undefined ? null : (kind ?? guessKind(partial));
+  const parse = k === null ? undefined : RECORD_PARSERS.get(k);
+  if (parse !== undefined) {
+    // visits: member by member (the same issues as parseVisit, faster)
+    const quick = k === "visit" ? visitIssues(partial) : null;
+    const r = quick !== null ? { success: quick.length === 0, issues: quick } : parse(partial);
+    if (!r.success) {
+      for (const i of r.issues) {
+        const field = formatPath(i.path);
+        if (!aboutBadCell(field, rec.problems)) errors.push({ field, reason: `${i.message}${gotValue(partial, i.path)}` });
+      }
+    }
+  }
+  return { line, error: errors[0]!, errors };
+}
+
 /** Options of {@link readCsv}. */
 export interface ReadCsvOptions {
   /** Record kind of the rows (default: guessed from the header). */
@@ -278,6 +325,7 @@ export async function* readCsvFast(file: string, options: ReadCsvOptions = {}): 
   let columns: CsvColumn[] | null = null;
   let headerDone = false;
   let trans: VisitTranscoder | null = null;
+  let rowKind: RecordKind | null = null;
   const fast = options.onRow === undefined ? options.fastVisit : undefined;
   const cut = new CsvRecordCutter();
   const r = cut.rec;
@@ -291,6 +339,7 @@ export async function* readCsvFast(file: string, options: ReadCsvOptions = {}): 
       const h = parseCsvHeader(fields, { kind: options.kind, strict: options.strict });
       if (h.ok) {
         columns = h.columns;
+        rowKind = h.kind;
         for (const m of h.notices) options.onNotice?.(r.line, m);
         options.onHeader?.(h.columns, fields);
         if (fast !== undefined && h.kind === "visit") trans = VisitTranscoder.create(h.columns);
@@ -308,8 +357,7 @@ export async function* readCsvFast(file: string, options: ReadCsvOptions = {}): 
     const fields = cut.fields();
     if (r.nonAscii && fields.some((f) => f.includes("\uFFFD"))) return { line: r.line, error: NOT_UTF8 };
     options.onRow?.(fields);
-    const rec = csvRowToRecord(columns, fields);
-    return rec.ok ? { line: r.line, value: rec.value } : { line: r.line, error: rec.problems[0]!, errors: rec.problems };
+    return csvRowItem(r.line, columns, fields, rowKind);
   };
   for await (const { bytes } of lineBatches(file, options.chunkBytes)) {
     options.onBytes?.(bytes.length + 1);
@@ -334,6 +382,7 @@ export async function* readCsvFast(file: string, options: ReadCsvOptions = {}): 
 export async function* readCsvText(file: string, options: ReadCsvOptions = {}): AsyncGenerator<InputItem> {
   let columns: CsvColumn[] | null = null;
   let headerDone = false;
+  let rowKind: RecordKind | null = null;
   let queue: CsvRecord[] = [];
   const parser = createCsvParser((r) => queue.push(r));
   let replaced = false;
@@ -350,6 +399,7 @@ export async function* readCsvText(file: string, options: ReadCsvOptions = {}): 
         const h = parseCsvHeader(r.fields, { kind: options.kind, strict: options.strict });
         if (h.ok) {
           columns = h.columns;
+          rowKind = h.kind;
           for (const m of h.notices) options.onNotice?.(r.line, m);
           options.onHeader?.(h.columns, r.fields);
         } else {
@@ -371,8 +421,7 @@ export async function* readCsvText(file: string, options: ReadCsvOptions = {}): 
         continue;
       }
       options.onRow?.(r.fields);
-      const rec = csvRowToRecord(columns, r.fields);
-      yield rec.ok ? { line: r.line, value: rec.value } : { line: r.line, error: rec.problems[0]!, errors: rec.problems };
+      yield csvRowItem(r.line, columns, r.fields, rowKind);
     }
   };
   for await (const chunk of textChunks(file)) {

@@ -27,6 +27,8 @@ export const MAX_JSON_DEPTH = 64;
  * @returns The character position where the limit is passed, or -1.
  */
 export function depthExceeded(text: string, limit: number = MAX_JSON_DEPTH): number {
+  // fewer opening brackets than the limit (counted anywhere, strings included): cannot nest deeper
+  if (text.length <= limit || bracketsAtMost(text, limit)) return -1;
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -45,6 +47,24 @@ export function depthExceeded(text: string, limit: number = MAX_JSON_DEPTH): num
     } else if (c === 125 || c === 93) depth--;
   }
   return -1;
+}
+
+/** Whether `text` holds at most `limit` `{` and `[` characters together (native searches, no per-character loop). */
+function bracketsAtMost(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++n > limit) return false;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++n > limit) return false;
+  return true;
+}
+
+/**
+ * Whether JSON text certainly holds no forbidden key: none of the forbidden words appears in it and it has no
+ * backslash (an escape could spell one). Otherwise the parsed value must be walked ({@link findForbiddenKey}).
+ */
+export function certainlyNoForbiddenKey(text: string): boolean {
+  if (text.includes("\\")) return false;
+  for (const k of FORBIDDEN_KEYS) if (text.includes(k)) return false;
+  return true;
 }
 
 /** The first forbidden key inside a parsed JSON value, or `null` when there is none (iterative, linear in the size). */
@@ -106,7 +126,7 @@ export function parseJsonSafe(text: string, maxDepth: number = MAX_JSON_DEPTH): 
     const reason = `is not valid JSON (${msg.replace(/^Unexpected/, "unexpected")})`;
     return m === null ? { ok: false, field: "(record)", reason } : { ok: false, field: "(record)", reason, position: Number(m[1]) };
   }
-  const bad = findForbiddenKey(value);
+  const bad = certainlyNoForbiddenKey(text) ? null : findForbiddenKey(value);
   if (bad !== null) return { ok: false, field: formatPath(bad.path), reason: `key "${bad.key}" is not allowed (prototype pollution guard)` };
   return { ok: true, value };
 }

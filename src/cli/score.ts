@@ -5,11 +5,18 @@
  * @remarks NDJSON is cut into batches of whole lines (about 1 MB; 256 KB with threads); each batch is scored by
  * {@link scoreBatch}, on the main thread or, with `--jobs N`, shared by the main thread and N − 1 worker threads
  * (batch bytes moved, not copied), and written in input order. At most 2 batches per worker are in flight, so
- * memory stays flat. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
+ * memory stays flat. With `IBD_OUTCOMES_JOBS=processes` a regular file is instead cut into N parts of whole
+ * lines scored by N processes (this one and N − 1 children, see {@link scorePartMain}); not the default until a
+ * quiet machine shows it faster. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
  * shape are written as compact JSON bytes and scored by the same byte path as NDJSON, other rows record by
  * record, all on the main thread. Output files are written through a temporary file renamed at the end (see io.ts).
  */
-import { availableParallelism, loadavg } from "node:os";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ENDPOINT_IDS, TIMEPOINT_KEYS } from "../endpoints/index.js";
 import type { TimepointKey } from "../endpoints/index.js";
@@ -17,7 +24,8 @@ import { parseVisit, type Visit } from "../models/index.js";
 import { byteVisitWrite, formatScoreEntries, OutBuf } from "./byteVisit.js";
 import { resolveProfile, scoreVisit, visitClassifier, type VisitClassifier, type VisitScores } from "./classifyVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
-import { inputSize, ioError, lineBatches, openOutput, refuseSameFile, type Output } from "./io.js";
+import { visitIssues } from "./visitIssues.js";
+import { countNewlines, inputSize, ioError, lineBatches, openOutput, refuseSameFile, splitLines, type ByteRange, type Output } from "./io.js";
 import { detectFormat, ndjsonItem, readCsvFast, readCsvText, readNdjson, type InputItem, type ReadCsvOptions } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
 import { UsageError } from "./validate.js";
@@ -62,6 +70,8 @@ export interface ScoreSummary {
   readonly empty: boolean;
   readonly seconds: number;
   readonly jobs: number;
+  /** True when the jobs were processes (each scoring its own part of the file), false for threads. */
+  readonly processes?: boolean;
 }
 
 /** What a batch needs to know (plain data: it crosses to worker threads). */
@@ -133,7 +143,9 @@ function itemErrors(item: InputItem, o: BatchOptions): string {
 function visitOf(item: InputItem, o: BatchOptions): { visit: Visit } | { err: string } {
   if (item.error !== undefined) return { err: itemErrors(item, o) };
   if (isFastValidVisit(item.value)) return { visit: item.value };
-  const r = parseVisit(item.value);
+  // a bad visit: only the members that may be wrong are parsed (the same issues as parseVisit)
+  const quick = visitIssues(item.value);
+  const r = quick !== null && quick.length > 0 ? { success: false as const, issues: quick } : parseVisit(item.value);
   if (r.success) return { visit: r.data };
   const where = `${o.file ?? "input"}:${item.line}: `;
   return { err: r.issues.map((i) => `${where}${formatPath(i.path)}: ${i.message}${gotValue(item.value, i.path)}\n`).join("") };
@@ -361,7 +373,11 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       jobs = cpus;
     }
   }
-  if (jobs > 1 && cpus < 4 && process.env.IBD_OUTCOMES_FORCE_THREADS !== "1") {
+  // IBD_OUTCOMES_JOBS=processes: a regular file is cut into parts scored by child processes. Not the default: on
+  // this project's loaded 2-CPU test machine (load average 5.5) two processes were 1.17x slower than one (wall
+  // clock, 1.37x the CPU); a quiet machine has not been measured yet.
+  const processes = jobs > 1 && process.env.IBD_OUTCOMES_JOBS === "processes" && inputSize(file) !== null;
+  if (jobs > 1 && cpus < 4 && !processes && process.env.IBD_OUTCOMES_FORCE_THREADS !== "1") {
     // Measured on 2 CPUs (quiet machine, a 2-million-line realistic file): 28.6 s with 2 threads against 20.9 s with
     // one; each thread's scoring costs about 1.5x more CPU beside another, so threads cannot win below 4 CPUs.
     // (IBD_OUTCOMES_FORCE_THREADS=1 runs them anyway; the tests use it to check that threads write the same bytes.)
@@ -373,7 +389,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     const load = loadavg()[0] ?? 0;
     if (load >= cpus) {
       if (options.jobs === undefined) jobs = 1;
-      else note(`score: --jobs ${jobs}: the ${cpus} CPUs are already busy (load average ${load.toFixed(1)}), so threads may run no faster than one, or slower\n`);
+      else note(`score: --jobs ${jobs}: the ${cpus} CPUs are already busy (load average ${load.toFixed(1)}), so ${processes ? "processes" : "threads"} may run no faster than one, or slower\n`);
     }
   }
 
@@ -516,6 +532,8 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       if (headerNames !== null && !headerWritten && csvOut !== null) await writeHeader(headerNames);
       await flush();
       unread = unreadRows.rows;
+    } else if (processes && jobs > 1) {
+      await scoreParts(file, o, jobs, options, take, (b) => (bytesDone += b));
     } else {
       await scoreNdjson(file, o, jobs, options, take, (b) => (bytesDone += b));
     }
@@ -531,7 +549,7 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
     await out?.abort();
     throw e;
   }
-  return { read, written, bad, unread, empty: read === 0 && unread === 0, seconds: (performance.now() - t0) / 1000, jobs };
+  return { read, written, bad, unread, empty: read === 0 && unread === 0, seconds: (performance.now() - t0) / 1000, jobs, ...(processes && jobs > 1 ? { processes: true } : {}) };
 }
 
 /** NDJSON in, NDJSON out: batches on the main thread or in `jobs` worker threads, written in input order. */
@@ -615,5 +633,134 @@ async function scoreNdjson(
     await drainReady();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** What a child process of `score --jobs` is given: its part of the file and where to put its output. */
+export interface ScorePart {
+  readonly file: string;
+  readonly range: ByteRange;
+  /** Its `file` is a random marker: problem lines start `marker:line: ` with lines numbered from the part's start. */
+  readonly o: BatchOptions;
+  /** Output NDJSON and problem lines, written to these files. */
+  readonly out: string;
+  readonly err: string;
+  readonly chunkBytes: number;
+}
+
+/** The first argument that makes the CLI entry a `score --jobs` child process (not a command). */
+export const SCORE_PART_ARG = "--ibd-outcomes-score-part";
+
+/** Counts of a batch source: records, and lines (newlines) consumed. */
+interface PartCounts {
+  read: number;
+  written: number;
+  bad: number;
+  lines: number;
+}
+
+/**
+ * Child-process side of `score --jobs`: scores its byte range of the file (whole lines) into its output and
+ * problem files, then prints its counts (and its number of lines) as one JSON line on stdout.
+ */
+export async function scorePartMain(part: ScorePart): Promise<void> {
+  const out = openSync(part.out, "w");
+  const err = openSync(part.err, "w");
+  const c: PartCounts = { read: 0, written: 0, bad: 0, lines: 0 };
+  try {
+    const ob = new OutBuf(0);
+    for await (const { bytes, firstLine } of lineBatches(part.file, part.chunkBytes, part.range)) {
+      const r = scoreBatch(bytes, firstLine, part.o, ob);
+      c.read += r.read;
+      c.written += r.written;
+      c.bad += r.bad;
+      c.lines += countNewlines(bytes) + 1;
+      const o = typeof r.out === "string" ? Buffer.from(r.out, "utf8") : r.out;
+      for (let at = 0; at < o.length; ) at += writeSync(out, o, at, o.length - at);
+      if (r.err !== "") writeSync(err, r.err);
+    }
+  } finally {
+    closeSync(out);
+    closeSync(err);
+  }
+  process.stdout.write(`${JSON.stringify(c)}\n`);
+}
+
+/**
+ * NDJSON file in, NDJSON out, with `jobs` processes: the file is cut into `jobs` parts of whole lines; this
+ * process scores the first and writes it straight out while child processes score the others into temporary
+ * files, which are then written out in order. A child numbers its lines from its part's start behind a random
+ * marker; the marker and number are replaced by the file name and the file's line number (the lines of the parts
+ * before it added) as its problem lines are written. Memory stays flat; the temporary files hold the later
+ * parts' output until their turn.
+ */
+async function scoreParts(
+  file: string,
+  o: BatchOptions,
+  jobs: number,
+  options: ScoreOptions,
+  take: (r: BatchResult, release?: () => void) => Promise<void>,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const ranges = await splitLines(file, jobs);
+  const dir = mkdtempSync(join(tmpdir(), "ibd-outcomes-score-"));
+  const marker = `\u0000${randomBytes(12).toString("hex")}\u0000`;
+  const children: { done: Promise<PartCounts>; part: ScorePart; kill: () => void }[] = [];
+  try {
+    for (let k = 1; k < ranges.length; k++) {
+      const part: ScorePart = { file, range: ranges[k]!, o: { ...o, file: marker }, out: join(dir, `${k}.out`), err: join(dir, `${k}.err`), chunkBytes };
+      const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(options.workerUrl!), SCORE_PART_ARG, JSON.stringify(part)], { stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      const done = new Promise<PartCounts>((resolve, reject) => {
+        child.on("error", (e) => reject(e));
+        child.on("close", (code) => {
+          if (code !== 0) return reject(new Error(`score --jobs: the process scoring part ${k + 1} failed (exit code ${String(code)}): ${stderr.trim()}`));
+          try {
+            resolve(JSON.parse(stdout) as PartCounts);
+          } catch {
+            reject(new Error(`score --jobs: the process scoring part ${k + 1} gave no counts`));
+          }
+        });
+      });
+      done.catch(() => undefined); // awaited in order below
+      children.push({ done, part, kill: () => child.kill() });
+    }
+    // the first part here, written straight out
+    const pool: OutBuf[] = [];
+    let lines = 0;
+    for await (const { bytes, firstLine } of lineBatches(file, chunkBytes, ranges[0]!)) {
+      onBytes(bytes.length + 1);
+      lines += countNewlines(bytes) + 1;
+      const ob = pool.pop() ?? new OutBuf(0);
+      await take(scoreBatch(bytes, firstLine, o, ob), () => pool.push(ob));
+    }
+    const name = o.file ?? "input";
+    const numbered = new RegExp(`${marker}:(\\d+):`, "g");
+    for (const c of children) {
+      const counts = await c.done;
+      const base = lines;
+      const renumber = (t: string) => t.replace(numbered, (_m, n: string) => `${name}:${Number(n) + base}:`);
+      // problem lines in whole lines (a progress line may be drawn after each)
+      let rest = "";
+      for await (const chunk of createReadStream(c.part.err, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+        const text = rest + (chunk as string);
+        const cut = text.lastIndexOf("\n") + 1;
+        rest = text.slice(cut);
+        if (cut > 0) await take({ out: "", err: renumber(text.slice(0, cut)), read: 0, written: 0, bad: 0 });
+      }
+      if (rest !== "") await take({ out: "", err: renumber(rest), read: 0, written: 0, bad: 0 });
+      for await (const chunk of createReadStream(c.part.out, { highWaterMark: 1 << 20 })) await take({ out: chunk as Buffer, err: "", read: 0, written: 0, bad: 0 });
+      onBytes(c.part.range.end - c.part.range.start);
+      await take({ out: "", err: "", read: counts.read, written: counts.written, bad: counts.bad });
+      lines += counts.lines;
+    }
+  } finally {
+    for (const c of children) c.kill();
+    await Promise.allSettled(children.map((c) => c.done));
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,11 +5,12 @@
  * conservative visit check; anything else goes through the prototype-safe parser and the record's zod
  * schema, which gives the exact reasons. So the fast paths change speed, never a verdict.
  */
-import { parseAdverseEvent, parseCohort, parsePatient, parseTreatmentCourse, parseVisit } from "../models/index.js";
-import type { ParseResult, ValidationIssue } from "../models/index.js";
+import { parseCohort } from "../models/index.js";
+import type { ValidationIssue } from "../models/index.js";
 import { byteVisitLine, byteVisitValid } from "./byteVisit.js";
 import { isFastValidVisit } from "./fastVisit.js";
-import { COLLECTION_KIND, detectFormat, guessKind, readCsvFast, readCsvText, readJsonFile, readNdjson, type InputItem, type ReadCsvOptions, type RecordKind } from "./records.js";
+import { visitIssues } from "./visitIssues.js";
+import { COLLECTION_KIND, RECORD_PARSERS, detectFormat, guessKind, readCsvFast, readCsvText, readJsonFile, readNdjson, type InputItem, type ReadCsvOptions, type RecordKind } from "./records.js";
 import { formatPath, gotValue } from "./safeJson.js";
 
 /** Options of `validate`. */
@@ -53,12 +54,7 @@ export interface ValidateSummary {
   readonly notices: readonly Notice[];
 }
 
-const PARSERS = new Map<RecordKind, (x: unknown) => ParseResult<unknown>>([
-  ["patient", parsePatient],
-  ["course", parseTreatmentCourse],
-  ["visit", parseVisit],
-  ["adverseEvent", parseAdverseEvent],
-]);
+const PARSERS = RECORD_PARSERS;
 const KINDS = [...PARSERS.keys()];
 
 function issuesToProblems(line: number, record: string | undefined, raw: unknown, issues: readonly ValidationIssue[]): Problem[] {
@@ -73,7 +69,12 @@ export function validateRecord(item: InputItem, kind: RecordKind | undefined): P
   if (k === undefined || k === null) {
     return [{ line: item.line, ...(rec === undefined ? {} : { record: rec }), field: "(record)", reason: "is not a patient, course, visit or adverse event (pass --kind)" }];
   }
-  if (k === "visit" && isFastValidVisit(item.value)) return [];
+  if (k === "visit") {
+    if (isFastValidVisit(item.value)) return [];
+    // a bad visit: only the members that may be wrong are parsed (the same issues as parseVisit)
+    const issues = visitIssues(item.value);
+    if (issues !== null) return issuesToProblems(item.line, rec, item.value, issues);
+  }
   const r = PARSERS.get(k)!(item.value);
   return r.success ? [] : issuesToProblems(item.line, rec, item.value, r.issues);
 }
