@@ -97,8 +97,8 @@ function newestMtime(dir) {
 }
 
 function parent(argv) {
-  let rounds = 3;
-  let passes = 5;
+  let rounds = 2;
+  let passes = 3;
   const names = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -12,7 +12,8 @@
  * when src/ is newer.
  *
  * Run alone: `npx tsx bench/run.ts instruments`, or `node bench/instruments-dist.mjs [--rounds R]
- * [--passes P] [instrument ...]`. Environment variable IBD_BENCH_ROUNDS sets R here (default 3).
+ * [--passes P] [instrument ...]`. Environment variable IBD_BENCH_ROUNDS sets R here (default 2; the
+ * whole table then takes about 9 minutes on 2 busy cores).
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -22,7 +23,7 @@ import type { Bench } from "tinybench";
 const script = join(dirname(fileURLToPath(import.meta.url)), "instruments-dist.mjs");
 
 export default function instrumentsBench(_bench: Bench): void {
-  const rounds = process.env.IBD_BENCH_ROUNDS ?? "3";
+  const rounds = process.env.IBD_BENCH_ROUNDS ?? "2";
   const r = spawnSync(process.execPath, [script, "--rounds", rounds], { stdio: "inherit" });
   if (r.status !== 0) throw new Error(`bench/instruments-dist.mjs failed (exit ${String(r.status)}); see its message above`);
 }
