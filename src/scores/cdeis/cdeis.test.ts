@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CdeisInputSchema, type CdeisInput, type CdeisSegment } from "../../models/instrumentInputs.js";
 import { assertEquivalent, candidateRecord, validRecord } from "../_lib/specTesting.js";
 import { mutated } from "../_lib/testing.js";
-import { cdeis, cdeisUnchecked, isCdeisInput, safeCdeis, SEGMENT_SPEC } from "./index.js";
+import { cdeis, cdeisUnchecked, isCdeisInput, safeCdeis, SEGMENT_SPEC, type CdeisResult } from "./index.js";
 
 const seg = (deep: boolean, sup: boolean, inv: number, ulc: number): CdeisSegment => ({ deepUlceration: deep, superficialUlceration: sup, surfaceInvolvedCm: inv, surfaceUlceratedCm: ulc });
 const normal = seg(false, false, 0, 0);
@@ -68,6 +68,68 @@ describe("cdeis", () => {
         expect(r.total).toBeLessThanOrEqual(44);
         expect(cdeisUnchecked(v)).toEqual(r);
       }),
+    );
+  });
+
+  it("the unchecked fast path equals, to the last bit, the validated path and the plain definition (differential property)", () => {
+    // The plain definition, written independently of src/: per explored segment 12 if deep ulceration,
+    // 6 if superficial, plus the two surfaces; the sum over the explored segments divided by their
+    // number, plus 3 per stenosis; each component and the total rounded with Math.round to 9 decimals.
+    const names = ["ileum", "rightColon", "transverseColon", "leftColon", "rectum"] as const;
+    const round9 = (x: number): number => {
+      const r = Math.round(x * 1e9) / 1e9;
+      return r === 0 ? 0 : r;
+    };
+    const plain = (v: CdeisInput): CdeisResult => {
+      let n = 0;
+      let deep = 0;
+      let sup = 0;
+      let inv = 0;
+      let ulc = 0;
+      for (const name of names) {
+        const g = v[name];
+        if (g === undefined || g === null) continue;
+        n += 1;
+        if (g.deepUlceration) deep += 12;
+        if (g.superficialUlceration) sup += 6;
+        inv += g.surfaceInvolvedCm;
+        ulc += g.surfaceUlceratedCm;
+      }
+      const us = v.ulceratedStenosis ? 3 : 0;
+      const ns = v.nonUlceratedStenosis ? 3 : 0;
+      return {
+        total: round9((deep + sup + inv + ulc) / n + us + ns),
+        components: { deepUlceration: round9(deep / n), superficialUlceration: round9(sup / n), surfaceInvolved: round9(inv / n), surfaceUlcerated: round9(ulc / n), ulceratedStenosis: us, nonUlceratedStenosis: ns },
+        band: null,
+        segmentsExplored: n,
+      };
+    };
+    const numbers = (r: CdeisResult): number[] => [r.total, r.segmentsExplored, ...Object.values(r.components)];
+    // Surfaces: tenths of a cm (as recorded), hundredths, and any double in 0-10 (rounding stress).
+    const cm = fc.oneof(fc.integer({ min: 0, max: 100 }).map((t) => t / 10), fc.integer({ min: 0, max: 1000 }).map((t) => t / 100), fc.double({ min: 0, max: 10, noNaN: true }));
+    const segment2 = fc.record({ deepUlceration: fc.boolean(), superficialUlceration: fc.boolean(), surfaceInvolvedCm: cm, surfaceUlceratedCm: cm });
+    const slot = fc.oneof(segment2, fc.constant(null), fc.constant(undefined));
+    const visits = fc
+      .record({ ileum: slot, rightColon: slot, transverseColon: slot, leftColon: slot, rectum: slot, ulceratedStenosis: fc.boolean(), nonUlceratedStenosis: fc.boolean() })
+      .filter((v) => names.some((k) => v[k] != null))
+      .map((v) => {
+        // An absent segment is a missing key, not a key holding undefined (exactOptionalPropertyTypes).
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = x;
+        return out as CdeisInput;
+      });
+    fc.assert(
+      fc.property(visits, (v) => {
+        const fast = cdeisUnchecked(v);
+        const checked = cdeis(v);
+        const want = plain(v);
+        expect(fast).toStrictEqual(want);
+        expect(checked).toStrictEqual(want);
+        const [a, b, c] = [numbers(fast), numbers(checked), numbers(want)];
+        expect(a.length).toBe(8);
+        for (let i = 0; i < a.length; i++) expect(Object.is(a[i], c[i]) && Object.is(b[i], c[i])).toBe(true);
+      }),
+      { numRuns: 5000 },
     );
   });
 
