@@ -555,13 +555,24 @@ describe("progress and --jobs (issue 12 §3)", () => {
   });
   // a busy machine adds one note (jobs may not be faster there), and the summary's time and job count differ
   const sameMessages = (b: string, a: string) => expect(b.replace(/\(.*\)\n$/, "").replace(/score: --jobs 2: the \d+ CPUs are already busy.*\n/, "")).toBe(a.replace(/\(.*\)\n$/, ""));
-  it("--jobs 2 on fewer than 4 CPUs says that threads were measured slower and runs on one thread", async () => {
+  it("--jobs 2 on fewer than 4 CPUs: a file is scored by processes; stdin and IBD_OUTCOMES_JOBS=threads say threads were measured slower and run on one", async () => {
     const r = cli(["score", join(dir, "j.ndjson"), "--jobs", "2"]);
     expect(r.code).toBe(0);
+    const t = cli(["score", join(dir, "j.ndjson"), "--jobs", "2"], { env: { IBD_OUTCOMES_JOBS: "threads" } });
+    const s = cli(["score", "-", "--jobs", "2"], { input: `${JSON.stringify(uc)}\n` });
+    expect(t.code).toBe(0);
+    expect(s.code).toBe(0);
     if (availableParallelism() < 4) {
-      expect(r.stderr).toMatch(/--jobs 2: on \d CPUs? worker threads were measured slower than one thread/);
-      expect(r.stderr).toMatch(/, 1 thread\)/);
+      expect(r.stderr).toMatch(/, 2 processes\)/);
+      expect(r.stderr).not.toMatch(/measured slower/);
+      for (const x of [t, s]) {
+        expect(x.stderr).toMatch(/--jobs 2: on \d CPUs? worker threads were measured slower than one thread/);
+        expect(x.stderr).toMatch(/, 1 thread\)/);
+      }
     } else expect(r.stderr).not.toMatch(/measured slower/);
+    const bad = cli(["score", join(dir, "j.ndjson"), "--jobs", "2"], { env: { IBD_OUTCOMES_JOBS: "fork" } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/IBD_OUTCOMES_JOBS must be "processes" or "threads"; got "fork"/);
   });
   const PROCESSES = { IBD_OUTCOMES_JOBS: "processes" };
   it("--jobs 2 with IBD_OUTCOMES_JOBS=processes: a file is scored by 2 processes (same bytes and messages); stdin runs on one", () => {

@@ -78,10 +78,12 @@ and skipped; the exit code is then 1. On a terminal a progress line shows percen
                   <score>.band and classifications.<endpoint> columns)
   --input-format  input format when the file name does not tell (default for stdin: ndjson)
   --strict        CSV input: extra columns are errors (default: ignored with one notice each)
-  --jobs          threads for NDJSON in and out: the main thread and n - 1 workers (default 1; for
-                  files over 8 MB on 4+ free CPUs, CPUs - 1, at most 4); says so when it cannot help
-                  (CSV, more threads than CPUs, CPUs already busy); on fewer than 4 CPUs threads were
-                  measured slower than one, so it says so and uses one; output order is the input order
+  --jobs          parallel scoring of NDJSON in and out (default 1; for files over 8 MB on 4+ free CPUs,
+                  CPUs - 1, at most 4). On fewer than 4 CPUs a file is cut into n parts of whole lines
+                  scored by n processes (measured faster than one job on 2 CPUs); on 4+ CPUs, the main
+                  thread and n - 1 worker threads (IBD_OUTCOMES_JOBS=processes or =threads chooses).
+                  Says so when it cannot help (CSV, stdin below 4 CPUs, more jobs than CPUs, CPUs already
+                  busy); output and messages are those of one job, in input order
   --components    include each score's components
   --explain       classifications as { status, code, reason } instead of the status alone
   --no-progress   never show progress`,

@@ -5,9 +5,9 @@
  * @remarks NDJSON is cut into batches of whole lines (about 1 MB; 256 KB with threads); each batch is scored by
  * {@link scoreBatch}, on the main thread or, with `--jobs N`, shared by the main thread and N − 1 worker threads
  * (batch bytes moved, not copied), and written in input order. At most 2 batches per worker are in flight, so
- * memory stays flat. With `IBD_OUTCOMES_JOBS=processes` a regular file is instead cut into N parts of whole
- * lines scored by N processes (this one and N − 1 children, see {@link scorePartMain}); not the default until a
- * quiet machine shows it faster. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
+ * memory stays flat. Below 4 CPUs (or with `IBD_OUTCOMES_JOBS=processes`) a regular file is instead cut into N parts of whole
+ * lines scored by N processes (this one and N − 1 children, see {@link scorePartMain}): measured faster than one job on
+ * 2 CPUs, while threads were slower there. CSV input is cut into records on the bytes (csvBytes.ts): visit rows of the plain common
  * shape are written as compact JSON bytes and scored by the same byte path as NDJSON, other rows record by
  * record, all on the main thread. Output files are written through a temporary file renamed at the end (see io.ts).
  */
@@ -373,13 +373,17 @@ export async function scoreFile(file: string, options: ScoreOptions, stderr: Nod
       jobs = cpus;
     }
   }
-  // IBD_OUTCOMES_JOBS=processes: a regular file is cut into parts scored by child processes. Not the default: on
-  // this project's loaded 2-CPU test machine (load average 5.5) two processes were 1.17x slower than one (wall
-  // clock, 1.37x the CPU); a quiet machine has not been measured yet.
-  const processes = jobs > 1 && process.env.IBD_OUTCOMES_JOBS === "processes" && inputSize(file) !== null;
+  // A regular file is cut into parts scored by child processes when fewer than 4 CPUs are available (or always with
+  // IBD_OUTCOMES_JOBS=processes; IBD_OUTCOMES_JOBS=threads keeps worker threads). Measured on 2 CPUs, quiet machine
+  // (load 1.7), 2,000,000 realistic lines, score --profile mao2025: 2 processes 11.8 s and 16.1 s against one job's
+  // 16.4 s and 21.1 s in two pairs (identical output), while 2 worker threads were slower than one (28.6 s against
+  // 20.9 s: each thread's scoring costs about 1.5x more CPU beside another in one process). On 4+ CPUs threads stay
+  // the default (no temporary files); processes there are unmeasured.
+  const jobsMode = process.env.IBD_OUTCOMES_JOBS;
+  if (jobsMode !== undefined && jobsMode !== "processes" && jobsMode !== "threads") throw new UsageError(`score: IBD_OUTCOMES_JOBS must be "processes" or "threads"; got "${jobsMode}"`);
+  const processes = jobs > 1 && inputSize(file) !== null && (jobsMode === "processes" || (jobsMode === undefined && cpus < 4 && process.env.IBD_OUTCOMES_FORCE_THREADS !== "1"));
   if (jobs > 1 && cpus < 4 && !processes && process.env.IBD_OUTCOMES_FORCE_THREADS !== "1") {
-    // Measured on 2 CPUs (quiet machine, a 2-million-line realistic file): 28.6 s with 2 threads against 20.9 s with
-    // one; each thread's scoring costs about 1.5x more CPU beside another, so threads cannot win below 4 CPUs.
+    // stdin (no file to cut) or IBD_OUTCOMES_JOBS=threads below 4 CPUs: threads were measured slower than one thread.
     // (IBD_OUTCOMES_FORCE_THREADS=1 runs them anyway; the tests use it to check that threads write the same bytes.)
     note(`score: --jobs ${jobs}: on ${cpus} CPU${cpus === 1 ? "" : "s"} worker threads were measured slower than one thread (each costs about 1.5x more CPU beside another), so this runs on one thread\n`);
     jobs = 1;
