@@ -310,7 +310,7 @@ key <- function(fit) unname(coef(fit))`,
   },
   {
     id: "cuminc",
-    title: "cumulative incidence, 100,000, 2 causes, 2 groups, with Gray's test on both sides (ours: approximate variance, see docs/competing-risks.md; the curves are compared)",
+    title: "cumulative incidence, 100,000, 2 causes, 2 groups, with Gray's test on both sides (compared: each curve's last estimate and variance, and Gray's statistic per cause)",
     rCall: "cmprsk::cuminc(time, status, group)",
     rPackages: ["cmprsk"],
     reps: 1,
@@ -326,14 +326,14 @@ key <- function(fit) unname(coef(fit))`,
       const g = arr(d.group!);
       return () => {
         // The last estimate and variance of every curve (by group, then cause), as R's list order.
-        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { curves: { estimate: number[]; variance: number[] }[] };
-        return r.curves.flatMap((c) => [c.estimate[c.estimate.length - 1]!, c.variance[c.variance.length - 1]!]);
+        const r = fn("cumulativeIncidence")(t, s, { group: g }) as { curves: { estimate: number[]; variance: number[] }[]; tests: { statistic: number }[] };
+        return [...r.curves.flatMap((c) => [c.estimate[c.estimate.length - 1]!, c.variance[c.variance.length - 1]!]), ...r.tests.map((x) => x.statistic)];
       };
     },
     r: `suppressMessages(library(cmprsk)); time <- rd("time"); status <- rd("status"); group <- rd("group")
 f <- function() cuminc(time, status, group, cencode = 0)
 # cuminc names its curves "group cause" in cause order; sorted, they come by group, then cause, as ours.
-key <- function(r) unlist(lapply(r[sort(setdiff(names(r), "Tests"))], function(x) c(tail(x$est, 1), tail(x$var, 1))), use.names = FALSE)`,
+key <- function(r) c(unlist(lapply(r[sort(setdiff(names(r), "Tests"))], function(x) c(tail(x$est, 1), tail(x$var, 1))), use.names = FALSE), unname(r$Tests[, "stat"]))`,
   },
 ];
 
