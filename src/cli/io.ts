@@ -80,6 +80,15 @@ export function bomLength(b: Uint8Array): number {
   return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
 }
 
+/** Opens a file for reading; a failure is the `IoError` every command prints as one line (exit 2). */
+async function openForReading(path: string): Promise<Awaited<ReturnType<typeof open>>> {
+  try {
+    return await open(path, "r");
+  } catch (e) {
+    throw ioError("read", path, e);
+  }
+}
+
 /** Reads a whole file as UTF-8 text (BOM dropped, encoding checked), with `IoError`s. */
 export async function readText(path: string): Promise<{ text: string; bytes: Buffer }> {
   let bytes: Buffer;
@@ -136,12 +145,7 @@ export async function* lineBatches(path: string, chunkBytes = 1 << 20, range?: B
     return;
   }
   const size = Math.max(16, chunkBytes);
-  let fh: Awaited<ReturnType<typeof open>>;
-  try {
-    fh = await open(path, "r");
-  } catch (e) {
-    throw ioError("read", path, e);
-  }
+  const fh = await openForReading(path);
   let cur: Buffer = Buffer.allocUnsafe(size);
   let spare: Buffer = Buffer.allocUnsafe(size);
   let have = 0; // bytes of a partial line at the start of `cur`
@@ -204,12 +208,7 @@ export interface ByteRange {
  * lines are numbered from its start). The file's encoding is checked as {@link lineBatches} checks it.
  */
 export async function splitLines(path: string, parts: number, chunkBytes = 1 << 16): Promise<ByteRange[]> {
-  let fh: Awaited<ReturnType<typeof open>>;
-  try {
-    fh = await open(path, "r");
-  } catch (e) {
-    throw ioError("read", path, e);
-  }
+  const fh = await openForReading(path);
   try {
     const size = (await fh.stat()).size;
     const b = Buffer.allocUnsafe(Math.max(16, chunkBytes));
@@ -264,12 +263,7 @@ async function* rawChunks(path: string, chunkBytes: number): AsyncGenerator<{ by
     for await (const chunk of process.stdin) yield { bytes: typeof chunk === "string" ? Buffer.from(chunk, "utf8") : (chunk as Buffer) };
     return;
   }
-  let fh: Awaited<ReturnType<typeof open>>;
-  try {
-    fh = await open(path, "r");
-  } catch (e) {
-    throw ioError("read", path, e);
-  }
+  const fh = await openForReading(path);
   try {
     for (;;) {
       const b = Buffer.allocUnsafe(chunkBytes);
