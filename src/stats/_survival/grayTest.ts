@@ -107,6 +107,7 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
   const d1 = new Float64Array(K);
   const d2 = new Float64Array(K);
   const left = new Float64Array(K);
+  const Rk = new Float64Array(K); // group-specific subdistribution risk sets at the current time
   let q = 0;
   while (q < m) {
     const t = time[idx[q]!]!;
@@ -137,7 +138,8 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
       const base = tQ.length;
       for (let k = 0; k < K; k++) {
         const y = Y[k]!;
-        Rs += y > 0 ? (y * (1 - F1[k]!)) / S[k]! : 0;
+        Rk[k] = y > 0 ? (y * (1 - F1[k]!)) / S[k]! : 0;
+        Rs += Rk[k]!;
         const w = y > 0 ? y / S[k]! : 0;
         tQ.push(w);
         den += w;
@@ -149,11 +151,7 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
       const L = x.rho === 0 ? 1 : Math.pow(pooled, x.rho);
       if (d1All > 0) {
         const dG = d1All / Rs;
-        for (let k = 0; k < K; k++) {
-          const y = Y[k]!;
-          const r = y > 0 ? (y * (1 - F1[k]!)) / S[k]! : 0;
-          z[k]! += L * (d1[k]! - r * dG);
-        }
+        for (let k = 0; k < K; k++) z[k]! += L * (d1[k]! - Rk[k]! * dG);
       }
       const dF0 = d1All / den;
       tL.push(L);
@@ -185,6 +183,7 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
   const I1 = new Float64Array(K);
   const I2 = new Float64Array(K);
   const Acur = new Float64Array(K);
+  const Phi = new Float64Array(K);
   for (let j = tL.length - 1; j >= 0; j--) {
     const o = j * K;
     const L = tL[j]!;
@@ -198,6 +197,7 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
       const ratio = sBefore / y;
       for (let k = 0; k < K; k++) {
         const phi = (L * ((k === r ? 1 : 0) - tQ[o + k]!) * y) / sBefore;
+        Phi[k] = phi;
         const kr = k * K + r;
         const A = phi + T[kr]!;
         const B = sAfter > 0 ? Bsum[kr]! / sAfter : 0;
@@ -217,9 +217,8 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
       if (dF0 !== 0) {
         for (let k = 0; k < K; k++) {
           const kr = k * K + r;
-          const phi = (L * ((k === r ? 1 : 0) - tQ[o + k]!) * y) / sBefore;
           Bsum[kr]! += Acur[k]! * dF0;
-          if (P !== 0) T[kr]! += (phi * dF0) / P;
+          if (P !== 0) T[kr]! += (Phi[k]! * dF0) / P;
         }
       }
     }

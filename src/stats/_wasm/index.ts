@@ -36,6 +36,40 @@ export function setWasmKernels(on: boolean): void {
   enabled = on;
 }
 
+/**
+ * The JavaScript reference of the logistic kernel over observations [from, to): p = 1/(1 + e^-eta) and
+ * q = 1 − p (each computed without cancellation), v = p q / n and r = (y − p) / n written in place;
+ * returns the sum of r over the range. Used by the binomial path where the kernels are off, and for the
+ * odd last observation the paired kernel leaves.
+ */
+export function logisticRange(
+  eta: Float64Array,
+  y: Float64Array,
+  pr: Float64Array,
+  q: Float64Array,
+  v: Float64Array,
+  r: Float64Array,
+  from: number,
+  to: number,
+  invN: number,
+): number {
+  let sr = 0;
+  for (let i = from; i < to; i++) {
+    const e = eta[i]!;
+    const t = Math.exp(-Math.abs(e));
+    const u = 1 / (1 + t);
+    const pi = e >= 0 ? u : t * u;
+    const qi = e >= 0 ? t * u : u;
+    pr[i] = pi;
+    q[i] = qi;
+    v[i] = pi * qi * invN;
+    const ri = (y[i]! === 1 ? qi : -pi) * invN;
+    r[i] = ri;
+    sr += ri;
+  }
+  return sr;
+}
+
 function decodeBase64(s: string): Uint8Array {
   const bin = atob(s);
   const out = new Uint8Array(bin.length);
@@ -144,21 +178,9 @@ export function linalgArena(n: number, p: number, nVectors: number): LinalgArena
       return k.scale(xAt, n, col, at(v), at(dst));
     },
     logistic(eta, y, pr, q, v, r) {
-      let sum = k.logistic(at(eta), at(y), n, at(pr), at(q), at(v), at(r));
-      if (n % 2 === 1) {
-        const i = n - 1;
-        const e = eta[i]!;
-        const t = Math.exp(-Math.abs(e));
-        const u = 1 / (1 + t);
-        const pi = e >= 0 ? u : t * u;
-        const qi = e >= 0 ? t * u : u;
-        pr[i] = pi;
-        q[i] = qi;
-        v[i] = pi * qi * (1 / n);
-        r[i] = (y[i] === 1 ? qi : -pi) * (1 / n);
-        sum += r[i]!;
-      }
-      return sum;
+      const sum = k.logistic(at(eta), at(y), n, at(pr), at(q), at(v), at(r));
+      // the kernel works on pairs: an odd last observation by the JavaScript reference
+      return n % 2 === 1 ? sum + logisticRange(eta, y, pr, q, v, r, n - 1, n, 1 / n) : sum;
     },
   };
 }

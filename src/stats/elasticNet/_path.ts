@@ -29,7 +29,7 @@
 import { assertOneOf, describeValue } from "../../_lib/errors.js";
 import { ldexp, neumaierSum, overflowExponent } from "../_common/sum.js";
 import { isNumericArrayLike, parseOptions } from "../_common/validate.js";
-import { linalgArena, type LinalgArena } from "../_wasm/index.js";
+import { linalgArena, logisticRange, type LinalgArena } from "../_wasm/index.js";
 
 /** The model family. */
 export type Family = "gaussian" | "binomial";
@@ -725,24 +725,7 @@ function logisticAt(st: BinomialState): number {
   if (st.prValid) return st.rSum;
   const { n, eta, y, pr, q, v, r } = st;
   if (st.lin !== null) st.rSum = st.lin.logistic(eta, y, pr, q, v, r);
-  else {
-    let sr = 0;
-    const invN = 1 / n;
-    for (let i = 0; i < n; i++) {
-      const e = eta[i]!;
-      const t = Math.exp(-Math.abs(e));
-      const u = 1 / (1 + t);
-      const pi = e >= 0 ? u : t * u;
-      const qi = e >= 0 ? t * u : u;
-      pr[i] = pi;
-      q[i] = qi;
-      v[i] = pi * qi * invN;
-      const ri = (y[i]! === 1 ? qi : -pi) * invN;
-      r[i] = ri;
-      sr += ri;
-    }
-    st.rSum = sr;
-  }
+  else st.rSum = logisticRange(eta, y, pr, q, v, r, 0, n, 1 / n);
   st.prValid = true;
   return st.rSum;
 }
