@@ -8,8 +8,9 @@
  * dΓ(t) = d(t) / Σ_k R_k(t). The score of group k is
  *   z_k = Σ_t L(t) [d_k(t) − R_k(t) d(t) / Σ_j R_j(t)],
  * with L(t) = (1 − F⁰(t−))^rho, F⁰ the pooled cumulative incidence under the null
- * (1 − F⁰ = Π (1 − dΓ)). The statistic is z' V⁻ z over the first K − 1 groups (V⁻ a generalized
- * inverse), chi-squared on K − 1 degrees of freedom.
+ * (1 − F⁰ = Π (1 − dΓ)). The statistic is z' V⁻¹ z over the first K − 1 groups, chi-squared on K − 1
+ * degrees of freedom; a singular V gives no test (statistic 0, p-value 1, with a warning), as cuminc
+ * (which prints −1).
  *
  * The covariance V is our own first-order expansion (not a transcription of any program; see
  * docs/competing-risks.md): plug-ins under the null, with the common cumulative incidence F⁰ given by
@@ -17,9 +18,10 @@
  * φ = L (1(k = r) − q_k) Y_r / S_r(u−) with q_k = (Y_k/S_k) / Σ_j Y_j/S_j,
  * A(u) = φ(u) + Σ_{s>u} φ(s) dF⁰(s)/(1 − F⁰(s−)), b(u) = Σ_{s>u} A(s) dF⁰(s); a cause-of-interest event
  * at u moves the score by (A − b/S_r(u)) S_r(u−)/Y_r, a competing event by −(b/S_r(u)) S_r(u−)/Y_r.
- * Count variances: Y_r dF⁰/S_r(u−) times the hypergeometric tie factor (Y − d)/(Y − 1) for the cause
- * of interest, the observed number for competing events. Strata add their z and V. Agrees with
- * cmprsk to 1e-9 without tied event times; approximate with ties (measured in the tests).
+ * Count variances: for the cause of interest Y_r dF⁰/S_r(u−) times the tie factor (W − D w_r)/(W − w_r),
+ * w_r = 1/S_r(u−), W = Σ_k Y_k/S_k(u−), D tied events (a hypergeometric factor with subject weights
+ * 1/S_k(u−)); for competing events the observed number d₂ times (Y_r − d₂)/(Y_r − 1). Strata add their
+ * z and V. Agrees with cmprsk to 1e-9 with and without tied event times (measured in the tests).
  * @packageDocumentation
  */
 import { pchisq } from "../_dist/chisq.js";
@@ -36,6 +38,8 @@ export interface GrayTestRow {
   df: number;
   /** Upper chi-squared tail on `df` degrees of freedom (computed directly). */
   pValue: number;
+  /** Why the statistic is not a usual chi-squared value, when it is not. */
+  warning?: string;
 }
 
 /** Inputs of {@link grayTests}, already parsed. */
@@ -78,10 +82,80 @@ export function grayTests(x: GrayTestInput): GrayTestRow[] {
     for (const idx of sorted) accumulate(idx, x, cause, z, V);
     const m = new Float64Array(p * p);
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) m[i * p + j] = V[i * K + j]!;
-    const { value, rank } = quadFormInverse(m, p, z.subarray(0, p));
-    const statistic = rank === 0 ? 0 : Math.max(0, value);
-    return { cause, statistic, df: p, pValue: rank === 0 ? 1 : pchisq(statistic, p, false) };
+    const zp = z.subarray(0, p);
+    const { value, rank } = quadFormInverse(m, p, zp);
+    if (rank === p) {
+      const statistic = Math.max(0, value);
+      return { cause, statistic, df: p, pValue: pchisq(statistic, p, false) };
+    }
+    // not positive definite. Nonsingular (indefinite or negative: with tied events in a small sample
+    // the variance estimate can go negative): z' V⁻¹ z as cuminc reports it, its upper tail 1 when
+    // negative. Singular (a group without information on this cause, or no variance at all): no
+    // test; cuminc prints -1 and p 1, we give 0 and p 1, with the reason.
+    const plain = solveQuadForm(m, p, zp);
+    if (plain !== null) {
+      return {
+        cause,
+        statistic: plain,
+        df: p,
+        pValue: pchisq(plain, p, false),
+        warning: `the covariance estimate is not positive definite (tied events in a small sample); the statistic is z'V^-1 z as cmprsk::cuminc reports it${plain < 0 ? ", negative, with p-value 1" : ""}`,
+      };
+    }
+    return {
+      cause,
+      statistic: 0,
+      df: p,
+      pValue: 1,
+      warning:
+        rank === 0
+          ? "no test: the variance is zero (no events of this cause while two groups are at risk); cmprsk::cuminc prints -1"
+          : "no test: the covariance matrix is singular (a group has no subjects at risk at the event times of this cause, or no variance); cmprsk::cuminc prints -1",
+    };
   });
+}
+
+/**
+ * x' M⁻¹ x by Gaussian elimination with partial pivoting, or null when M is singular (a pivot
+ * below 1e-9 times the largest absolute entry).
+ */
+function solveQuadForm(m: Float64Array, p: number, x: ArrayLike<number>): number | null {
+  const a = Float64Array.from(m);
+  const b = Float64Array.from(x);
+  let scale = 0;
+  for (let i = 0; i < p * p; i++) scale = Math.max(scale, Math.abs(a[i]!));
+  if (!(scale > 0)) return null;
+  const tol = 1e-9 * scale;
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(a[r * p + c]!) > Math.abs(a[piv * p + c]!)) piv = r;
+    if (!(Math.abs(a[piv * p + c]!) > tol)) return null;
+    if (piv !== c) {
+      for (let k = 0; k < p; k++) {
+        const t = a[c * p + k]!;
+        a[c * p + k] = a[piv * p + k]!;
+        a[piv * p + k] = t;
+      }
+      const t = b[c]!;
+      b[c] = b[piv]!;
+      b[piv] = t;
+    }
+    for (let r = c + 1; r < p; r++) {
+      const f = a[r * p + c]! / a[c * p + c]!;
+      if (f === 0) continue;
+      for (let k = c; k < p; k++) a[r * p + k]! -= f * a[c * p + k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  const y = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = b[i]!;
+    for (let k = i + 1; k < p; k++) s -= a[i * p + k]! * y[k]!;
+    y[i] = s / a[i * p + i]!;
+  }
+  let v = 0;
+  for (let i = 0; i < p; i++) v += x[i]! * y[i]!;
+  return v;
 }
 
 /** Adds one stratum's scores to z and covariance to V (K x K, row-major). */
@@ -103,7 +177,8 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
   const tL: number[] = [];
   const tF: number[] = [];
   const tP: number[] = [];
-  const tTie: number[] = [];
+  const tDen: number[] = []; // Σ_k Y_k / S_k(t−)
+  const tD1: number[] = []; // events of the cause of interest at t, all groups
   const d1 = new Float64Array(K);
   const d2 = new Float64Array(K);
   const left = new Float64Array(K);
@@ -125,11 +200,9 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
     }
     let d1All = 0;
     let d2All = 0;
-    let yAll = 0;
     for (let k = 0; k < K; k++) {
       d1All += d1[k]!;
       d2All += d2[k]!;
-      yAll += Y[k]!;
     }
     if (d1All + d2All > 0) {
       // the score: group-specific subdistribution risk sets R_k = Y_k (1 − F_k(t−)) / S_k(t−)
@@ -157,7 +230,8 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
       tL.push(L);
       tF.push(dF0);
       tP.push(pooled);
-      tTie.push(yAll > 1 ? (yAll - d1All) / (yAll - 1) : 1);
+      tDen.push(den);
+      tD1.push(d1All);
       for (let k = 0; k < K; k++) {
         const y = Y[k]!;
         if (y > 0) {
@@ -205,8 +279,15 @@ function accumulate(idx: Int32Array, x: GrayTestInput, cause: number, z: Float64
         I1[k] = (A - B) * ratio;
         I2[k] = -B * ratio;
       }
-      const v1 = ((y * dF0) / sBefore) * tTie[j]!;
-      const v2 = tD2[o + r]!;
+      // tie factors (exactly 1 without tied events): the cause of interest's count in group r is
+      // weighted-hypergeometric, each subject at risk weighing 1/S_k(t−): (W − D w_r)/(W − w_r) with
+      // W = Σ_k Y_k/S_k(t−), w_r = 1/S_r(t−), D tied events; the competing count is hypergeometric
+      // within the group, d2 (Y_r − d2)/(Y_r − 1)
+      const w = 1 / sBefore;
+      const den = tDen[j]!;
+      const v1 = ((y * dF0) / sBefore) * (den - w > 0 ? (den - tD1[j]! * w) / (den - w) : 1);
+      const d2r = tD2[o + r]!;
+      const v2 = y > 1 ? (d2r * (y - d2r)) / (y - 1) : d2r;
       if (v1 !== 0 || v2 !== 0) {
         for (let k = 0; k < K; k++) {
           const a1 = I1[k]! * v1;

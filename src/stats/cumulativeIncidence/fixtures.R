@@ -95,4 +95,19 @@ for (k in 1:12) {
 set.seed(78); n <- 1000
 gs <- sample(c("a", "b", "c"), n, TRUE); t1 <- rexp(n, ifelse(gs == "a", 0.10, 0.14)); t2 <- rexp(n, 0.08); tc <- runif(n, 2, 20)
 cases[[length(cases) + 1]] <- ci_case("gray untied: 1,000 subjects, continuous times, 3 groups", pmin(t1, t2, tc), ifelse(tc < pmin(t1, t2), 0, ifelse(t1 < t2, 1, 2)), group = gs, rho = 1)
+# Gray's test with tied event times (ties of the cause of interest across and within groups, of
+# competing events, of both at one time, of events with censorings): small heavily tied samples,
+# 2 and 3 groups, several causes, rho, strata; and cmprsk's variance estimate going negative
+set.seed(79)
+for (k in 1:36) {
+  n <- c(6, 9, 14, 25, 40, 80)[(k - 1) %% 6 + 1]; K <- 2 + (k %% 2); rho <- c(0, 1, 0.5, -0.5, 2, 0)[(k - 1) %% 6 + 1]
+  tt <- sample(1:max(2, n %/% 3), n, TRUE); st <- sample(c(0, 1, 1, 2, 2, 3)[seq_len(if (k %% 3 == 0) 6 else 5)], n, TRUE)
+  gt <- rep_len(seq_len(K), n)[sample(n)]
+  st[1:2] <- 1
+  stt <- if (k %% 4 == 0) rep_len(c("s1", "s2"), n) else NULL
+  cc <- tryCatch(ci_case(sprintf("gray tied %d: n %d, %d groups, rho %g%s", k, n, K, rho, if (is.null(stt)) "" else ", strata"), tt, st, group = gt, rho = rho, strata = stt), error = function(e) NULL)
+  if (!is.null(cc)) cases[[length(cases) + 1]] <- cc
+}
+cases[[length(cases) + 1]] <- ci_case("gray tied: all at risk fail at the second time (negative variance estimate)", c(1, 2, 2, 2), c(1, 1, 1, 1), group = c(1, 1, 2, 2))
+cases[[length(cases) + 1]] <- ci_case("gray tied: competing events tied within a group", c(1, 2, 2, 2, 3, 4, 4, 5, 6, 6), c(1, 2, 2, 1, 1, 2, 2, 1, 1, 2), group = c(1, 1, 1, 2, 2, 1, 2, 2, 1, 2))
 write_fixtures(cases)
