@@ -120,7 +120,7 @@ export function persistenceSection(input: unknown, a: Analysis): { section: Repo
             .map((c) => `${c.group} ${c.cause === 1 ? "failure" : "surgery"} ${c.atTimes?.[0]?.estimate === null || c.atTimes?.[0]?.estimate === undefined ? "n/a" : `${(100 * c.atTimes[0].estimate).toFixed(1)}%`}`)
             .join(", ")}${
             ci.tests !== undefined
-              ? `; Gray's test between diagnoses: ${ci.tests.map((t) => `${t.cause === 1 ? "failure" : "surgery"} p ${t.pValue < 0.001 ? "< 0.001" : `= ${t.pValue.toFixed(3)}`}`).join(", ")}`
+              ? `; Gray's test between diagnoses: ${ci.tests.map((t) => `${t.cause === 1 ? "failure" : "surgery"} ${t.warning?.startsWith("no test") === true ? `not computable (${t.warning.replace(/^no test: /, "").replace(/; cmprsk.*$/, "")})` : `p ${t.pValue < 0.001 ? "< 0.001" : `= ${t.pValue.toFixed(3)}`}${t.warning !== undefined ? " (variance estimate not positive definite)" : ""}`}`).join(", ")}`
               : ""
           }.`,
         ]

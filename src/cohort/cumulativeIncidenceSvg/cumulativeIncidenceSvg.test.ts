@@ -20,3 +20,17 @@ describe("cumulativeIncidenceSvg: Gray's test p-value", () => {
     expect(cumulativeIncidenceSvg(data, { pValue: false })).not.toMatch(/s test/);
   });
 });
+
+describe("cumulativeIncidenceSvg: a degenerate Gray's test", () => {
+  // surgery (cause 2) happens only in group a after group b has left follow-up: no test for it
+  const d = { time: [2, 4, 5, 7, 9, 1, 3, 3.5], status: [1, 2, 0, 1, 2, 1, 1, 0], group: ["a", "a", "a", "a", "a", "b", "b", "b"] };
+  it("says 'not computable' instead of printing p = 1", () => {
+    const tests = cumulativeIncidence(d.time, d.status, { group: d.group }).tests!;
+    expect(tests[1]!.warning).toMatch(/^no test: the variance is zero/);
+    expect([tests[1]!.statistic, tests[1]!.pValue]).toEqual([0, 1]);
+    expect(tests[0]!.warning).toBeUndefined();
+    const svg = cumulativeIncidenceSvg(d, { causeLabels: { "1": "Failure", "2": "Surgery" } });
+    expect(svg).toContain("s test, Surgery: not computable");
+    expect(svg).toMatch(/s test, Failure: p /);
+  });
+});

@@ -95,8 +95,13 @@ export function cumulativeIncidenceSvg(data: SurvivalData, options: CumulativeIn
   if ((options.pValue ?? true) && ci.tests !== undefined) {
     for (const t of ci.tests) {
       if (!causes.includes(t.cause)) continue;
+      // a degenerate test (see the test's warning) is not printed as a p-value
+      if (t.warning?.startsWith("no test") === true) {
+        pTexts.push(`Gray's test, ${causeName(t.cause)}: not computable`);
+        continue;
+      }
       const p = formatPValue(t.pValue, { style: options.pValueStyle ?? "paper" }).replace(/^([<>=])/, "$1 ").replace(/^(?=[\d.])/, "= ");
-      pTexts.push(`Gray's test, ${causeName(t.cause)}: p ${p}`);
+      pTexts.push(`Gray's test, ${causeName(t.cause)}: p ${p}${t.warning !== undefined ? " (variance estimate not positive definite)" : ""}`);
     }
     pTexts.forEach((pt, k) => body.push(text(frame.left + 10, frame.top + 16 + 15 * k, pt, { "font-size": 12, stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" })));
   }
