@@ -109,6 +109,10 @@ describe("fisherExactTest against R", () => {
   it("rejects bad input and oversized tables with a RangeError", () => {
     expect(() => fisherExactTest([[1, 2], [3]])).toThrow(/ragged/);
     expect(() => fisherExactTest([[1, 2]])).toThrow(/at least 2 rows/);
+    // R 4.2.2: fisher.test(matrix(0, 2, 3)) stops (FEXACT error 3: all elements of the table are zero);
+    // the 2 x 2 all-zero table gives p = 1, estimate 0, interval [0, Inf] in R and here.
+    expect(() => fisherExactTest([[0, 0, 0], [0, 0, 0]])).toThrow(/positive total/);
+    expect(fisherExactTest([[0, 0], [0, 0]])).toMatchObject({ pValue: 1, estimate: 0, confInt: [0, Infinity] });
     expect(() => fisherExactTest([[1, -1], [3, 4]])).toThrow(/fisherExactTest: table\[0\]\[1\] must be a non-negative integer count; got -1/);
     expect(() => fisherExactTest([[1, 0.5], [3, 4]])).toThrow(RangeError);
     expect(() => fisherExactTest([[1, 2], [3, 4]], { alternative: "two.sided" as Alternative })).toThrow(TypeError);

@@ -41,7 +41,7 @@ export const FISHER_MAX_TOTAL = 100_000;
  * @param options - `alternative` ("two-sided"), `confLevel` (0.95); both used for 2 x 2 only.
  * @returns A {@link TestResult}: 2 x 2 adds `estimate`, `confInt` and `alternative`.
  * @throws {RangeError} If the table is ragged, smaller than 2 x 2, holds negative/non-integer counts,
- *   or exceeds the documented size limit.
+ *   is larger than 2 x 2 and all zero, or exceeds the documented size limit.
  * @throws {TypeError} If the table or an option has the wrong type.
  * @example
  * fisherExactTest([[3, 1], [1, 3]]).pValue;
@@ -78,6 +78,7 @@ export function fisherExactTest(table: readonly (readonly number[])[], options?:
     throw new RangeError(`${fn}: table total must be at most ${FISHER_MAX_TOTAL} for tables larger than 2 x 2; got ${n}.`);
   }
   const method = "Fisher's Exact Test for Count Data";
+  if (n === 0) throw new RangeError(`${fn}: table must have a positive total for tables larger than 2 x 2 (fisher.test stops: all elements are zero); got ${t.length} x ${t[0]!.length} zeros.`);
   if (reduced.length < 2 || reduced[0]!.length < 2) return { method, statistic: 1, pValue: 1 };
   let pValue: number;
   try {

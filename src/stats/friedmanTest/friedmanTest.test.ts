@@ -27,6 +27,8 @@ describe("friedmanTest input", () => {
   it("rejects bad input", () => {
     expect(() => friedmanTest([[1, 2], [3]])).toThrow(/ragged/);
     expect(() => friedmanTest([[1], [3]])).toThrow(/at least 2 columns/);
+    // R 4.2.2: friedman.test(matrix(c(2, 1, 3), 1)) stops ("dim(X) must have a positive length")
+    expect(() => friedmanTest([[2, 1, 3]])).toThrow(/data must have at least 2 rows; got 1/);
     expect(() => friedmanTest([[1, Infinity], [3, 4]])).toThrow(/data\[0\]\[1\] must be finite/);
     expect(() => friedmanTest([[1, 1], [3, 3]])).toThrow(/tied/);
   });

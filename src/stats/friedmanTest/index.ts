@@ -11,7 +11,8 @@ import type { TestResult } from "../types.js";
  * Friedman rank sum test.
  * @remarks Ranks within each block (row), averaged over ties; with n blocks, k groups and rank sums R_j:
  * statistic 12 sum (R_j - n (k + 1) / 2)^2 / [n k (k + 1) - sum (t^3 - t) / (k - 1)], df = k - 1.
- * @param data - n x k matrix: rows = blocks, columns = groups (n >= 1, k >= 2), finite numbers.
+ * @param data - n x k matrix: rows = blocks, columns = groups (n >= 2, k >= 2), finite numbers. A single
+ *   block is a RangeError (`friedman.test` stops on a one-row matrix).
  * @returns A {@link TestResult} (statistic Friedman chi-squared, df, pValue).
  * @throws {RangeError} If the matrix is ragged, too small, holds NaN/Infinity, or every row is all tied.
  * @throws {TypeError} If `data` is not an array of arrays of numbers.
@@ -23,7 +24,7 @@ import type { TestResult } from "../types.js";
  */
 export function friedmanTest(data: readonly (readonly number[])[]): TestResult {
   const fn = "friedmanTest";
-  const d = parseNumericMatrix(fn, "data", data, 1, 2);
+  const d = parseNumericMatrix(fn, "data", data, 2, 2);
   const n = d.length;
   const k = d[0]!.length;
   const colSums = new Float64Array(k);

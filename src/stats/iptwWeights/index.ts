@@ -86,15 +86,23 @@ function percentile(name: string, v: unknown): number {
  */
 export function effectiveSampleSize(weights: readonly number[]): number {
   const w = parseNumbers("effectiveSampleSize", "weights", weights);
-  let s = 0;
-  let s2 = 0;
+  // Scaled by a power of two near the largest weight (exact, so ordinary weights give the unscaled
+  // result bit for bit): (sum w/m)^2 / sum (w/m)^2, so weights above 1e154 do not overflow.
+  let m = 0;
   for (let i = 0; i < w.length; i++) {
     const v = w[i]!;
     if (v < 0) throw new RangeError(`effectiveSampleSize: weights[${i}] must be >= 0; got ${v}.`);
+    if (v > m) m = v;
+  }
+  if (m === 0) throw new RangeError("effectiveSampleSize: weights must hold at least one positive weight; got all 0.");
+  m = 2 ** Math.round(Math.log2(m));
+  let s = 0;
+  let s2 = 0;
+  for (let i = 0; i < w.length; i++) {
+    const v = w[i]! / m;
     s += v;
     s2 += v * v;
   }
-  if (s === 0) throw new RangeError("effectiveSampleSize: weights must hold at least one positive weight; got all 0.");
   return (s * s) / s2;
 }
 
@@ -202,6 +210,7 @@ export function iptwWeights(score: readonly number[], treatment: readonly number
       v = z[i] === 1 ? 1 : s / (1 - s);
       if (stabilize && z[i] === 0) v *= (1 - pT) / pT;
     }
+    if (!Number.isFinite(v)) throw new RangeError(`${FN}: score[${i}] gives a weight beyond the largest double (about 1.8e308); got score ${s}: trim or refit.`);
     w[i] = v;
   }
   let truncation: IptwWeightsResult["truncation"] = null;
@@ -225,12 +234,16 @@ export function iptwWeights(score: readonly number[], treatment: readonly number
     }
     truncation = { lower: lo, upper: hi, nTruncated: changed };
   }
-  // Neumaier-compensated sums of w and w^2 per group, in one pass.
+  // Neumaier-compensated sums of w and (w / m)^2 per group, m near the group's largest weight (so that
+  // weights above 1e154 do not overflow when squared; ESS = (sum w / m)^2 / sum (w / m)^2).
+  const max = [0, 0];
+  for (let i = 0; i < n; i++) if (keep[i] === 1 && w[i]! > max[z[i]!]!) max[z[i]!] = w[i]!;
+  // Powers of two near the maxima: exact scaling, so ordinary weights give the unscaled ESS bit for bit.
+  const scale = [2 ** Math.round(Math.log2(max[0]!)), 2 ** Math.round(Math.log2(max[1]!))];
   const sum = [0, 0];
   const sumC = [0, 0];
   const sq = [0, 0];
   const sqC = [0, 0];
-  const max = [0, 0];
   for (let i = 0; i < n; i++) {
     if (keep[i] !== 1) continue;
     const g = z[i]!;
@@ -239,16 +252,16 @@ export function iptwWeights(score: readonly number[], treatment: readonly number
     let t = s0 + v;
     sumC[g]! += Math.abs(s0) >= Math.abs(v) ? s0 - t + v : v - t + s0;
     sum[g] = t;
-    const v2 = v * v;
+    const v2 = (v / scale[g]!) ** 2;
     s0 = sq[g]!;
     t = s0 + v2;
     sqC[g]! += Math.abs(s0) >= Math.abs(v2) ? s0 - t + v2 : v2 - t + s0;
     sq[g] = t;
-    if (v > max[g]!) max[g] = v;
   }
   const group = (g: 0 | 1): { sum: number; ess: number; max: number } => {
     const s1 = sum[g]! + sumC[g]!;
-    return { sum: s1, ess: (s1 * s1) / (sq[g]! + sqC[g]!), max: max[g]! };
+    const r = s1 / scale[g]!;
+    return { sum: s1, ess: (r * r) / (sq[g]! + sqC[g]!), max: max[g]! };
   };
   const gt = group(1);
   const gc = group(0);

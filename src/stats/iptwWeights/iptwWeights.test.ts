@@ -63,6 +63,17 @@ describe("iptwWeights", () => {
     expect(() => iptwWeights([0.2, 1, 0.5, 0.4], [1, 1, 0, 0])).toThrow(/score\[1\] must be in \(0, 1\)/);
     expect(iptwWeights([0.2, 1, 0.5, 0.4], [1, 1, 0, 0], { trim: 0.05 }).trimmed).toEqual([1]);
   });
+  it("extreme scores: an overflowing weight is a RangeError, huge finite weights keep a finite ESS", () => {
+    // 1 / 5e-324 overflows to Infinity (before: weights and sums held Infinity, ESS NaN).
+    expect(() => iptwWeights([5e-324, 0.5, 0.5, 0.3], [1, 0, 0, 1])).toThrow(/score\[0\] gives a weight beyond the largest double/);
+    // Weights 1e300 and 1e200: squaring overflowed (ESS NaN); (1e300 + 1e200)^2 / (1e600 + 1e400) = 1 (to rounding)
+    const r = iptwWeights([1e-300, 1e-200, 0.5, 0.5], [1, 1, 0, 0]);
+    expect(r.weights[0]).toBe(1 / 1e-300);
+    expect(r.ess.treated).toBeCloseTo(1, 12);
+    expect(r.ess.control).toBe(2);
+    expect(effectiveSampleSize([1e300, 1e300])).toBe(2);
+    expect(effectiveSampleSize([1e-320, 1e-320, 1e-320])).toBeCloseTo(3, 12);
+  });
   it("trimming that empties a group is a RangeError", () => {
     expect(() => iptwWeights([0.95, 0.97, 0.5, 0.4], [1, 1, 0, 0], { trim: 0.1 })).toThrow(/must leave both groups non-empty; got 0 treated/);
   });

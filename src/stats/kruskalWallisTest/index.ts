@@ -11,7 +11,11 @@ import type { TestResult } from "../types.js";
  * Kruskal-Wallis rank sum test that k samples come from the same distribution.
  * @remarks H = [12 / (N (N + 1)) sum R_j^2 / n_j - 3 (N + 1)] / [1 - sum (t^3 - t) / (N^3 - N)] with
  * average ranks over the pooled sample and tie groups of size t; df = k - 1; p from the chi-squared
- * upper tail.
+ * upper tail. As R's `kruskal.test`, the ranks compare values exactly but the tie term counts as tied
+ * the values that agree to 15 significant digits (R tabulates the values as `as.character` strings,
+ * which hold 15 significant digits): values such as 0.1 + 0.2 and 0.3, or 1 and 1 + 2^-52, get
+ * distinct ranks yet form one tie group; when every value is so tied the test is undefined (R returns
+ * an infinite statistic) and a RangeError is thrown.
  * @param groups - k >= 2 samples, each with at least one finite number.
  * @returns A {@link TestResult} (statistic Kruskal-Wallis chi-squared, df, pValue).
  * @throws {RangeError} If there are fewer than 2 groups, a group is empty, a value is NaN/Infinity, or
@@ -35,9 +39,10 @@ export function kruskalWallisTest(groups: readonly (readonly number[])[]): TestR
     return v;
   });
   const n = total;
-  const { rsum, tieSum } = k <= 16 ? rankSumsByMerge(gs, n) : rankSumsBySearch(gs, n);
+  const { rsum, sorted } = k <= 16 ? rankSumsByMerge(gs, n) : rankSumsBySearch(gs, n);
+  const tieSum = tieTerm15(sorted);
   const denom = 1 - tieSum / (n * n * n - n);
-  if (!(denom > 0)) throw new RangeError(`${fn}: groups must not have all values tied; got ${n} equal values.`);
+  if (!(denom > 0)) throw new RangeError(`${fn}: groups must not have all values tied; got ${n} values equal to 15 significant digits.`);
   let s = 0;
   for (let g = 0; g < k; g++) s += (rsum[g]! * rsum[g]!) / gs[g]!.length;
   const statistic = ((12 * s) / (n * (n + 1)) - 3 * (n + 1)) / denom;
@@ -46,13 +51,13 @@ export function kruskalWallisTest(groups: readonly (readonly number[])[]): TestR
 }
 
 /** Rank sums per group and the tie term sum(t^3 - t): sort each group, merge (few groups). */
-function rankSumsByMerge(gs: readonly (readonly number[])[], n: number): { rsum: Float64Array; tieSum: number } {
+function rankSumsByMerge(gs: readonly (readonly number[])[], n: number): { rsum: Float64Array; sorted: Float64Array } {
   const k = gs.length;
   const sortedGroups = gs.map((g) => Float64Array.from(g).sort());
   const ptr = new Int32Array(k);
   const rsum = new Float64Array(k);
   const counts = new Int32Array(k);
-  let tieSum = 0;
+  const sorted = new Float64Array(n);
   let pos = 0; // ranks assigned so far
   while (pos < n) {
     let v = Infinity;
@@ -72,26 +77,18 @@ function rankSumsByMerge(gs: readonly (readonly number[])[], n: number): { rsum:
     }
     const avg = pos + (t + 1) / 2;
     for (let g = 0; g < k; g++) if (counts[g]! > 0) rsum[g]! += avg * counts[g]!;
-    if (t > 1) tieSum += t * t * t - t;
+    sorted.fill(v, pos, pos + t);
     pos += t;
   }
-  return { rsum, tieSum };
+  return { rsum, sorted };
 }
 
 /** Same, for many groups: one global sort and binary searches for each value's run. */
-function rankSumsBySearch(gs: readonly (readonly number[])[], n: number): { rsum: Float64Array; tieSum: number } {
+function rankSumsBySearch(gs: readonly (readonly number[])[], n: number): { rsum: Float64Array; sorted: Float64Array } {
   const all = new Float64Array(n);
   let pos = 0;
   for (const g of gs) for (let i = 0; i < g.length; i++) all[pos++] = g[i]!;
   all.sort();
-  let tieSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && all[j] === all[i]) j++;
-    const t = j - i;
-    if (t > 1) tieSum += t * t * t - t;
-    i = j;
-  }
   const bound = (v: number, strict: boolean): number => {
     let lo = 0;
     let hi = n;
@@ -111,5 +108,30 @@ function rankSumsBySearch(gs: readonly (readonly number[])[], n: number): { rsum
     }
     rsum[gi] = r;
   });
-  return { rsum, tieSum };
+  return { rsum, sorted: all };
+}
+
+/**
+ * The tie term sum(t^3 - t) over groups of sorted values equal to 15 significant digits (R's
+ * `table(x)`, which tabulates `as.character(x)`). Rounding to 15 digits is monotone, so such groups are
+ * runs of the sorted values; two values more than 2e-14 of the larger magnitude apart never share a
+ * 15-digit rounding, so only closer neighbours are formatted.
+ */
+function tieTerm15(sorted: Float64Array): number {
+  let tieSum = 0;
+  let t = 1;
+  for (let i = 1; i <= sorted.length; i++) {
+    let same = false;
+    if (i < sorted.length) {
+      const a = sorted[i - 1]!;
+      const b = sorted[i]!;
+      same = a === b || (b - a <= 2e-14 * Math.max(Math.abs(a), Math.abs(b)) && a.toPrecision(15) === b.toPrecision(15));
+    }
+    if (same) t++;
+    else {
+      if (t > 1) tieSum += t * t * t - t;
+      t = 1;
+    }
+  }
+  return tieSum;
 }

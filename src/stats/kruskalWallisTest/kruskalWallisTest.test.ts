@@ -30,6 +30,8 @@ describe("kruskalWallisTest input", () => {
     expect(() => kruskalWallisTest([[1, 2], []])).toThrow(/groups\[1\] must hold at least 1/);
     expect(() => kruskalWallisTest([[1, 2], [3, NaN]])).toThrow(/groups\[1\]\[1\] must be finite; got NaN/);
     expect(() => kruskalWallisTest([[2, 2], [2, 2]])).toThrow(/tied/);
+    // R 4.2.2: kruskal.test(list(c(1, 1), 1 + 2^-52))$statistic -> Inf (one tie group at 15 digits)
+    expect(() => kruskalWallisTest([[1, 1], [1 + 2 ** -52]])).toThrow(/15 significant digits/);
     expect(() => kruskalWallisTest("ab" as unknown as number[][])).toThrow(TypeError);
   });
 });

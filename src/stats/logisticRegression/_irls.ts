@@ -31,6 +31,19 @@ export function unitDeviance(y: number, mu: number): number {
   return y === 1 ? -2 * Math.log(mu) : -2 * Math.log1p(-mu);
 }
 
+/**
+ * Unit deviance from the linear predictor: -2 log(mu) = 2 log(1 + e^-eta) for y = 1 and
+ * -2 log(1 - mu) = 2 log(1 + e^eta) for y = 0, without forming 1 - mu (which cancels when mu is near
+ * 1 and costs relative accuracy eps / (1 - mu): 1e-8 in the deviance at |eta| near 18, enough to move
+ * a profile-likelihood bound by 3e-9). Beyond R's saturation |eta| > 30 it is the deviance at R's
+ * clamped mu, as glm's.
+ */
+export function unitDevianceEta(y: number, eta: number): number {
+  if (eta < -ETA_LIMIT || eta > ETA_LIMIT) return unitDeviance(y, invLogit(eta));
+  const e = y === 1 ? -eta : eta; // deviance = 2 log(1 + e^e)
+  return e > 0 ? 2 * (e + Math.log1p(Math.exp(-e))) : 2 * Math.log1p(Math.exp(e));
+}
+
 /** Neumaier-compensated total deviance (each unit deviance times its prior weight, when given). */
 export function totalDeviance(y: Float64Array, mu: Float64Array, weights: Float64Array | null = null): number {
   let s = 0;
@@ -310,7 +323,7 @@ function stateFrom(d: Design, beta: Float64Array, reuse?: FitState): FitState {
   for (let i = 0; i < d.n; i++) {
     const m = invLogit(eta[i]!);
     mu[i] = m;
-    const v0 = y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log1p(-m);
+    const v0 = unitDevianceEta(y[i]!, eta[i]!);
     const v = pw === null ? v0 : pw[i] === 0 ? 0 : pw[i]! * v0;
     const t = s + v;
     c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
@@ -597,12 +610,26 @@ export class Profiler {
     let ok = true;
     if (this.sub.p === 0) {
       const mu = new Float64Array(n);
-      for (let i = 0; i < n; i++) mu[i] = invLogit(offset[i]!);
-      state = { beta: new Float64Array(0), eta: offset, mu, deviance: totalDeviance(y, mu) };
+      let dv = 0;
+      let dc = 0;
+      for (let i = 0; i < n; i++) {
+        mu[i] = invLogit(offset[i]!);
+        const v = unitDevianceEta(y[i]!, offset[i]!);
+        const t = dv + v;
+        dc += Math.abs(dv) >= Math.abs(v) ? dv - t + v : v - t + dv;
+        dv = t;
+      }
+      state = { beta: new Float64Array(0), eta: offset, mu, deviance: dv + dc };
     } else {
       const start = new Float64Array(this.warm);
       for (let k = 0; k < start.length; k++) start[k] = start[k]! + this.slopeOf[k]! * (b - this.warmB);
-      const fit = fitIrls(d, { epsilon: 1e-10, maxit: 0, polishMax: 100, safeguard: true }, start);
+      let fit = fitIrls(d, { epsilon: 1e-10, maxit: 0, polishMax: 100, safeguard: true }, start);
+      if (!fit.polished) {
+        // Newton from the warm start failed (then fit.state is the start itself, whose deviance is
+        // too high and would fake a bound): refit from glm's own start with safeguarded IRLS.
+        const again = fitIrls(d, { epsilon: 1e-10, maxit: 100, polishMax: 100, safeguard: true });
+        if (again.polished || again.state.deviance < fit.state.deviance) fit = again;
+      }
       state = fit.state;
       ok = fit.polished;
       if (ok) {
