@@ -95,13 +95,15 @@ export interface CoxRegressionResult {
  * (entry < t <= time) are accumulated in time order, so the cost is O(n p^2) per iteration. The
  * robust variance is the sandwich D'D of the weighted dfbeta residuals (summed per cluster).
  * A coefficient that drifts to infinity (monotone likelihood) is reported in `warnings`.
+ * Times that differ only by rounding (by at most 1.49e-8, absolutely or relative to the mean
+ * distinct time) count as one time, as survival's default `timefix` does.
  * @param X - Covariates, one row per subject (no intercept column).
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 1 = event, 0 = censored.
  * @param options - See {@link CoxRegressionOptions}.
  * @returns See {@link CoxRegressionResult}.
  * @throws {RangeError} If lengths differ, a time is negative or not finite, a status is not 0/1,
- *   there is no event, an entry is not below its time, a weight is negative, or a column of X is
+ *   there is no event, an entry is not below its time (also after near-equal times merge), a weight is negative, or a column of X is
  *   constant or collinear.
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example

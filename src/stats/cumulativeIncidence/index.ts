@@ -113,7 +113,7 @@ export interface CumulativeIncidenceResult {
  */
 export function cumulativeIncidence(time: readonly number[], status: readonly number[], options?: CumulativeIncidenceOptions): CumulativeIncidenceResult {
   const o = survOptions(FN, options, ["group", "times", "rho", "strata"]);
-  const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false });
+  const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false, timefix: false });
   const groups = o.group === undefined ? null : parseGroups(FN, "options.group", o.group, d.n);
   const rho = parseNumberOption(FN, o, "rho", 0);
   if (o.rho !== undefined && groups === null) throw new TypeError(`${FN}: options.rho is used only by Gray's test, which needs options.group; got rho without group.`);

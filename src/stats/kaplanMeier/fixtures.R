@@ -92,4 +92,11 @@ for (k in 1:6) {
   cases[[length(cases) + 1]] <- km_case(sprintf("random %d", k), tm, st, entry = en, weights = w,
                                         conf.type = c("log", "log-log", "plain")[1 + k %% 3], times = c(1, 5, 10, 30), rmean = 20)
 }
+# times equal up to rounding count as one time (survfit's timefix, survival's aeqSurv): differences up to
+# 1.49e-8 absolutely or relative to the mean distinct time merge into the smaller value
+cases <- c(cases, list(
+  km_case("timefix: offset 1e8 (differences below 1.49e-8 relative merge)", 1e8 + c(0, 0.5, 1, 2, 3, 5, 7, 7.5, 12, 20), c(1, 1, 0, 1, 1, 1, 0, 1, 1, 0), times = 1e8 + c(1, 6), rmean = 1e8 + 15),
+  km_case("timefix: tiny times (differences below 1.49e-8 absolute merge)", c(1e-9, 2e-9, 5e-9, 3e-8, 4e-8, 1e-7, 1.05e-7, 2e-7), c(1, 0, 1, 1, 1, 0, 1, 0), conf.type = "log-log", times = c(2e-8, 1e-7)),
+  km_case("timefix: delayed entry near an event time", c(1, 2, 3 + 1e-10, 4, 5, 6), c(1, 1, 1, 0, 1, 1), entry = c(0, 0, 1 + 1e-12, 2 - 1e-12, 0, 3))
+))
 write_fixtures(cases)

@@ -43,4 +43,10 @@ cases <- c(cases, list(
   zph_case("colon (ties)", cbind(col$rx == "Lev+5FU", col$age, col$nodes) * 1, col$time, col$status),
   zph_case("veteran strata celltype identity", cbind(vet$karno, vet$trt), vet$time, vet$status, strata = as.character(vet$celltype), transform = "identity")
 ))
+# timefix (near-equal times tied, as coxph): the km and rank transforms see the merged times
+set.seed(56); n <- 40; xt <- round(rnorm(n), 2); tt <- 1e8 + sample(0:30, n, TRUE) * 0.7; st <- rbinom(n, 1, 0.7); st[1] <- 1
+cases <- c(cases, list(
+  zph_case("timefix: offset 1e8, km", xt, tt, st),
+  zph_case("timefix: offset 1e8, rank", cbind(xt, rbinom(n, 1, 0.5)), tt, st, transform = "rank")
+))
 write_fixtures(cases)
