@@ -222,23 +222,32 @@ const QTOL = Math.sqrt(2.220446049250313e-16);
 
 /**
  * The p-quantile of a step curve given at `time` (values `y`, null = undefined there), as
- * quantile.survfit: the first time at which y <= 1 - p; where y equals 1 - p over an interval,
- * the midpoint of its start and the next time the curve drops (or the last time).
+ * quantile.survfit, which searches by value: each distinct value counts at its first time; the
+ * quantile is the time of the largest value at or below 1 - p (within 1.49e-8); where that value
+ * equals 1 - p, the midpoint of its time and the time of the largest value below 1 - p (or the last
+ * time, when the curve ends at 1 - p). On a non-increasing curve this is the first time the curve
+ * is at or below 1 - p; confidence limits need not be monotone (delayed entry can shrink the
+ * standard error), and there R's search by value can pick a later time, which this follows.
  */
 export function curveQuantile(time: readonly number[], y: readonly (number | null)[], p: number): number | null {
   const target = 1 - p;
   const m = time.length;
+  if (m === 0) return null;
+  const seen = new Set<number | null>([1]);
+  let at = -1; // the largest value <= target + tol
+  let below = -1; // the largest value <= target - tol
+  let last: number | null | undefined;
   for (let j = 0; j < m; j++) {
-    const v = y[j];
-    if (v === null || v === undefined || !(v <= target + QTOL)) continue;
-    if (Math.abs(v - target) < QTOL) {
-      for (let k = j + 1; k < m; k++) {
-        const u = y[k];
-        if (u !== null && u !== undefined && u < v - QTOL) return (time[j]! + time[k]!) / 2;
-      }
-      return (time[j]! + time[m - 1]!) / 2;
-    }
-    return time[j]!;
+    const v = y[j] ?? null;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    last = v;
+    if (v === null) continue;
+    if (v <= target + QTOL && (at < 0 || v > y[at]!)) at = j;
+    if (v <= target - QTOL && (below < 0 || v > y[below]!)) below = j;
   }
-  return null;
+  if (at < 0) return null;
+  if (last !== null && last !== undefined && Math.abs(target - last) < QTOL) return (time[at]! + time[m - 1]!) / 2;
+  if (below < 0) return null;
+  return (time[at]! + time[below]!) / 2;
 }

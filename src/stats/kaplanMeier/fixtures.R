@@ -99,4 +99,12 @@ cases <- c(cases, list(
   km_case("timefix: tiny times (differences below 1.49e-8 absolute merge)", c(1e-9, 2e-9, 5e-9, 3e-8, 4e-8, 1e-7, 1.05e-7, 2e-7), c(1, 0, 1, 1, 1, 0, 1, 0), conf.type = "log-log", times = c(2e-8, 1e-7)),
   km_case("timefix: delayed entry near an event time", c(1, 2, 3 + 1e-10, 4, 5, 6), c(1, 1, 1, 0, 1, 1), entry = c(0, 0, 1 + 1e-12, 2 - 1e-12, 0, 3))
 ))
+# with delayed entry the confidence limits need not be monotone; quantile.survfit searches them by
+# value (the time of the largest value at or below 1 - p), not for the first time at or below
+cases <- c(cases, list(
+  km_case("delayed entry, non-monotone limits (median limits by value)", c(7.5, 2.7, 5.8, 3.8, 1.9, 7.5, 4, 1.6, 4.8, 3.9, 10.4, 0.8, 2.1, 0.1, 3.8),
+          c(0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0), entry = c(0.1, 0, 1.9, 2.1, 0.85, 1.9, 2.1, 0.1, 0, 0.1, 2.1, 0.1, 1.24, 0, 0.1), conf.type = "log-log"),
+  km_case("delayed entry, plain limits, confLevel 0.8", c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), c(1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0),
+          entry = c(0, 0, 0.5, 2.5, 1, 3.5, 0, 4, 5, 2, 8, 6), conf.type = "plain", conf.int = 0.8)
+))
 write_fixtures(cases)
