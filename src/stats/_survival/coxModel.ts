@@ -81,6 +81,9 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
     for (let i = 0; i < n; i++) s += w[i]! * x[i * p + j]!;
     means[j] = wt > 0 ? s / wt : 0;
   }
+  // a column is constant (among positive weights) when centering leaves nothing beyond rounding of its size
+  const rawNorm = new Float64Array(p);
+  for (let i = 0; i < n; i++) if (w[i]! > 0) for (let j = 0; j < p; j++) rawNorm[j]! += x[i * p + j]! * x[i * p + j]!;
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j]! -= means[j]!;
   const cp = new Float64Array(p * p);
   const scale = new Float64Array(p);
@@ -88,6 +91,9 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
     let s = 0;
     for (let i = 0; i < n; i++) if (w[i]! > 0) s += x[i * p + j]! * x[i * p + j]!;
     scale[j] = Math.sqrt(s) || 1;
+    if (!(Math.sqrt(s) > 1e-10 * Math.sqrt(rawNorm[j]!))) {
+      throw new RangeError(`${fn}: X column ${j + 1} ("${names[j]}") is constant or collinear with the columns before it; remove it.`);
+    }
   }
   for (let i = 0; i < n; i++) {
     if (!(w[i]! > 0)) continue;
@@ -125,7 +131,7 @@ export interface CoxFit {
   converged: boolean;
   infinite: boolean[];
   warnings: string[];
-  concordance: { estimate: number; stdError: number };
+  concordance: { estimate: number | null; stdError: number | null };
 }
 
 /** Fits by Newton–Raphson with step halving, to full convergence. */

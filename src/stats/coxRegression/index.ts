@@ -74,8 +74,11 @@ export interface CoxRegressionResult {
   waldTest: CoxModelTest;
   /** Score (log-rank) test at beta = 0. */
   scoreTest: CoxModelTest;
-  /** Harrell's concordance of the linear predictor and its standard error, as coxph. */
-  concordance: { estimate: number; stdError: number };
+  /**
+   * Harrell's concordance of the linear predictor and its standard error, as coxph; both `null`
+   * when no pair of subjects is comparable (coxph gives NaN), e.g. when all follow-up times are tied.
+   */
+  concordance: { estimate: number | null; stdError: number | null };
   /** Number of subjects (unweighted). */
   n: number;
   /** Number of events (unweighted). */
@@ -146,7 +149,8 @@ export function coxRegression(
   }
   const lr = 2 * (fit.loglik - fit.loglik0);
   const wald = quadFormInverse(V, p, fit.beta, 1e-12);
-  const test = (statistic: number, df: number): CoxModelTest => ({ statistic, df, pValue: pchisq(statistic, df, false) });
+  // df 0 (a Wald test on a variance of rank 0, after separation): no test, p-value 1, as survdiff with one group
+  const test = (statistic: number, df: number): CoxModelTest => ({ statistic, df, pValue: df > 0 ? pchisq(statistic, df, false) : 1 });
   return {
     coefficients,
     logLikNull: fit.loglik0,
