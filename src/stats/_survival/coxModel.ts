@@ -112,6 +112,23 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
   for (let i = 0; i < n; i++) if (surv.status[i] !== 0) nEv++;
   const stratum = strata === null ? new Int32Array(n) : strata.index;
   const data = prepareCox(x, n, p, surv.time, surv.status, surv.entry, w, stratum, strata === null ? 1 : strata.levels.length, ties);
+  // A column without information at beta = 0 (constant within the risk sets of every event, e.g. within each
+  // stratum), or collinear there with the columns before it, has no estimate (coxph reports NA): throw, as for
+  // a constant column. The information is compared with the column's own spread, then in correlation form.
+  const info0 = coxEval(data, new Float64Array(p)).info;
+  const diag = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    diag[j] = info0[j * p + j]!;
+    if (!(diag[j]! > 1e-10 * scale[j]! * scale[j]!)) {
+      throw new RangeError(`${fn}: X column ${j + 1} ("${names[j]}") does not vary within the risk sets of the events${strata === null ? "" : " (e.g. it is constant within each stratum)"}, so its coefficient cannot be estimated (R gives NA); remove it.`);
+    }
+  }
+  const corr = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) corr[a * p + b] = info0[a * p + b]! / Math.sqrt(diag[a]! * diag[b]!);
+  const bad0 = cholesky(corr, p, 1e-10).singular.findIndex((v) => v);
+  if (bad0 >= 0) {
+    throw new RangeError(`${fn}: X column ${bad0 + 1} ("${names[bad0]}") is collinear with the columns before it within the risk sets of the events${strata === null ? "" : " (within strata)"}, so its coefficient cannot be estimated (R gives NA); remove it.`);
+  }
   return { surv, data, names, means, robust, cluster, confLevel, nEventsUnweighted: nEv };
 }
 

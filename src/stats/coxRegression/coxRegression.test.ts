@@ -146,6 +146,8 @@ describe("coxRegression properties and input", () => {
     // found by the differential audit: the weighted mean of a constant column is off by rounding, and the
     // centred column (about 1e-16) once passed as a column of its own after scaling (R: coefficient NA)
     ["constant column with fractional weights", () => coxRegression([[3, -0.752], [3, 2.608], [3, -2.187], [3, 1.022], [3, -1.173], [3, 0.055]], [2, 3, 1, 1, 0, 3], [1, 0, 1, 0, 0, 1], { weights: [2.807, 0.914, 0.502, 0.142, 2.213, 1.582] }), /column 1 \("x1"\) is constant or collinear/],
+    // R: coefficient NA (not identifiable given the strata)
+    ["a column constant within each stratum", () => coxRegression([[1, 0.5], [1, -1], [0, 2], [0, 0.3], [1, 1.2], [0, -0.7], [1, 0.1], [0, 1.5]], [1, 2, 3, 4, 5, 6, 7, 8], [1, 1, 0, 1, 1, 1, 0, 1], { strata: [1, 1, 2, 2, 1, 2, 1, 2] }), /column 1 \("x1"\) does not vary within the risk sets of the events \(e\.g\. it is constant within each stratum\)/],
     ["ragged X", () => coxRegression([[1], [1, 2], [3]], [1, 2, 3], [1, 1, 0]), /X\[1\] must have 1 entries/],
     ["X rows", () => coxRegression([[1], [2]], [1, 2, 3], [1, 1, 0]), /X must have one row per subject/],
     ["bad ties", () => coxRegression([[1], [2], [3]], [1, 2, 3], [1, 1, 0], { ties: "exact" as never }), /options\.ties must be "efron" or "breslow"/],

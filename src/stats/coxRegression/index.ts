@@ -106,8 +106,9 @@ export interface CoxRegressionResult {
  * @param options - See {@link CoxRegressionOptions}.
  * @returns See {@link CoxRegressionResult}.
  * @throws {RangeError} If lengths differ, a time is negative or not finite, a status is not 0/1,
- *   there is no event, an entry is not below its time (also after near-equal times merge), a weight is negative, or a column of X is
- *   constant or collinear.
+ *   there is no event, an entry is not below its time (also after near-equal times merge), a
+ *   weight is negative, or a column of X is constant or collinear, overall or within the risk sets
+ *   of the events (e.g. constant within each stratum; coxph gives NA there).
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example
  * const fit = coxRegression([[0], [1], [0], [1], [1], [0]], [5, 2, 7, 3, 4, 6], [1, 1, 0, 1, 0, 1]);

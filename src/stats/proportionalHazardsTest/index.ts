@@ -119,11 +119,17 @@ export function proportionalHazardsTest(
     ne += e.nEvents;
   });
   const gbar = gsum / ne;
+  // the test is invariant to the scale of g(t); centred g is scaled to a largest magnitude of 1 so that
+  // the information blocks are commensurate (identity times of 1e7 or 1e-8 would otherwise make the
+  // matrix look singular to the pivot tolerance)
+  let gmax = 0;
+  terms.forEach((_e, k) => (gmax = Math.max(gmax, Math.abs(g[k]! - gbar))));
+  const gdiv = gmax > 0 ? gmax : 1;
   const q = 2 * p;
   const M = new Float64Array(q * q);
   const U = new Float64Array(q);
   terms.forEach((e, k) => {
-    const gc = g[k]! - gbar;
+    const gc = (g[k]! - gbar) / gdiv;
     for (let a = 0; a < p; a++) {
       U[p + a]! += gc * e.resid[a]!;
       for (let b = 0; b < p; b++) {
