@@ -165,6 +165,8 @@ function robustKm(
       leaving0 += w2;
       leaving1 += w2 * ha;
       leaving2 += w2 * ha * ha;
+      // a zero-weight subject has no influence (and its event term may read 1 / 0 when no weight is at risk)
+      if (w2 === 0) continue;
       let A = Ht - ha;
       if (status[i] !== 0) A -= 1 / (nRisk[j]! - ev[j]!);
       done += w2 * A * A;

@@ -107,4 +107,6 @@ cases <- c(cases, list(
   km_case("delayed entry, plain limits, confLevel 0.8", c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), c(1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0),
           entry = c(0, 0, 0.5, 2.5, 1, 3.5, 0, 4, 5, 2, 8, 6), conf.type = "plain", conf.int = 0.8)
 ))
+# a zero-weight event at the last time (no weight at risk there): the robust standard error carries on
+cases[[length(cases) + 1]] <- km_case("zero-weight event at the last time, robust", c(2, 4, 7, 5, 6, 1), c(1, 1, 1, 1, 0, 1), weights = c(0.74, 1.19, 0, 1.35, 1.05, 0.47), conf.type = "log-log", conf.int = 0.99, times = c(5, 7), rmean = 7)
 write_fixtures(cases)
