@@ -19,6 +19,12 @@ export interface CoxInput {
   names: string[];
   /** Column means that were subtracted. */
   means: Float64Array;
+  /**
+   * Each centred column was divided by this (its root sum of squares) before fitting, so that the
+   * information matrix is well scaled whatever the covariates' units; fitted coefficients are per
+   * scaled unit (divide by it for the original units; variances by its products).
+   */
+  colScale: Float64Array;
   robust: boolean;
   cluster: Int32Array | null;
   confLevel: number;
@@ -111,6 +117,7 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
   let nEv = 0;
   for (let i = 0; i < n; i++) if (surv.status[i] !== 0) nEv++;
   const stratum = strata === null ? new Int32Array(n) : strata.index;
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j]! /= scale[j]!;
   const data = prepareCox(x, n, p, surv.time, surv.status, surv.entry, w, stratum, strata === null ? 1 : strata.levels.length, ties);
   // A column without information at beta = 0 (constant within the risk sets of every event, e.g. within each
   // stratum), or collinear there with the columns before it, has no estimate (coxph reports NA): throw, as for
@@ -119,7 +126,7 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
   const diag = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     diag[j] = info0[j * p + j]!;
-    if (!(diag[j]! > 1e-10 * scale[j]! * scale[j]!)) {
+    if (!(diag[j]! > 1e-10)) {
       throw new RangeError(`${fn}: X column ${j + 1} ("${names[j]}") does not vary within the risk sets of the events${strata === null ? "" : " (e.g. it is constant within each stratum)"}, so its coefficient cannot be estimated (R gives NA); remove it.`);
     }
   }
@@ -129,7 +136,7 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
   if (bad0 >= 0) {
     throw new RangeError(`${fn}: X column ${bad0 + 1} ("${names[bad0]}") is collinear with the columns before it within the risk sets of the events${strata === null ? "" : " (within strata)"}, so its coefficient cannot be estimated (R gives NA); remove it.`);
   }
-  return { surv, data, names, means, robust, cluster, confLevel, nEventsUnweighted: nEv };
+  return { surv, data, names, means, colScale: scale, robust, cluster, confLevel, nEventsUnweighted: nEv };
 }
 
 /** A fitted Cox model. */

@@ -130,9 +130,11 @@ export function coxRegression(
   const V = fit.robustVariance ?? fit.variance;
   const coefficients: CoxCoefficient[] = [];
   for (let j = 0; j < p; j++) {
-    const b = fit.beta[j]!;
-    const se = Math.sqrt(fit.variance[j * p + j]!);
-    const use = Math.sqrt(V[j * p + j]!);
+    // the fit is on columns scaled by colScale: back to the original units
+    const sj = input.colScale[j]!;
+    const b = fit.beta[j]! / sj;
+    const se = Math.sqrt(fit.variance[j * p + j]!) / sj;
+    const use = Math.sqrt(V[j * p + j]!) / sj;
     const stat = b / use;
     const c: CoxCoefficient = {
       name: input.names[j]!,

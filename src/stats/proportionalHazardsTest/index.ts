@@ -52,7 +52,7 @@ export interface ProportionalHazardsTestResult {
  * @param status - 1 = event, 0 = censored.
  * @param options - `transform` plus any {@link CoxRegressionOptions}.
  * @returns Per-term and global chi-squared tests.
- * @throws {RangeError} As {@link coxRegression}.
+ * @throws {RangeError} As {@link coxRegression}; also when every event occurs at one time (no trend to test).
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example
  * const zph = proportionalHazardsTest([[0], [1], [0], [1], [1], [0], [1], [0]],
@@ -124,7 +124,10 @@ export function proportionalHazardsTest(
   // matrix look singular to the pivot tolerance)
   let gmax = 0;
   terms.forEach((_e, k) => (gmax = Math.max(gmax, Math.abs(g[k]! - gbar))));
-  const gdiv = gmax > 0 ? gmax : 1;
+  if (!(gmax > 0)) {
+    throw new RangeError(`${FN}: all events occur at one time (after the "${transform}" transform), so there is no trend over time to test; cox.zph stops here too (singular system).`);
+  }
+  const gdiv = gmax;
   const q = 2 * p;
   const M = new Float64Array(q * q);
   const U = new Float64Array(q);

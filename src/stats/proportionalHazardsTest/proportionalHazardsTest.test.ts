@@ -48,6 +48,8 @@ describe("proportionalHazardsTest input", () => {
   it.each([
     ["bad transform", () => proportionalHazardsTest(X, [1, 2, 3, 4, 5, 6], [1, 1, 0, 1, 1, 0], { transform: "kaplan" as never }), /options\.transform must be/],
     ["unknown option", () => proportionalHazardsTest(X, [1, 2, 3, 4, 5, 6], [1, 1, 0, 1, 1, 0], { terms: 1 } as never), /options\.terms is not a known option/],
+    // cox.zph: "system is exactly singular"
+    ["a single event time", () => proportionalHazardsTest([[0], [1], [1], [0], [-1], [-1]], [7.2, 1.1, 8.1, 43.8, 6.8, 16.8], [0, 0, 0, 0, 1, 0], { transform: "rank" }), /all events occur at one time/],
     ["log of time 0", () => proportionalHazardsTest(X, [0, 2, 3, 4, 5, 6], [1, 1, 0, 1, 1, 0], { transform: "log" }), /transform "log" needs event times > 0/],
   ])("%s throws", (_n, f, re) => expect(f).toThrow(re));
 });
