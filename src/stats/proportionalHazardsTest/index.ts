@@ -90,10 +90,10 @@ export function proportionalHazardsTest(
       g[k] = Math.log(e.time);
     });
   } else if (transform === "rank") {
-    // average ranks of all times (censored included)
+    // average ranks of all times (censored included); a zero-weight row counts as absent
     const { values, index } = rankDistinct(tt);
     const count = new Float64Array(values.length);
-    for (let i = 0; i < d.n; i++) count[index[i]!]!++;
+    for (let i = 0; i < d.n; i++) if (d.weights[i]! > 0) count[index[i]!]!++;
     const avg = new Map<number, number>();
     let below = 0;
     for (let k = 0; k < values.length; k++) {
@@ -102,8 +102,10 @@ export function proportionalHazardsTest(
     }
     terms.forEach((e, k) => (g[k] = avg.get(e.time)!));
   } else {
-    // 1 - KM(t-) over all observations (risk sets entry < t <= time), unweighted, unstratified
-    const km = kmTable({ ...input.surv, weights: new Float64Array(d.n).fill(1), fractionalWeights: false }, false);
+    // 1 - KM(t-) over all observations (risk sets entry < t <= time), unweighted, unstratified; a
+    // zero-weight row counts as absent (coxph refuses zero weights; this is the fit without the row)
+    const w01 = input.surv.weights.map((v) => (v > 0 ? 1 : 0));
+    const km = kmTable({ ...input.surv, weights: w01, fractionalWeights: false }, false);
     const before = new Map<number, number>();
     let s = 1;
     for (let k = 0; k < km.time.length; k++) {
