@@ -95,9 +95,12 @@ export function kmTable(d: SurvData, robust: boolean): KmTable {
     const dj = ev[j]!;
     const nj = nRisk[j]!;
     if (dj > 0) {
-      s *= 1 - dj / nj;
+      // everyone at risk fails: exactly 0 (the weighted risk set is a difference of sums, so d / n can
+      // round to just above or below 1 and leave a survival of -2e-16 that never reaches 0)
+      const allFail = nj - dj <= 1e-12 * nj;
+      s = allFail ? 0 : s * (1 - dj / nj);
       H += dj / nj;
-      h[j] = nj > dj ? dj / (nj * (nj - dj)) : Infinity;
+      h[j] = allFail ? Infinity : dj / (nj * (nj - dj));
       g += h[j]!;
     }
     surv[j] = s;
@@ -174,6 +177,13 @@ function robustKm(
     a0 -= leaving0;
     a1 -= leaving1;
     a2 -= leaving2;
+    // the variance changes only at event times (H moves only there): carry it over exactly otherwise, so that a
+    // flat stretch of the limits is one value (quantile.survfit searches the limits by value)
+    if (j > 0 && !(ev[j]! > 0)) {
+      seLog[j] = seLog[j - 1]!;
+      seSurv[j] = seSurv[j - 1]!;
+      continue;
+    }
     const active = Ht * Ht * a0 - 2 * Ht * a1 + a2;
     const v = done + Math.max(active, 0);
     // once S = 0 its influence is 0: survfit reports a standard error of 0 there

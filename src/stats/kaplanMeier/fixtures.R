@@ -109,4 +109,11 @@ cases <- c(cases, list(
 ))
 # a zero-weight event at the last time (no weight at risk there): the robust standard error carries on
 cases[[length(cases) + 1]] <- km_case("zero-weight event at the last time, robust", c(2, 4, 7, 5, 6, 1), c(1, 1, 1, 1, 0, 1), weights = c(0.74, 1.19, 0, 1.35, 1.05, 0.47), conf.type = "log-log", conf.int = 0.99, times = c(5, 7), rmean = 7)
+# weighted risk set all failing (d / n must be exactly 1, not 1 - 2e-16) with later entries; and a flat
+# stretch of robust limits that must stay one value (the quantile search is by value)
+cases <- c(cases, list(
+  km_case("weighted: all at risk fail, later entries (survival exactly 0)", c(3.5983846863239175, 1.4809276977070618, 1.0414723632437113, 0.5062036528252065, 0.16090085683390498), c(1, 1, 1, 1, 1),
+          entry = c(1.4809276977070618, 0.7858640671150359, 0.5062036528252065, 0, 0), weights = c(2.621, 2.056, 1.89, 2.027, 1.806), conf.type = "plain", conf.int = 0.99, rmean = 3.5983846863239175),
+  km_case("robust limits flat after the last event (median limit by value)", c(100200000, 100200000, 100400000, 100100000, 100500000), c(1, 1, 1, 1, 0), weights = c(1.37, 0.31, 0, 1.66, 0.39), conf.type = "arcsin", conf.int = 0.8, times = 1e8 + c(2e5, 3e5, 5e5))
+))
 write_fixtures(cases)
