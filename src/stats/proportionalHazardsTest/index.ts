@@ -126,7 +126,8 @@ export function proportionalHazardsTest(
   // matrix look singular to the pivot tolerance)
   let gmax = 0;
   terms.forEach((_e, k) => (gmax = Math.max(gmax, Math.abs(g[k]! - gbar))));
-  if (!(gmax > 0)) {
+  // one event time (g the same at every event; gbar may differ from it by rounding): nothing to test
+  if (terms.every((_e, k) => g[k] === g[0]) || !(gmax > 0)) {
     throw new RangeError(`${FN}: all events occur at one time (after the "${transform}" transform), so there is no trend over time to test; cox.zph stops here too (singular system).`);
   }
   const gdiv = gmax;
