@@ -8,7 +8,7 @@ import { coxEventTerms } from "../_survival/cox.js";
 import { COX_KEYS, fitCox, parseCox } from "../_survival/coxModel.js";
 import { rankDistinct, survOptions } from "../_survival/input.js";
 import { kmTable } from "../_survival/km.js";
-import { quadFormInverse } from "../_survival/linalg.js";
+import { cholesky, quadFormInverse } from "../_survival/linalg.js";
 import type { CoxRegressionOptions } from "../coxRegression/index.js";
 
 const FN = "proportionalHazardsTest";
@@ -52,7 +52,8 @@ export interface ProportionalHazardsTestResult {
  * @param status - 1 = event, 0 = censored.
  * @param options - `transform` plus any {@link CoxRegressionOptions}.
  * @returns Per-term and global chi-squared tests.
- * @throws {RangeError} As {@link coxRegression}; also when every event occurs at one time (no trend to test).
+ * @throws {RangeError} As {@link coxRegression}; also when every event occurs at one time (no trend
+ *   to test) or a term's time trend carries no information (cox.zph: singular system).
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example
  * const zph = proportionalHazardsTest([[0], [1], [0], [1], [1], [0], [1], [0]],
@@ -147,6 +148,16 @@ export function proportionalHazardsTest(
       }
     }
   });
+  // a term whose time trend has no information left once the coefficients are accounted for (e.g. the covariate
+  // varies within the risk sets at one event time only): cox.zph stops with a singular system; so do we, naming
+  // it, rather than report a statistic of 0 (a separated fit, whose information vanishes anyway, is left as is)
+  if (!fit.infinite.some((v) => v)) {
+    const bad = cholesky(Float64Array.from(M), q, 1e-12).singular.findIndex((v, k) => v && k >= p);
+    if (bad >= 0) {
+      const j = bad - p;
+      throw new RangeError(`${FN}: the time trend of X column ${j + 1} ("${input.names[j]}") cannot be tested: it carries no information beyond the coefficients (the covariate varies within the risk sets at too few event times); cox.zph stops here too (singular system).`);
+    }
+  }
   const test = (statistic: number, df: number): ZphTest => ({ statistic, df, pValue: pchisq(statistic, df, false) });
   const out: (ZphTest & { name: string })[] = [];
   for (let j = 0; j < p; j++) {
