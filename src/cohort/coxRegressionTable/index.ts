@@ -134,7 +134,7 @@ export function coxRegressionTable(fit: CoxRegressionResult, options: CoxRegress
   });
   const robust = fit.coefficients.some((c) => c.robustStdError !== undefined);
   const footnotes = [
-    `HR = hazard ratio, CI = confidence interval${robust ? " (robust variance)" : ""}; Cox proportional-hazards model, ${fit.nEvents} events in ${fit.n} subjects; concordance ${fixed(fit.concordance.estimate, 3)}.`,
+    `HR = hazard ratio, CI = confidence interval${robust ? " (robust variance)" : ""}; Cox proportional-hazards model, ${fit.nEvents} events in ${fit.n} subjects; concordance ${fit.concordance.estimate === null ? "not computable (no comparable pairs)" : fixed(fit.concordance.estimate, 3)}.`,
     ...(withPh ? [`PH test: score test of proportional hazards per term (cox.zph); global p ${formatPValue(ph.global.pValue, { style })}.`] : []),
     ...fit.warnings,
   ];

@@ -49,7 +49,7 @@ export interface ConcordanceInput {
  * concordant when eta_i > eta_j; ties in eta count one half; pairs within strata only.
  * Returns the estimate and sqrt(sum_i (w_i dC/dw_i)^2).
  */
-export function concordance(c: ConcordanceInput): { estimate: number; stdError: number } {
+export function concordance(c: ConcordanceInput): { estimate: number | null; stdError: number | null } {
   const { n, eta, time, status, entry, weights: w, stratum, cluster } = c;
   const Ni = new Float64Array(n);
   const Di = new Float64Array(n);
@@ -152,6 +152,8 @@ export function concordance(c: ConcordanceInput): { estimate: number; stdError: 
     bit2.reset();
     start = end;
   }
+  // no comparable pair (e.g. every event time tied with every other follow-up): coxph gives NaN
+  if (!(D > 0)) return { estimate: null, stdError: null };
   const C = N / D;
   let v = 0;
   if (cluster === null) {

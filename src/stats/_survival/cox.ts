@@ -158,7 +158,8 @@ function sweep(d: CoxData, r: Float64Array, second: boolean, visit: DeathVisitor
       s0 += ri;
       atRisk++;
       const o = i * p;
-      const dead = status[i] !== 0;
+      // a zero-weight death is no death: it must not count among Efron's tied deaths (as if the row were absent)
+      const dead = status[i] !== 0 && w[i]! > 0;
       if (dead) {
         deaths.push(i);
         e0 += ri;

@@ -19,6 +19,12 @@ export interface CoxInput {
   names: string[];
   /** Column means that were subtracted. */
   means: Float64Array;
+  /**
+   * Each centred column was divided by this (its root sum of squares) before fitting, so that the
+   * information matrix is well scaled whatever the covariates' units; fitted coefficients are per
+   * scaled unit (divide by it for the original units; variances by its products).
+   */
+  colScale: Float64Array;
   robust: boolean;
   cluster: Int32Array | null;
   confLevel: number;
@@ -81,6 +87,9 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
     for (let i = 0; i < n; i++) s += w[i]! * x[i * p + j]!;
     means[j] = wt > 0 ? s / wt : 0;
   }
+  // a column is constant (among positive weights) when centering leaves nothing beyond rounding of its size
+  const rawNorm = new Float64Array(p);
+  for (let i = 0; i < n; i++) if (w[i]! > 0) for (let j = 0; j < p; j++) rawNorm[j]! += x[i * p + j]! * x[i * p + j]!;
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j]! -= means[j]!;
   const cp = new Float64Array(p * p);
   const scale = new Float64Array(p);
@@ -88,6 +97,9 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
     let s = 0;
     for (let i = 0; i < n; i++) if (w[i]! > 0) s += x[i * p + j]! * x[i * p + j]!;
     scale[j] = Math.sqrt(s) || 1;
+    if (!(Math.sqrt(s) > 1e-10 * Math.sqrt(rawNorm[j]!))) {
+      throw new RangeError(`${fn}: X column ${j + 1} ("${names[j]}") is constant or collinear with the columns before it; remove it.`);
+    }
   }
   for (let i = 0; i < n; i++) {
     if (!(w[i]! > 0)) continue;
@@ -105,8 +117,26 @@ export function parseCox(fn: string, X: unknown, time: unknown, status: unknown,
   let nEv = 0;
   for (let i = 0; i < n; i++) if (surv.status[i] !== 0) nEv++;
   const stratum = strata === null ? new Int32Array(n) : strata.index;
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j]! /= scale[j]!;
   const data = prepareCox(x, n, p, surv.time, surv.status, surv.entry, w, stratum, strata === null ? 1 : strata.levels.length, ties);
-  return { surv, data, names, means, robust, cluster, confLevel, nEventsUnweighted: nEv };
+  // A column without information at beta = 0 (constant within the risk sets of every event, e.g. within each
+  // stratum), or collinear there with the columns before it, has no estimate (coxph reports NA): throw, as for
+  // a constant column. The information is compared with the column's own spread, then in correlation form.
+  const info0 = coxEval(data, new Float64Array(p)).info;
+  const diag = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    diag[j] = info0[j * p + j]!;
+    if (!(diag[j]! > 1e-10)) {
+      throw new RangeError(`${fn}: X column ${j + 1} ("${names[j]}") does not vary within the risk sets of the events${strata === null ? "" : " (e.g. it is constant within each stratum)"}, so its coefficient cannot be estimated (R gives NA); remove it.`);
+    }
+  }
+  const corr = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) corr[a * p + b] = info0[a * p + b]! / Math.sqrt(diag[a]! * diag[b]!);
+  const bad0 = cholesky(corr, p, 1e-10).singular.findIndex((v) => v);
+  if (bad0 >= 0) {
+    throw new RangeError(`${fn}: X column ${bad0 + 1} ("${names[bad0]}") is collinear with the columns before it within the risk sets of the events${strata === null ? "" : " (within strata)"}, so its coefficient cannot be estimated (R gives NA); remove it.`);
+  }
+  return { surv, data, names, means, colScale: scale, robust, cluster, confLevel, nEventsUnweighted: nEv };
 }
 
 /** A fitted Cox model. */
@@ -125,7 +155,7 @@ export interface CoxFit {
   converged: boolean;
   infinite: boolean[];
   warnings: string[];
-  concordance: { estimate: number; stdError: number };
+  concordance: { estimate: number | null; stdError: number | null };
 }
 
 /** Fits by Newton–Raphson with step halving, to full convergence. */

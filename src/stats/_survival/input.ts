@@ -66,7 +66,7 @@ export function parseSurv(
   time: unknown,
   status: unknown,
   o: Record<string, unknown>,
-  cfg: { competing?: boolean; entry?: boolean; weights?: boolean; requireEvent?: boolean } = {},
+  cfg: { competing?: boolean; entry?: boolean; weights?: boolean; requireEvent?: boolean; timefix?: boolean } = {},
 ): SurvData {
   const t = finiteVector(fn, "time", time, -1);
   const n = t.length;
@@ -95,6 +95,7 @@ export function parseSurv(
       if (!(entry[i]! < t[i]!)) throw new RangeError(`${fn}: options.entry[${i}] must be < time[${i}] (${t[i]}); got ${entry[i]}.`);
     }
   }
+  if (cfg.timefix !== false) mergeNearTies(fn, t, entry);
   const w = new Float64Array(n).fill(1);
   let fractional = false;
   let weighted = false;
@@ -114,6 +115,58 @@ export function parseSurv(
     if (events === 0 || !(wev > 0)) throw new RangeError(`${fn}: status must record at least one event${weighted ? " with a positive weight" : ""}; got none among ${n} subjects.`);
   }
   return { n, time: t, status: s, entry, weights: w, fractionalWeights: fractional, weighted };
+}
+
+/** R's tolerance for near-equal times, sqrt(.Machine$double.eps). */
+export const TIME_TOLERANCE = Math.sqrt(Number.EPSILON);
+
+/**
+ * Treats times that differ only by rounding as tied, as survival's `timefix` (its `aeqSurv`, on by
+ * default in survfit, survdiff and coxph) does: over the distinct values of time and entry together,
+ * sorted, a value is merged into the one before it when their difference is at most 1.49e-8
+ * (sqrt of the double epsilon) absolutely or relative to the mean absolute distinct value (the
+ * rule of R's `all.equal`); each run of merged values takes its smallest. Rewrites `time` and
+ * `entry` in place (both are private copies) and throws when an entry becomes equal to its time.
+ */
+export function mergeNearTies(fn: string, time: Float64Array, entry: Float64Array | null): void {
+  const all = entry === null ? time : Float64Array.from([...entry, ...time]);
+  const { values } = rankDistinct(all);
+  const m = values.length;
+  if (m < 2) return;
+  const total = new KahanSum();
+  for (let k = 0; k < m; k++) total.add(Math.abs(values[k]!));
+  const scale = total.value / m;
+  const cut = new Float64Array(m);
+  let merged = false;
+  cut[0] = values[0]!;
+  for (let k = 1; k < m; k++) {
+    const dy = values[k]! - values[k - 1]!;
+    const tied = dy <= TIME_TOLERANCE || dy / scale <= TIME_TOLERANCE;
+    cut[k] = tied ? cut[k - 1]! : values[k]!;
+    if (tied) merged = true;
+  }
+  if (!merged) return;
+  const find = (v: number): number => {
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return cut[lo]!;
+  };
+  for (let i = 0; i < time.length; i++) {
+    time[i] = find(time[i]!);
+    if (entry !== null) {
+      entry[i] = find(entry[i]!);
+      if (!(entry[i]! < time[i]!)) {
+        throw new RangeError(
+          `${fn}: options.entry[${i}] and time[${i}] differ only by rounding (within ${TIME_TOLERANCE.toPrecision(3)} absolutely or relative to the mean time), so the interval at risk has length 0; as survival's timefix, such near-equal times count as one time.`,
+        );
+      }
+    }
+  }
 }
 
 /** Distinct group labels, ordered (numbers numerically, strings by code units), and each subject's level index. */

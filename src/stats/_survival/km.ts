@@ -95,9 +95,12 @@ export function kmTable(d: SurvData, robust: boolean): KmTable {
     const dj = ev[j]!;
     const nj = nRisk[j]!;
     if (dj > 0) {
-      s *= 1 - dj / nj;
+      // everyone at risk fails: exactly 0 (the weighted risk set is a difference of sums, so d / n can
+      // round to just above or below 1 and leave a survival of -2e-16 that never reaches 0)
+      const allFail = nj - dj <= 1e-12 * nj;
+      s = allFail ? 0 : s * (1 - dj / nj);
       H += dj / nj;
-      h[j] = nj > dj ? dj / (nj * (nj - dj)) : Infinity;
+      h[j] = allFail ? Infinity : dj / (nj * (nj - dj));
       g += h[j]!;
     }
     surv[j] = s;
@@ -165,6 +168,8 @@ function robustKm(
       leaving0 += w2;
       leaving1 += w2 * ha;
       leaving2 += w2 * ha * ha;
+      // a zero-weight subject has no influence (and its event term may read 1 / 0 when no weight is at risk)
+      if (w2 === 0) continue;
       let A = Ht - ha;
       if (status[i] !== 0) A -= 1 / (nRisk[j]! - ev[j]!);
       done += w2 * A * A;
@@ -172,6 +177,13 @@ function robustKm(
     a0 -= leaving0;
     a1 -= leaving1;
     a2 -= leaving2;
+    // the variance changes only at event times (H moves only there): carry it over exactly otherwise, so that a
+    // flat stretch of the limits is one value (quantile.survfit searches the limits by value)
+    if (j > 0 && !(ev[j]! > 0)) {
+      seLog[j] = seLog[j - 1]!;
+      seSurv[j] = seSurv[j - 1]!;
+      continue;
+    }
     const active = Ht * Ht * a0 - 2 * Ht * a1 + a2;
     const v = done + Math.max(active, 0);
     // once S = 0 its influence is 0: survfit reports a standard error of 0 there
@@ -222,23 +234,32 @@ const QTOL = Math.sqrt(2.220446049250313e-16);
 
 /**
  * The p-quantile of a step curve given at `time` (values `y`, null = undefined there), as
- * quantile.survfit: the first time at which y <= 1 - p; where y equals 1 - p over an interval,
- * the midpoint of its start and the next time the curve drops (or the last time).
+ * quantile.survfit, which searches by value: each distinct value counts at its first time; the
+ * quantile is the time of the largest value at or below 1 - p (within 1.49e-8); where that value
+ * equals 1 - p, the midpoint of its time and the time of the largest value below 1 - p (or the last
+ * time, when the curve ends at 1 - p). On a non-increasing curve this is the first time the curve
+ * is at or below 1 - p; confidence limits need not be monotone (delayed entry can shrink the
+ * standard error), and there R's search by value can pick a later time, which this follows.
  */
 export function curveQuantile(time: readonly number[], y: readonly (number | null)[], p: number): number | null {
   const target = 1 - p;
   const m = time.length;
+  if (m === 0) return null;
+  const seen = new Set<number | null>([1]);
+  let at = -1; // the largest value <= target + tol
+  let below = -1; // the largest value <= target - tol
+  let last: number | null | undefined;
   for (let j = 0; j < m; j++) {
-    const v = y[j];
-    if (v === null || v === undefined || !(v <= target + QTOL)) continue;
-    if (Math.abs(v - target) < QTOL) {
-      for (let k = j + 1; k < m; k++) {
-        const u = y[k];
-        if (u !== null && u !== undefined && u < v - QTOL) return (time[j]! + time[k]!) / 2;
-      }
-      return (time[j]! + time[m - 1]!) / 2;
-    }
-    return time[j]!;
+    const v = y[j] ?? null;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    last = v;
+    if (v === null) continue;
+    if (v <= target + QTOL && (at < 0 || v > y[at]!)) at = j;
+    if (v <= target - QTOL && (below < 0 || v > y[below]!)) below = j;
   }
-  return null;
+  if (at < 0) return null;
+  if (last !== null && last !== undefined && Math.abs(target - last) < QTOL) return (time[at]! + time[m - 1]!) / 2;
+  if (below < 0) return null;
+  return (time[at]! + time[below]!) / 2;
 }

@@ -85,4 +85,12 @@ for (k in 1:6) {
                                          weights = if (k >= 5) round(runif(n, 0.5, 2), 2) else NULL,
                                          entry = if (k == 4) pmin(as.numeric(tm) - 0.5, round(runif(n, 0, 3), 1)) else NULL)
 }
+# no comparable pair for the concordance (all follow-up times tied): coxph's concordance is NaN (null here)
+cases[[length(cases) + 1]] <- cox_case("all times tied: concordance not computable", cbind(c(0, 1, 0, 0, 0, 1, 1), c(-1.6, -0.1, -0.9, -0.3, 1.1, 0.1, 0.4)), c(5, 5, 5, 5, 5, 5, 5 + 1e-12), rep(1, 7))
+# coxph's timefix: near-equal times (within 1.49e-8 absolutely or relative to the mean time) are tied
+set.seed(55); n <- 40; xt <- round(rnorm(n), 2); tt <- 1e8 + sample(0:30, n, TRUE) * 0.7; st <- rbinom(n, 1, 0.7); st[1] <- 1
+cases <- c(cases, list(
+  cox_case("timefix: offset 1e8 (efron)", xt, tt, st),
+  cox_case("timefix: tiny times, breslow", cbind(xt, rbinom(n, 1, 0.5)), (tt - 1e8) * 1e-8 + 1e-9, st, ties = "breslow")
+))
 write_fixtures(cases)

@@ -74,8 +74,11 @@ export interface CoxRegressionResult {
   waldTest: CoxModelTest;
   /** Score (log-rank) test at beta = 0. */
   scoreTest: CoxModelTest;
-  /** Harrell's concordance of the linear predictor and its standard error, as coxph. */
-  concordance: { estimate: number; stdError: number };
+  /**
+   * Harrell's concordance of the linear predictor and its standard error, as coxph; both `null`
+   * when no pair of subjects is comparable (coxph gives NaN), e.g. when all follow-up times are tied.
+   */
+  concordance: { estimate: number | null; stdError: number | null };
   /** Number of subjects (unweighted). */
   n: number;
   /** Number of events (unweighted). */
@@ -95,14 +98,17 @@ export interface CoxRegressionResult {
  * (entry < t <= time) are accumulated in time order, so the cost is O(n p^2) per iteration. The
  * robust variance is the sandwich D'D of the weighted dfbeta residuals (summed per cluster).
  * A coefficient that drifts to infinity (monotone likelihood) is reported in `warnings`.
+ * Times that differ only by rounding (by at most 1.49e-8, absolutely or relative to the mean
+ * distinct time) count as one time, as survival's default `timefix` does.
  * @param X - Covariates, one row per subject (no intercept column).
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 1 = event, 0 = censored.
  * @param options - See {@link CoxRegressionOptions}.
  * @returns See {@link CoxRegressionResult}.
  * @throws {RangeError} If lengths differ, a time is negative or not finite, a status is not 0/1,
- *   there is no event, an entry is not below its time, a weight is negative, or a column of X is
- *   constant or collinear.
+ *   there is no event, an entry is not below its time (also after near-equal times merge), a
+ *   weight is negative, or a column of X is constant or collinear, overall or within the risk sets
+ *   of the events (e.g. constant within each stratum; coxph gives NA there).
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example
  * const fit = coxRegression([[0], [1], [0], [1], [1], [0]], [5, 2, 7, 3, 4, 6], [1, 1, 0, 1, 0, 1]);
@@ -124,9 +130,11 @@ export function coxRegression(
   const V = fit.robustVariance ?? fit.variance;
   const coefficients: CoxCoefficient[] = [];
   for (let j = 0; j < p; j++) {
-    const b = fit.beta[j]!;
-    const se = Math.sqrt(fit.variance[j * p + j]!);
-    const use = Math.sqrt(V[j * p + j]!);
+    // the fit is on columns scaled by colScale: back to the original units
+    const sj = input.colScale[j]!;
+    const b = fit.beta[j]! / sj;
+    const se = Math.sqrt(fit.variance[j * p + j]!) / sj;
+    const use = Math.sqrt(V[j * p + j]!) / sj;
     const stat = b / use;
     const c: CoxCoefficient = {
       name: input.names[j]!,
@@ -144,7 +152,8 @@ export function coxRegression(
   }
   const lr = 2 * (fit.loglik - fit.loglik0);
   const wald = quadFormInverse(V, p, fit.beta, 1e-12);
-  const test = (statistic: number, df: number): CoxModelTest => ({ statistic, df, pValue: pchisq(statistic, df, false) });
+  // df 0 (a Wald test on a variance of rank 0, after separation): no test, p-value 1, as survdiff with one group
+  const test = (statistic: number, df: number): CoxModelTest => ({ statistic, df, pValue: df > 0 ? pchisq(statistic, df, false) : 1 });
   return {
     coefficients,
     logLikNull: fit.loglik0,

@@ -110,4 +110,11 @@ for (k in 1:36) {
 }
 cases[[length(cases) + 1]] <- ci_case("gray tied: all at risk fail at the second time (negative variance estimate)", c(1, 2, 2, 2), c(1, 1, 1, 1), group = c(1, 1, 2, 2))
 cases[[length(cases) + 1]] <- ci_case("gray tied: competing events tied within a group", c(1, 2, 2, 2, 3, 4, 4, 5, 6, 6), c(1, 2, 2, 1, 1, 2, 2, 1, 1, 2), group = c(1, 1, 1, 2, 2, 1, 2, 2, 1, 2))
+# times unsorted and repeated: timepoints() sorts them and drops repeats
+ci_tp_case <- function(label, time, status, times) {
+  out <- ci_case(label, time, status, times = sort(unique(times)))
+  out$times <- I(times)
+  out
+}
+cases[[length(cases) + 1]] <- ci_tp_case("times unsorted with repeats", c(1, 2, 3, 4, 5, 6), c(1, 2, 1, 0, 1, 2), times = c(4.5, 2, 2, 0.5))
 write_fixtures(cases)

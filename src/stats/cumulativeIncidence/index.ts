@@ -12,7 +12,7 @@ const FN = "cumulativeIncidence";
 export interface CumulativeIncidenceOptions {
   /** Group labels (numbers or strings), one per subject: one curve per cause and group. */
   group?: readonly (number | string)[];
-  /** Times at which to read every curve, as `cmprsk::timepoints()`. */
+  /** Times at which to read every curve, as `cmprsk::timepoints()` (which sorts them and drops repeats). */
   times?: readonly number[];
   /**
    * Power of the weight (1 − F⁰(t−))^rho of Gray's test (cuminc's `rho`; default 0). Needs `group`.
@@ -67,7 +67,7 @@ export interface CumulativeIncidenceCurve {
   estimate: number[];
   /** Its variance, as cuminc. */
   variance: number[];
-  /** The curve at the requested `times`. */
+  /** The curve at the requested `times`, sorted ascending without repeats (as timepoints). */
   atTimes?: CumulativeIncidenceAtTime[];
 }
 
@@ -113,13 +113,14 @@ export interface CumulativeIncidenceResult {
  */
 export function cumulativeIncidence(time: readonly number[], status: readonly number[], options?: CumulativeIncidenceOptions): CumulativeIncidenceResult {
   const o = survOptions(FN, options, ["group", "times", "rho", "strata"]);
-  const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false });
+  const d = parseSurv(FN, time, status, o, { competing: true, entry: false, weights: false, timefix: false });
   const groups = o.group === undefined ? null : parseGroups(FN, "options.group", o.group, d.n);
   const rho = parseNumberOption(FN, o, "rho", 0);
   if (o.rho !== undefined && groups === null) throw new TypeError(`${FN}: options.rho is used only by Gray's test, which needs options.group; got rho without group.`);
   const strata = o.strata === undefined ? null : parseGroups(FN, "options.strata", o.strata, d.n);
   if (strata !== null && groups === null) throw new TypeError(`${FN}: options.strata is used only by Gray's test, which needs options.group; got strata without group.`);
-  const times = o.times === undefined ? null : Array.from(finiteVector(FN, "options.times", o.times, -1));
+  // timepoints() reports the distinct requested times in ascending order
+  const times = o.times === undefined ? null : [...new Set(finiteVector(FN, "options.times", o.times, -1))].sort((a, b) => a - b);
   const causeSet = new Set<number>();
   for (let i = 0; i < d.n; i++) if (d.status[i] !== 0) causeSet.add(d.status[i]!);
   const causes = [...causeSet].sort((a, b) => a - b);

@@ -92,4 +92,28 @@ for (k in 1:6) {
   cases[[length(cases) + 1]] <- km_case(sprintf("random %d", k), tm, st, entry = en, weights = w,
                                         conf.type = c("log", "log-log", "plain")[1 + k %% 3], times = c(1, 5, 10, 30), rmean = 20)
 }
+# times equal up to rounding count as one time (survfit's timefix, survival's aeqSurv): differences up to
+# 1.49e-8 absolutely or relative to the mean distinct time merge into the smaller value
+cases <- c(cases, list(
+  km_case("timefix: offset 1e8 (differences below 1.49e-8 relative merge)", 1e8 + c(0, 0.5, 1, 2, 3, 5, 7, 7.5, 12, 20), c(1, 1, 0, 1, 1, 1, 0, 1, 1, 0), times = 1e8 + c(1, 6), rmean = 1e8 + 15),
+  km_case("timefix: tiny times (differences below 1.49e-8 absolute merge)", c(1e-9, 2e-9, 5e-9, 3e-8, 4e-8, 1e-7, 1.05e-7, 2e-7), c(1, 0, 1, 1, 1, 0, 1, 0), conf.type = "log-log", times = c(2e-8, 1e-7)),
+  km_case("timefix: delayed entry near an event time", c(1, 2, 3 + 1e-10, 4, 5, 6), c(1, 1, 1, 0, 1, 1), entry = c(0, 0, 1 + 1e-12, 2 - 1e-12, 0, 3))
+))
+# with delayed entry the confidence limits need not be monotone; quantile.survfit searches them by
+# value (the time of the largest value at or below 1 - p), not for the first time at or below
+cases <- c(cases, list(
+  km_case("delayed entry, non-monotone limits (median limits by value)", c(7.5, 2.7, 5.8, 3.8, 1.9, 7.5, 4, 1.6, 4.8, 3.9, 10.4, 0.8, 2.1, 0.1, 3.8),
+          c(0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0), entry = c(0.1, 0, 1.9, 2.1, 0.85, 1.9, 2.1, 0.1, 0, 0.1, 2.1, 0.1, 1.24, 0, 0.1), conf.type = "log-log"),
+  km_case("delayed entry, plain limits, confLevel 0.8", c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), c(1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0),
+          entry = c(0, 0, 0.5, 2.5, 1, 3.5, 0, 4, 5, 2, 8, 6), conf.type = "plain", conf.int = 0.8)
+))
+# a zero-weight event at the last time (no weight at risk there): the robust standard error carries on
+cases[[length(cases) + 1]] <- km_case("zero-weight event at the last time, robust", c(2, 4, 7, 5, 6, 1), c(1, 1, 1, 1, 0, 1), weights = c(0.74, 1.19, 0, 1.35, 1.05, 0.47), conf.type = "log-log", conf.int = 0.99, times = c(5, 7), rmean = 7)
+# weighted risk set all failing (d / n must be exactly 1, not 1 - 2e-16) with later entries; and a flat
+# stretch of robust limits that must stay one value (the quantile search is by value)
+cases <- c(cases, list(
+  km_case("weighted: all at risk fail, later entries (survival exactly 0)", c(3.5983846863239175, 1.4809276977070618, 1.0414723632437113, 0.5062036528252065, 0.16090085683390498), c(1, 1, 1, 1, 1),
+          entry = c(1.4809276977070618, 0.7858640671150359, 0.5062036528252065, 0, 0), weights = c(2.621, 2.056, 1.89, 2.027, 1.806), conf.type = "plain", conf.int = 0.99, rmean = 3.5983846863239175),
+  km_case("robust limits flat after the last event (median limit by value)", c(100200000, 100200000, 100400000, 100100000, 100500000), c(1, 1, 1, 1, 0), weights = c(1.37, 0.31, 0, 1.66, 0.39), conf.type = "arcsin", conf.int = 0.8, times = 1e8 + c(2e5, 3e5, 5e5))
+))
 write_fixtures(cases)

@@ -101,12 +101,14 @@ export interface KaplanMeierResult {
  * @remarks Follows R `survfit(Surv(time, status) ~ 1)`: every distinct time is listed; risk sets
  * with delayed entry are entry < t <= time. The p-quantile is the first time the curve is at or
  * below 1 - p; where it equals 1 - p over an interval, the midpoint of that interval.
+ * Times that differ only by rounding (by at most 1.49e-8, absolutely or relative to the mean
+ * distinct time) count as one time, as survival's default `timefix` does.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 1 = event, 0 = censored.
  * @param options - See {@link KaplanMeierOptions}.
  * @returns See {@link KaplanMeierResult}.
  * @throws {RangeError} If lengths differ, a time is negative or not finite, a status is not 0/1,
- *   there is no event, an entry is not below its time, a weight is negative, or rmean precedes
+ *   there is no event, an entry is not below its time (also after near-equal times merge), a weight is negative, or rmean precedes
  *   the first time.
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example

@@ -146,6 +146,7 @@ describe("kaplanMeier bad input", () => {
     ["status 2", () => kaplanMeier([1, 2], [1, 2]), /status\[1\] must be 0 \(censored\) or 1/],
     ["no events", () => kaplanMeier([1, 2], [0, 0]), /at least one event/],
     ["entry >= time", () => kaplanMeier([1, 2], [1, 0], { entry: [0, 2] }), /options\.entry\[1\] must be < time\[1\]/],
+    ["entry equal to its time up to rounding (timefix)", () => kaplanMeier([1, 2], [1, 0], { entry: [0, 2 - 1e-12] }), /options\.entry\[1\] and time\[1\] differ only by rounding/],
     ["negative weight", () => kaplanMeier([1, 2], [1, 0], { weights: [1, -1] }), /options\.weights\[1\] must be >= 0/],
     ["unknown option", () => kaplanMeier([1, 2], [1, 0], { conf: 0.9 } as never), /options\.conf is not a known option/],
     ["bad confType", () => kaplanMeier([1, 2], [1, 0], { confType: "loglog" as never }), /options\.confType must be/],

@@ -37,4 +37,9 @@ for (k in 1:5) {
   s <- if (k > 2) sample(c("x", "y"), n, TRUE) else NULL
   cases[[length(cases) + 1]] <- lr_case(sprintf("random %d", k), tm, st, g, strata = s, rho = c(0, 1, 0, 0.5, 0)[k])
 }
+# survdiff's timefix: near-equal times (within 1.49e-8 absolutely or relative to the mean time) are one time
+cases <- c(cases, list(
+  lr_case("timefix: tiny times", c(6.2e-8, 7.4e-9, 1.6e-10, 3.9e-8, 5.5e-8, 2.5e-7, 5.2e-8, 8.5e-8, 6.3e-8, 8.1e-8), c(1, 0, 1, 1, 1, 1, 1, 0, 1, 0), c(1, 3, 3, 2, 1, 1, 2, 1, 2, 1)),
+  lr_case("timefix: offset 1e8, rho = 1", 1e8 + c(0, 0.5, 1, 2, 3, 5, 7, 7.5, 12, 20, 21, 21.2), c(1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1, 1), c("a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "b", "a"), rho = 1)
+))
 write_fixtures(cases)

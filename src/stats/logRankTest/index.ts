@@ -38,6 +38,8 @@ export interface LogRankTestResult extends TestResult {
  * @remarks At each event time, each group's expected events are the total events times its share
  * of the risk set; the statistic is (O − E)' V⁻ (O − E) on groups − 1 degrees of freedom. With
  * `rho`, each time is weighted by the pooled Kaplan–Meier S(t−)^rho within its stratum.
+ * Times that differ only by rounding (by at most 1.49e-8, absolutely or relative to the mean
+ * distinct time) count as one time, as survival's default `timefix` does.
  * @param time - Follow-up times (>= 0, finite).
  * @param status - 1 = event, 0 = censored.
  * @param group - Group labels (numbers or strings), at least two distinct.

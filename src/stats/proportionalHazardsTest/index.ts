@@ -8,7 +8,7 @@ import { coxEventTerms } from "../_survival/cox.js";
 import { COX_KEYS, fitCox, parseCox } from "../_survival/coxModel.js";
 import { rankDistinct, survOptions } from "../_survival/input.js";
 import { kmTable } from "../_survival/km.js";
-import { quadFormInverse } from "../_survival/linalg.js";
+import { cholesky, quadFormInverse } from "../_survival/linalg.js";
 import type { CoxRegressionOptions } from "../coxRegression/index.js";
 
 const FN = "proportionalHazardsTest";
@@ -52,7 +52,8 @@ export interface ProportionalHazardsTestResult {
  * @param status - 1 = event, 0 = censored.
  * @param options - `transform` plus any {@link CoxRegressionOptions}.
  * @returns Per-term and global chi-squared tests.
- * @throws {RangeError} As {@link coxRegression}.
+ * @throws {RangeError} As {@link coxRegression}; also when every event occurs at one time (no trend
+ *   to test) or a term's time trend carries no information (cox.zph: singular system).
  * @throws {TypeError} If an argument has the wrong type or an option is unknown.
  * @example
  * const zph = proportionalHazardsTest([[0], [1], [0], [1], [1], [0], [1], [0]],
@@ -90,10 +91,10 @@ export function proportionalHazardsTest(
       g[k] = Math.log(e.time);
     });
   } else if (transform === "rank") {
-    // average ranks of all times (censored included)
+    // average ranks of all times (censored included); a zero-weight row counts as absent
     const { values, index } = rankDistinct(tt);
     const count = new Float64Array(values.length);
-    for (let i = 0; i < d.n; i++) count[index[i]!]!++;
+    for (let i = 0; i < d.n; i++) if (d.weights[i]! > 0) count[index[i]!]!++;
     const avg = new Map<number, number>();
     let below = 0;
     for (let k = 0; k < values.length; k++) {
@@ -102,8 +103,10 @@ export function proportionalHazardsTest(
     }
     terms.forEach((e, k) => (g[k] = avg.get(e.time)!));
   } else {
-    // 1 - KM(t-) over all observations (risk sets entry < t <= time), unweighted, unstratified
-    const km = kmTable({ ...input.surv, weights: new Float64Array(d.n).fill(1), fractionalWeights: false }, false);
+    // 1 - KM(t-) over all observations (risk sets entry < t <= time), unweighted, unstratified; a
+    // zero-weight row counts as absent (coxph refuses zero weights; this is the fit without the row)
+    const w01 = input.surv.weights.map((v) => (v > 0 ? 1 : 0));
+    const km = kmTable({ ...input.surv, weights: w01, fractionalWeights: false }, false);
     const before = new Map<number, number>();
     let s = 1;
     for (let k = 0; k < km.time.length; k++) {
@@ -119,11 +122,21 @@ export function proportionalHazardsTest(
     ne += e.nEvents;
   });
   const gbar = gsum / ne;
+  // the test is invariant to the scale of g(t); centred g is scaled to a largest magnitude of 1 so that
+  // the information blocks are commensurate (identity times of 1e7 or 1e-8 would otherwise make the
+  // matrix look singular to the pivot tolerance)
+  let gmax = 0;
+  terms.forEach((_e, k) => (gmax = Math.max(gmax, Math.abs(g[k]! - gbar))));
+  // one event time (g the same at every event; gbar may differ from it by rounding): nothing to test
+  if (terms.every((_e, k) => g[k] === g[0]) || !(gmax > 0)) {
+    throw new RangeError(`${FN}: all events occur at one time (after the "${transform}" transform), so there is no trend over time to test; cox.zph stops here too (singular system).`);
+  }
+  const gdiv = gmax;
   const q = 2 * p;
   const M = new Float64Array(q * q);
   const U = new Float64Array(q);
   terms.forEach((e, k) => {
-    const gc = g[k]! - gbar;
+    const gc = (g[k]! - gbar) / gdiv;
     for (let a = 0; a < p; a++) {
       U[p + a]! += gc * e.resid[a]!;
       for (let b = 0; b < p; b++) {
@@ -135,6 +148,16 @@ export function proportionalHazardsTest(
       }
     }
   });
+  // a term whose time trend has no information left once the coefficients are accounted for (e.g. the covariate
+  // varies within the risk sets at one event time only): cox.zph stops with a singular system; so do we, naming
+  // it, rather than report a statistic of 0 (a separated fit, whose information vanishes anyway, is left as is)
+  if (!fit.infinite.some((v) => v)) {
+    const bad = cholesky(Float64Array.from(M), q, 1e-12).singular.findIndex((v, k) => v && k >= p);
+    if (bad >= 0) {
+      const j = bad - p;
+      throw new RangeError(`${FN}: the time trend of X column ${j + 1} ("${input.names[j]}") cannot be tested: it carries no information beyond the coefficients (the covariate varies within the risk sets at too few event times); cox.zph stops here too (singular system).`);
+    }
+  }
   const test = (statistic: number, df: number): ZphTest => ({ statistic, df, pValue: pchisq(statistic, df, false) });
   const out: (ZphTest & { name: string })[] = [];
   for (let j = 0; j < p; j++) {

@@ -48,6 +48,12 @@ describe("proportionalHazardsTest input", () => {
   it.each([
     ["bad transform", () => proportionalHazardsTest(X, [1, 2, 3, 4, 5, 6], [1, 1, 0, 1, 1, 0], { transform: "kaplan" as never }), /options\.transform must be/],
     ["unknown option", () => proportionalHazardsTest(X, [1, 2, 3, 4, 5, 6], [1, 1, 0, 1, 1, 0], { terms: 1 } as never), /options\.terms is not a known option/],
+    // cox.zph: "system is exactly singular"
+    ["a single event time", () => proportionalHazardsTest([[0], [1], [1], [0], [-1], [-1]], [7.2, 1.1, 8.1, 43.8, 6.8, 16.8], [0, 0, 0, 0, 1, 0], { transform: "rank" }), /all events occur at one time/],
+    // the same with strata and the log transform: the mean of g rounds away from g, which once passed for a trend
+    ["a single event time, log transform, strata", () => proportionalHazardsTest([[0.5], [1.5], [-0.2], [1], [0.3], [2], [-1], [0.7]], [5.3, 5.3, 6.3, 7.3, 5.3, 6.3, 7.3, 8.3], [1, 1, 0, 0, 1, 0, 0, 0], { transform: "log", strata: [1, 1, 1, 1, 2, 2, 2, 2] }), /all events occur at one time/],
+    // cox.zph: "system is exactly singular" (x1 varies within the risk sets at one event time only)
+    ["a term without information on its time trend", () => proportionalHazardsTest([[1, 1.73], [1, -1.289], [1, 0.47], [0, -0.658]], [1, 2, 2, 1], [1, 1, 0, 1], { transform: "rank" }), /time trend of X column 1 \("x1"\) cannot be tested/],
     ["log of time 0", () => proportionalHazardsTest(X, [0, 2, 3, 4, 5, 6], [1, 1, 0, 1, 1, 0], { transform: "log" }), /transform "log" needs event times > 0/],
   ])("%s throws", (_n, f, re) => expect(f).toThrow(re));
 });
