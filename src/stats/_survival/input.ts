@@ -129,9 +129,14 @@ export const TIME_TOLERANCE = Math.sqrt(Number.EPSILON);
  * `entry` in place (both are private copies) and throws when an entry becomes equal to its time.
  */
 export function mergeNearTies(fn: string, time: Float64Array, entry: Float64Array | null): void {
-  const all = entry === null ? time : Float64Array.from([...entry, ...time]);
-  const { values } = rankDistinct(all);
-  const m = values.length;
+  const n = time.length;
+  const sorted = new Float64Array(entry === null ? n : 2 * n);
+  sorted.set(time);
+  if (entry !== null) sorted.set(entry, n);
+  sorted.sort();
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+  const values = sorted.subarray(0, m);
   if (m < 2) return;
   const total = new KahanSum();
   for (let k = 0; k < m; k++) total.add(Math.abs(values[k]!));
