@@ -151,16 +151,7 @@ export function mergeNearTies(fn: string, time: Float64Array, entry: Float64Arra
     if (tied) merged = true;
   }
   if (!merged) return;
-  const find = (v: number): number => {
-    let lo = 0;
-    let hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return cut[lo]!;
-  };
+  const find = (v: number): number => cut[lowerBound(values, v)]!;
   for (let i = 0; i < time.length; i++) {
     time[i] = find(time[i]!);
     if (entry !== null) {
@@ -253,16 +244,18 @@ export function rankDistinct(x: Float64Array): { values: Float64Array; index: In
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
   const values = sorted.slice(0, m);
   const index = new Int32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]!;
-    let lo = 0;
-    let hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    index[i] = lo;
-  }
+  for (let i = 0; i < x.length; i++) index[i] = lowerBound(values, x[i]!);
   return { values, index };
+}
+
+/** The first position of `values` (ascending, non-empty) holding a value >= v, or the last position. */
+function lowerBound(values: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
