@@ -7,6 +7,7 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flatten } from "./_flatten.mjs";
 
 const n = Number(process.argv[2] ?? 100000);
 const outNd = process.argv[3] ?? "realistic.ndjson";
@@ -53,19 +54,10 @@ function bad(v, i) {
   }
 }
 
-const flat = (obj, prefix, out) => {
-  for (const [k, x] of Object.entries(obj)) {
-    const key = prefix === "" ? k : `${prefix}.${k}`;
-    if (Array.isArray(x)) out[key] = x.join(";");
-    else if (x !== null && typeof x === "object") flat(x, key, out);
-    else out[key] = x === null ? "null" : String(x);
-  }
-  return out;
-};
 
 // CSV columns: every path the records use, in a fixed order
 const columns = new Set(["id", "patientId", "date", "onCorticosteroids"]);
-for (let i = 0; i < base.length * 4; i++) for (const k of Object.keys(flat(visit(i), "", {}))) columns.add(k);
+for (let i = 0; i < base.length * 4; i++) for (const k of Object.keys(flatten(visit(i)))) columns.add(k);
 const header = [...columns];
 seed = 12345;
 const cell = (s) => (s === undefined ? "" : /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
@@ -77,7 +69,7 @@ let bc = cs === null ? "" : `${header.join(",")}\n`;
 for (let i = 0; i < n; i++) {
   const v = visit(i);
   let line = JSON.stringify(v);
-  const row = flat(v, "", {});
+  const row = flatten(v);
   if (i % 20 === 19) {
     const [b, mutate] = bad(v, Math.floor(i / 20));
     line = b === null ? line.slice(0, Math.floor(line.length / 2)) : JSON.stringify(b);

@@ -7,6 +7,7 @@
 import { readFileSync, createWriteStream } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flatten } from "./_flatten.mjs";
 
 const n = Number(process.argv[2] ?? 100000);
 const out = process.argv[3] ?? "visits.ndjson";
@@ -19,17 +20,8 @@ const visits = cohort.visits.map((v) => {
   const { crp, fecalCalprotectin } = v.labs;
   return { ...v, labs: { ...(crp ? { crp } : {}), ...(fecalCalprotectin ? { fecalCalprotectin } : {}) } };
 });
-const flat = (obj, prefix, o) => {
-  for (const [k, x] of Object.entries(obj)) {
-    const key = prefix === "" ? k : `${prefix}.${k}`;
-    if (Array.isArray(x)) o[key] = x.join(";");
-    else if (x !== null && typeof x === "object") flat(x, key, o);
-    else o[key] = x === null ? "null" : String(x);
-  }
-  return o;
-};
 const columns = new Set(["id", "patientId", "date"]);
-for (const v of visits) for (const k of Object.keys(flat(v, "", {}))) columns.add(k);
+for (const v of visits) for (const k of Object.keys(flatten(v))) columns.add(k);
 const header = [...columns];
 const cell = (x) => (x === undefined ? "" : /[",\n\r]/.test(x) ? `"${x.replaceAll('"', '""')}"` : x);
 
@@ -43,7 +35,7 @@ for (let i = 0; i < n; i++) {
   const rec = { ...v, id: `${v.id}-r${rep}`, patientId: `${v.patientId}-r${rep}` };
   buf += `${JSON.stringify(rec)}\n`;
   if (cs !== null) {
-    const row = flat(rec, "", {});
+    const row = flatten(rec);
     bufCsv += `${header.map((h) => cell(row[h])).join(",")}\n`;
   }
   if (buf.length > 1 << 20) {

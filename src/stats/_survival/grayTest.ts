@@ -26,7 +26,7 @@
  */
 import { pchisq } from "../_dist/chisq.js";
 import { rankDistinct } from "./input.js";
-import { quadFormInverse } from "./linalg.js";
+import { quadFormInverse, quadFormSolve } from "./linalg.js";
 
 /** One row of Gray's test: one cause. */
 export interface GrayTestRow {
@@ -92,7 +92,7 @@ export function grayTests(x: GrayTestInput): GrayTestRow[] {
     // the variance estimate can go negative): z' V⁻¹ z as cuminc reports it, its upper tail 1 when
     // negative. Singular (a group without information on this cause, or no variance at all): no
     // test; cuminc prints -1 and p 1, we give 0 and p 1, with the reason.
-    const plain = solveQuadForm(m, p, zp);
+    const plain = quadFormSolve(m, p, zp);
     if (plain !== null) {
       return {
         cause,
@@ -113,49 +113,6 @@ export function grayTests(x: GrayTestInput): GrayTestRow[] {
           : "no test: the covariance matrix is singular (a group has no subjects at risk at the event times of this cause, or no variance); cmprsk::cuminc prints -1",
     };
   });
-}
-
-/**
- * x' M⁻¹ x by Gaussian elimination with partial pivoting, or null when M is singular (a pivot
- * below 1e-9 times the largest absolute entry).
- */
-function solveQuadForm(m: Float64Array, p: number, x: ArrayLike<number>): number | null {
-  const a = Float64Array.from(m);
-  const b = Float64Array.from(x);
-  let scale = 0;
-  for (let i = 0; i < p * p; i++) scale = Math.max(scale, Math.abs(a[i]!));
-  if (!(scale > 0)) return null;
-  const tol = 1e-9 * scale;
-  for (let c = 0; c < p; c++) {
-    let piv = c;
-    for (let r = c + 1; r < p; r++) if (Math.abs(a[r * p + c]!) > Math.abs(a[piv * p + c]!)) piv = r;
-    if (!(Math.abs(a[piv * p + c]!) > tol)) return null;
-    if (piv !== c) {
-      for (let k = 0; k < p; k++) {
-        const t = a[c * p + k]!;
-        a[c * p + k] = a[piv * p + k]!;
-        a[piv * p + k] = t;
-      }
-      const t = b[c]!;
-      b[c] = b[piv]!;
-      b[piv] = t;
-    }
-    for (let r = c + 1; r < p; r++) {
-      const f = a[r * p + c]! / a[c * p + c]!;
-      if (f === 0) continue;
-      for (let k = c; k < p; k++) a[r * p + k]! -= f * a[c * p + k]!;
-      b[r]! -= f * b[c]!;
-    }
-  }
-  const y = new Float64Array(p);
-  for (let i = p - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let k = i + 1; k < p; k++) s -= a[i * p + k]! * y[k]!;
-    y[i] = s / a[i * p + i]!;
-  }
-  let v = 0;
-  for (let i = 0; i < p; i++) v += x[i]! * y[i]!;
-  return v;
 }
 
 /** Adds one stratum's scores to z and covariance to V (K x K, row-major). */

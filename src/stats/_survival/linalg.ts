@@ -75,3 +75,47 @@ export function quadFormInverse(m: Float64Array, p: number, x: ArrayLike<number>
   for (let i = 0; i < p; i++) v += x[i]! * y[i]!;
   return { value: v, rank };
 }
+
+/**
+ * x' M⁻¹ x for any nonsingular M (not only positive definite ones, unlike {@link quadFormInverse}) by
+ * Gaussian elimination with partial pivoting, or null when M is singular (a pivot below 1e-9 times the
+ * largest absolute entry).
+ */
+export function quadFormSolve(m: Float64Array, p: number, x: ArrayLike<number>): number | null {
+  const a = Float64Array.from(m);
+  const b = Float64Array.from(x);
+  let scale = 0;
+  for (let i = 0; i < p * p; i++) scale = Math.max(scale, Math.abs(a[i]!));
+  if (!(scale > 0)) return null;
+  const tol = 1e-9 * scale;
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(a[r * p + c]!) > Math.abs(a[piv * p + c]!)) piv = r;
+    if (!(Math.abs(a[piv * p + c]!) > tol)) return null;
+    if (piv !== c) {
+      for (let k = 0; k < p; k++) {
+        const t = a[c * p + k]!;
+        a[c * p + k] = a[piv * p + k]!;
+        a[piv * p + k] = t;
+      }
+      const t = b[c]!;
+      b[c] = b[piv]!;
+      b[piv] = t;
+    }
+    for (let r = c + 1; r < p; r++) {
+      const f = a[r * p + c]! / a[c * p + c]!;
+      if (f === 0) continue;
+      for (let k = c; k < p; k++) a[r * p + k]! -= f * a[c * p + k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  const y = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = b[i]!;
+    for (let k = i + 1; k < p; k++) s -= a[i * p + k]! * y[k]!;
+    y[i] = s / a[i * p + i]!;
+  }
+  let v = 0;
+  for (let i = 0; i < p; i++) v += x[i]! * y[i]!;
+  return v;
+}
